@@ -1,0 +1,25 @@
+/**
+ * Environment, read once at import. A missing required variable fails the cold start with a
+ * message naming it, rather than failing later inside a request.
+ */
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`Missing required environment variable ${name}`);
+  return value;
+}
+
+export const config = {
+  tableName: required('TABLE_NAME'),
+  /** Optional for functions that never touch workflows. */
+  stateMachineArn: process.env.STATE_MACHINE_ARN ?? '',
+  /** Issuer and audience of team tokens (Cognito deployed, the local sign-in locally). */
+  jwtIssuer: process.env.JWT_ISSUER ?? '',
+  jwtAudience: process.env.JWT_AUDIENCE ?? '',
+  /** Where the site lives, for links in receipts and notifications. */
+  publicBaseUrl: process.env.PUBLIC_BASE_URL ?? '',
+  notifyTopicArn: process.env.NOTIFY_TOPIC_ARN ?? '',
+  /** Shards of the due-time index (GSI2); fixed for the life of a table. */
+  dueShards: Number(process.env.DUE_SHARDS ?? '4'),
+  /** Public intake lands in this matter unless a team member names another. */
+  intakeMatterId: process.env.INTAKE_MATTER_ID ?? 'public-intake',
+} as const;

@@ -1,0 +1,68 @@
+/**
+ * Every key, prefix and index name of the table, and the mapping of each entity to and from
+ * its stored record. Nothing else in the code base writes a key by hand.
+ */
+import { createHash } from 'node:crypto';
+import type { Deadline, ItemEvent, Matter, TrackedItem } from '../../core/model';
+import { TABLE_DEFINITION } from './table-definition';
+
+export const INDEX = {
+  byMatter: TABLE_DEFINITION.indexes[0].name,
+  byDue: TABLE_DEFINITION.indexes[1].name,
+} as const;
+
+type Keys = { PK: string; SK: string };
+type Stored<T> = T & Keys & Record<string, unknown>;
+
+const pad = (n: number) => String(n).padStart(8, '0');
+export const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
+
+export const itemPk = (id: string) => `ITEM#${id}`;
+export const ITEM_SK = 'ITEM';
+export const DEADLINE_SK_PREFIX = 'DEADLINE#';
+export const EVENT_SK_PREFIX = 'EVENT#';
+export const matterPk = (id: string) => `MATTER#${id}`;
+export const MATTERS_PK = 'MATTERS';
+/** Tracking codes are bearer secrets: the table keeps only their hash. */
+export const trackingPk = (code: string) => `TRACK#${sha256(code)}`;
+/** Idempotency keys are scoped by route so one key cannot replay another route's answer. */
+export const idempotencyPk = (scope: string, key: string) => `IDEMP#${sha256(`${scope}\n${key}`)}`;
+/** Deadlines spread over shards by item id so no one partition takes every due date. */
+export const dueShard = (itemId: string, shards: number) => `DUE#${parseInt(sha256(itemId).slice(0, 8), 16) % shards}`;
+
+export function itemToRecord(item: TrackedItem): Stored<TrackedItem> {
+  return {
+    ...item,
+    PK: itemPk(item.id),
+    SK: ITEM_SK,
+    GSI1PK: matterPk(item.matterId),
+    GSI1SK: `STATUS#${item.status}#${item.id}`,
+  };
+}
+
+export function deadlineToRecord(d: Deadline, shards: number): Stored<Deadline> {
+  return {
+    ...d,
+    PK: itemPk(d.itemId),
+    SK: `${DEADLINE_SK_PREFIX}${d.id}`,
+    // Sparse index: only open deadlines are on the due-time index.
+    ...(d.status === 'open' ? { GSI2PK: dueShard(d.itemId, shards), GSI2SK: `${d.dueInstant}#${d.id}` } : {}),
+  };
+}
+
+export function eventToRecord(e: ItemEvent): Stored<ItemEvent> {
+  return { ...e, PK: itemPk(e.itemId), SK: `${EVENT_SK_PREFIX}${pad(e.seq)}` };
+}
+
+export function matterToRecord(m: Matter): Stored<Matter> {
+  return { ...m, PK: matterPk(m.id), SK: 'MATTER', GSI1PK: MATTERS_PK, GSI1SK: m.id };
+}
+
+const KEY_ATTRIBUTES = ['PK', 'SK', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'expiresAt'];
+
+/** Strips key attributes from a stored record. */
+export function fromRecord<T>(record: Record<string, unknown>): T {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(record)) if (!KEY_ATTRIBUTES.includes(k)) out[k] = v;
+  return out as T;
+}

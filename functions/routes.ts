@@ -1,0 +1,33 @@
+/**
+ * Every HTTP route, once. The local server and the CDK API construct both read this table:
+ * the method and path API Gateway matches, the Lambda entry file that serves it, whether the
+ * JWT authorizer guards it, and what the function may touch. No handler is imported here, so
+ * CDK can read it without loading runtime code.
+ */
+export type Access = 'read' | 'readwrite';
+export type Auth = 'public' | 'team' | 'publicOrTeam';
+
+export interface RouteSpec {
+  /** Route key as API Gateway writes it: `METHOD /path/{param}`. */
+  readonly routeKey: string;
+  /** Entry file under functions/, without extension; one Lambda per entry. */
+  readonly entry: string;
+  readonly auth: Auth;
+  readonly table: Access;
+  /** The function starts or signals workflow executions. */
+  readonly workflow?: boolean;
+}
+
+export const ROUTES: readonly RouteSpec[] = [
+  { routeKey: 'GET /api/health', entry: 'health', auth: 'public', table: 'read', workflow: true },
+  // Intake is public; a team token additionally allows matterId and receivedAt.
+  { routeKey: 'POST /api/requests', entry: 'intake', auth: 'publicOrTeam', table: 'readwrite', workflow: true },
+  { routeKey: 'GET /api/track/{trackingCode}', entry: 'track', auth: 'public', table: 'read' },
+  { routeKey: 'GET /api/matters', entry: 'matters', auth: 'team', table: 'read' },
+  { routeKey: 'GET /api/requests/{id}', entry: 'get-item', auth: 'team', table: 'read' },
+];
+
+/** Entries the state machine invokes as Task resources (not HTTP routes). */
+export const WORKFLOW_TASK_ENTRY = 'workflow-task';
+/** Entry the schedule invokes. */
+export const SWEEP_ENTRY = 'remind';

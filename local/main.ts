@@ -1,0 +1,40 @@
+/** `npm start`: the whole system on this machine until Ctrl-C. */
+import { startLocal } from './runtime';
+
+const started = Date.now();
+const port = Number(process.env.PORT ?? 3000);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`PORT must be a port number, got ${process.env.PORT}`);
+  process.exit(2);
+}
+
+const stack = await startLocal({ port, ...(process.env.CLOCK_START ? { clockStart: process.env.CLOCK_START } : {}) });
+console.log(
+  [
+    `Docketwatch is running (started in ${((Date.now() - started) / 1000).toFixed(1)} s on Node ${process.version}).`,
+    `  Web:        ${stack.url}/  (intake form), ${stack.url}/track/<code>`,
+    `  API:        ${stack.url}/api/health`,
+    `  DynamoDB:   ${stack.dynamoEndpoint} (DynamoDB Local, data in ${stack.dataDir}/dynamodb)`,
+    `  Workflows:  ${[...stack.workflows.machines.values()].map((m) => m.name).join(', ')} on the local ASL runner`,
+    `  Clock:      ${process.env.CLOCK_START ? `started at ${process.env.CLOCK_START}` : 'system time'}`,
+    `  Team token (also in ${stack.dataDir}/team.jwt):`,
+    `  ${stack.teamToken}`,
+    'Press Ctrl-C to stop.',
+  ].join('\n'),
+);
+
+let stopping = false;
+const shutdown = (signal: string) => {
+  if (stopping) return;
+  stopping = true;
+  console.log(`\n${signal}: stopping…`);
+  stack.stop().then(
+    () => process.exit(0),
+    (err: Error) => {
+      console.error(`shutdown failed: ${err.message}`);
+      process.exit(1);
+    },
+  );
+};
+process.on('SIGINT', () => shutdown('SIGINT'));
+process.on('SIGTERM', () => shutdown('SIGTERM'));

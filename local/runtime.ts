@@ -1,0 +1,172 @@
+/**
+ * The whole system on one machine: DynamoDB Local, the state machines on the local ASL runner
+ * behind a Step Functions endpoint, the HTTP server (web pages and API), the local sign-in, the
+ * reminder timer and the demo matter. `npm start` and the tests both use `startLocal`/`stop`.
+ *
+ * Handler modules read their configuration at import, so this sets the environment first and
+ * imports them afterwards (dynamically), exactly as Lambda would see it.
+ */
+import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
+import { createLocalJWKSet, jwtVerify } from 'jose';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ROUTES, SWEEP_ENTRY, WORKFLOW_TASK_ENTRY } from '../functions/routes';
+import { DEMO_MATTER, DEMO_USER } from './demo';
+import { ensureTable, LOCAL_AWS_ENV, startDynamo, type LocalDynamo } from './dynamo';
+import { LOCAL_AUDIENCE, localIdp } from './idp';
+import { startSfnEndpoint } from './sfn-endpoint';
+import { fakeContext, startServer } from './server';
+import { LocalWorkflows, localStateMachineArn } from './workflows';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const ENTRIES = new Set([...ROUTES.map((r) => r.entry), WORKFLOW_TASK_ENTRY, SWEEP_ENTRY]);
+
+export interface LocalOptions {
+  /** HTTP port; 0 picks a free one. */
+  port?: number;
+  /** Where data lives (absolute or relative to the project); default `.local`. */
+  dataDir?: string;
+  /** Keep DynamoDB in memory (tests); default false: data survives restarts. */
+  inMemory?: boolean;
+  /** Use a DynamoDB that is already running instead of starting one. */
+  dynamoEndpoint?: string;
+  tableName?: string;
+  /** The runtime clock starts at this instant and runs on. */
+  clockStart?: string;
+  /** Milliseconds between reminder sweeps; 0 turns the timer off. */
+  sweepIntervalMs?: number;
+  publicRateLimit?: number;
+  /** No request logs on stdout. */
+  quiet?: boolean;
+}
+
+export interface LocalStack {
+  url: string;
+  port: number;
+  teamToken: string;
+  dataDir: string;
+  tableName: string;
+  dynamoEndpoint: string;
+  workflows: LocalWorkflows;
+  /** Moves the runtime clock and lets every waiting workflow re-read its deadlines. */
+  setClock(iso: string): Promise<void>;
+  /** Runs one reminder sweep now. */
+  sweep(): Promise<unknown>;
+  stop(): Promise<void>;
+}
+
+type Handler = (event: unknown, context: Context) => Promise<unknown>;
+
+async function loadHandler(entry: string): Promise<Handler> {
+  if (!ENTRIES.has(entry)) throw new Error(`Unknown function entry ${entry}`);
+  const mod = (await import(join(ROOT, 'functions', `${entry}.ts`))) as { handler: Handler };
+  return mod.handler;
+}
+
+export async function startLocal(opts: LocalOptions = {}): Promise<LocalStack> {
+  const dataDir = resolve(ROOT, opts.dataDir ?? '.local');
+  mkdirSync(dataDir, { recursive: true });
+  const tableName = opts.tableName ?? 'docketwatch';
+  const cleanups: (() => Promise<void>)[] = [];
+  const stopAll = async () => {
+    for (const fn of cleanups.reverse()) await fn().catch(() => undefined);
+    cleanups.length = 0;
+  };
+
+  try {
+    Object.assign(process.env, LOCAL_AWS_ENV, {
+      TABLE_NAME: tableName,
+      POWERTOOLS_SERVICE_NAME: 'docketwatch-local',
+      ...(opts.quiet ? { POWERTOOLS_LOG_LEVEL: 'SILENT' } : {}),
+      ...(opts.clockStart ? { CLOCK_START: opts.clockStart } : {}),
+    });
+
+    let dynamo: LocalDynamo | undefined;
+    let dynamoEndpoint = opts.dynamoEndpoint;
+    if (!dynamoEndpoint) {
+      dynamo = await startDynamo(opts.inMemory ? {} : { dataDir: join(dataDir, 'dynamodb') });
+      cleanups.push(() => dynamo!.stop());
+      dynamoEndpoint = dynamo.endpoint;
+    }
+    await ensureTable(dynamoEndpoint, tableName);
+    process.env.AWS_ENDPOINT_URL_DYNAMODB = dynamoEndpoint;
+
+    const runTask = async (entry: string, payload: Record<string, unknown>) => (await loadHandler(entry))(payload, fakeContext(entry));
+    const workflows = new LocalWorkflows(join(ROOT, 'statemachines'), runTask, [...ENTRIES]);
+    cleanups.push(() => workflows.stop());
+    const sfnEndpoint = await startSfnEndpoint(workflows);
+    cleanups.push(() => sfnEndpoint.close());
+    process.env.AWS_ENDPOINT_URL_SFN = sfnEndpoint.endpoint;
+    process.env.STATE_MACHINE_ARN = localStateMachineArn('item-lifecycle');
+
+    // The issuer is the server's own URL, known once it listens; tokens are checked lazily.
+    let idp: Awaited<ReturnType<typeof localIdp>> | undefined;
+    let jwks: ReturnType<typeof createLocalJWKSet> | undefined;
+    const http = await startServer(opts.port ?? 3000, {
+      webDir: join(ROOT, 'web'),
+      publicRateLimit: opts.publicRateLimit ?? 60,
+      invoke: async (entry, event: APIGatewayProxyEventV2, context) => (await loadHandler(entry))(event, context),
+      verifyJwt: async (token) => {
+        if (!idp || !jwks) throw new Error('sign-in not ready');
+        const { payload } = await jwtVerify(token, jwks, { issuer: idp.issuer, audience: LOCAL_AUDIENCE });
+        return payload as Record<string, unknown>;
+      },
+      extra: async (req, res, url) => {
+        if (url.pathname === '/local-idp/.well-known/jwks.json' && idp) {
+          res.writeHead(200, { 'content-type': 'application/json' });
+          res.end(JSON.stringify(idp.jwks));
+          return true;
+        }
+        return false;
+      },
+    });
+    cleanups.push(() => http.close());
+    const url = `http://127.0.0.1:${http.port}`;
+    idp = await localIdp(dataDir, `${url}/local-idp`);
+    jwks = createLocalJWKSet(idp.jwks);
+    Object.assign(process.env, { JWT_ISSUER: idp.issuer, JWT_AUDIENCE: LOCAL_AUDIENCE, PUBLIC_BASE_URL: url });
+
+    const teamToken = await idp.issue(DEMO_USER);
+    writeFileSync(join(dataDir, 'team.jwt'), `${teamToken}\n`, { mode: 0o600 });
+
+    const clock = await import('../functions/lib/clock');
+    if (opts.clockStart) clock.setClock(opts.clockStart);
+    const store = await import('../functions/lib/store');
+    await store.putMatterIfAbsent(DEMO_MATTER);
+
+    // Executions live in this process: after a restart, every open item gets a fresh one that
+    // reads the item from the table and catches up on whatever fell due meanwhile.
+    const workflow = await import('../functions/lib/workflow');
+    for (const matter of await store.listMatters()) {
+      for (const id of await store.listOpenItemIds(matter.id)) await workflow.startItemWorkflow(id);
+    }
+
+    const sweep = async () => (await loadHandler(SWEEP_ENTRY))({ source: 'local.timer' }, fakeContext(SWEEP_ENTRY));
+    const interval = opts.sweepIntervalMs ?? 60_000;
+    if (interval > 0) {
+      const timer = setInterval(() => void sweep().catch((err: Error) => console.error(`sweep failed: ${err.name}`)), interval);
+      timer.unref();
+      cleanups.push(async () => clearInterval(timer));
+    }
+
+    return {
+      url,
+      port: http.port,
+      teamToken,
+      dataDir,
+      tableName,
+      dynamoEndpoint,
+      workflows,
+      async setClock(iso) {
+        clock.setClock(iso);
+        workflows.expireWaits();
+      },
+      sweep,
+      stop: stopAll,
+    };
+  } catch (err) {
+    await stopAll();
+    throw err;
+  }
+}

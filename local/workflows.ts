@@ -1,0 +1,238 @@
+/**
+ * The state machines from statemachines/*.asl.json, run in-process by aws-local-stepfunctions.
+ * Task states call the same handler modules Lambda runs. The runner has no
+ * `.waitForTaskToken`, so a waiting Task hands the handler a token from this registry and
+ * waits on a promise that SendTaskSuccess (through the local Step Functions endpoint) resolves.
+ */
+import { ExecutionAbortedError, StateMachine } from 'aws-local-stepfunctions';
+import { EventEmitter } from 'node:events';
+import { randomUUID } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+
+export const LOCAL_ACCOUNT = '000000000000';
+export const LOCAL_REGION = 'us-east-1';
+export const localFunctionArn = (entry: string) => `arn:aws:lambda:${LOCAL_REGION}:${LOCAL_ACCOUNT}:function:${entry}`;
+export const localStateMachineArn = (name: string) => `arn:aws:states:${LOCAL_REGION}:${LOCAL_ACCOUNT}:stateMachine:${name}`;
+
+/** `${WorkflowTaskFunctionArn}` names the entry `workflow-task`: the substitution is derived from the entry. */
+export const substitutionFor = (entry: string) =>
+  `${entry.replace(/(^|-)([a-z])/g, (_, __, c: string) => c.toUpperCase())}FunctionArn`;
+
+/** Reads an ASL file and replaces `${Name}` from `substitutions`; a missing one is an error. */
+export function loadDefinition(path: string, substitutions: Record<string, string>): Record<string, unknown> {
+  const text = readFileSync(path, 'utf8').replace(/\$\{(\w+)\}/g, (_, name: string) => {
+    const value = substitutions[name];
+    if (value === undefined) throw new Error(`${basename(path)}: no substitution for \${${name}}`);
+    return value;
+  });
+  return JSON.parse(text) as Record<string, unknown>;
+}
+
+export type TaskRunner = (entry: string, payload: Record<string, unknown>) => Promise<unknown>;
+
+type Status = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'ABORTED';
+interface Execution {
+  arn: string;
+  name: string;
+  stateMachineArn: string;
+  status: Status;
+  input: string;
+  output?: string;
+  error?: string;
+  cause?: string;
+  startDate: Date;
+  stopDate?: Date;
+  abort: () => void;
+  done: Promise<void>;
+}
+interface Wait {
+  executionName: string;
+  resolve: (value: unknown) => void;
+  reject: (err: Error) => void;
+}
+
+export class LocalWorkflowError extends Error {
+  constructor(readonly code: string, message: string) {
+    super(message);
+    this.name = code;
+  }
+}
+
+/** Rejecting a wait with this name takes the Task's `States.Timeout` Catch, as a real timeout would. */
+function statesTimeout(): Error {
+  const err = new Error('The wait was ended early (local re-sync)');
+  err.name = 'States.Timeout';
+  return err;
+}
+
+export class LocalWorkflows {
+  readonly machines = new Map<string, { arn: string; name: string; definition: Record<string, unknown>; machine: StateMachine }>();
+  private readonly executions = new Map<string, Execution>();
+  private readonly waits = new Map<string, Wait>();
+  /** Emits `waiting` and `ended` with the execution name. */
+  readonly events = new EventEmitter();
+
+  constructor(dir: string, private readonly runTask: TaskRunner, entries: readonly string[]) {
+    const substitutions = Object.fromEntries(entries.map((e) => [substitutionFor(e), localFunctionArn(e)]));
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.asl.json')).sort()) {
+      const name = file.replace(/\.asl\.json$/, '');
+      const definition = loadDefinition(join(dir, file), substitutions);
+      const arn = localStateMachineArn(name);
+      this.machines.set(arn, { arn, name, definition, machine: new StateMachine(definition as never) });
+    }
+    this.events.setMaxListeners(0);
+  }
+
+  start(stateMachineArn: string, name: string, input: string): Execution {
+    const sm = this.machines.get(stateMachineArn);
+    if (!sm) throw new LocalWorkflowError('StateMachineDoesNotExist', `No state machine ${stateMachineArn}`);
+    const arn = `${stateMachineArn.replace(':stateMachine:', ':execution:')}:${name}`;
+    const existing = this.executions.get(arn);
+    if (existing) {
+      // Step Functions: the same name and input on a running execution is idempotent.
+      if (existing.status === 'RUNNING' && existing.input === input) return existing;
+      throw new LocalWorkflowError('ExecutionAlreadyExists', `Execution ${name} already exists`);
+    }
+    const startDate = new Date();
+    const parsed = JSON.parse(input) as unknown;
+    const run = sm.machine.run(parsed as never, {
+      overrides: { taskResourceLocalHandlers: this.taskHandlers(sm.definition, name) },
+      context: {
+        Execution: { Id: arn, Name: name, Input: parsed, StartTime: startDate.toISOString() },
+        StateMachine: { Id: stateMachineArn, Name: sm.name },
+        // Placeholder so `$$.Task.Token` resolves; the waiting handler mints the real token.
+        Task: { Token: 'local' },
+      } as never,
+    });
+    const execution: Execution = {
+      arn,
+      name,
+      stateMachineArn,
+      status: 'RUNNING',
+      input,
+      startDate,
+      abort: () => run.abort(),
+      done: Promise.resolve(),
+    };
+    execution.done = run.result.then(
+      (output) => this.finish(execution, 'SUCCEEDED', { output: JSON.stringify(output ?? null) }),
+      (err: Error) =>
+        err instanceof ExecutionAbortedError
+          ? this.finish(execution, 'ABORTED', {})
+          : this.finish(execution, 'FAILED', { error: (err as { name: string }).name, cause: err.message }),
+    );
+    this.executions.set(arn, execution);
+    return execution;
+  }
+
+  private finish(e: Execution, status: Status, extra: Partial<Execution>): void {
+    Object.assign(e, { status, stopDate: new Date(), ...extra });
+    for (const [token, wait] of this.waits) if (wait.executionName === e.name) this.waits.delete(token);
+    this.events.emit('ended', e.name);
+  }
+
+  private taskHandlers(definition: Record<string, unknown>, executionName: string) {
+    const handlers: Record<string, (input: unknown) => Promise<unknown>> = {};
+    const states = definition.States as Record<string, { Type: string; Resource?: string }>;
+    for (const [stateName, state] of Object.entries(states)) {
+      if (state.Type !== 'Task') continue;
+      const resource = state.Resource ?? '';
+      handlers[stateName] = async (input) => {
+        const { FunctionName, Payload } = input as { FunctionName: string; Payload: Record<string, unknown> };
+        const entry = String(FunctionName).split(':function:')[1] ?? '';
+        if (resource.endsWith('lambda:invoke.waitForTaskToken')) {
+          const token = randomUUID();
+          const result = new Promise((resolve, reject) => this.waits.set(token, { executionName, resolve, reject }));
+          await this.runTask(entry, { ...Payload, taskToken: token });
+          this.events.emit('waiting', executionName);
+          return result;
+        }
+        if (resource.endsWith('lambda:invoke')) return { StatusCode: 200, Payload: (await this.runTask(entry, Payload)) ?? null };
+        throw new LocalWorkflowError('States.Runtime', `Local runner cannot run resource ${resource}`);
+      };
+    }
+    return handlers;
+  }
+
+  sendTaskSuccess(token: string, output: string): void {
+    const wait = this.takeWait(token);
+    wait.resolve(JSON.parse(output));
+  }
+
+  sendTaskFailure(token: string, error = 'TaskFailed', cause = ''): void {
+    const wait = this.takeWait(token);
+    const err = new Error(cause);
+    err.name = error;
+    wait.reject(err);
+  }
+
+  private takeWait(token: string): Wait {
+    const wait = this.waits.get(token);
+    if (!wait) throw new LocalWorkflowError('TaskDoesNotExist', 'No task is waiting with that token');
+    this.waits.delete(token);
+    return wait;
+  }
+
+  /** Ends every wait (or one execution's) as if its timeout fired: each re-reads the table. */
+  expireWaits(executionName?: string): number {
+    let n = 0;
+    for (const [token, wait] of this.waits) {
+      if (executionName && wait.executionName !== executionName) continue;
+      this.waits.delete(token);
+      wait.reject(statesTimeout());
+      n++;
+    }
+    return n;
+  }
+
+  isWaiting(executionName: string): boolean {
+    return [...this.waits.values()].some((w) => w.executionName === executionName);
+  }
+
+  /** Resolves when the named execution is waiting for an event or a deadline, or has ended. */
+  settled(executionName: string, timeoutMs = 20_000): Promise<Execution | undefined> {
+    const current = () => [...this.executions.values()].find((e) => e.name === executionName);
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        const e = current();
+        if (e && (e.status !== 'RUNNING' || this.isWaiting(executionName))) {
+          cleanup();
+          resolve(e);
+        }
+      };
+      const onEvent = (name: string) => name === executionName && check();
+      const timer = setTimeout(() => {
+        cleanup();
+        reject(new Error(`Execution ${executionName} did not settle within ${timeoutMs} ms`));
+      }, timeoutMs);
+      const cleanup = () => {
+        clearTimeout(timer);
+        this.events.off('waiting', onEvent).off('ended', onEvent);
+      };
+      this.events.on('waiting', onEvent).on('ended', onEvent);
+      check();
+    });
+  }
+
+  describe(arn: string): Execution {
+    const e = this.executions.get(arn);
+    if (!e) throw new LocalWorkflowError('ExecutionDoesNotExist', `No execution ${arn}`);
+    return e;
+  }
+
+  list(): Execution[] {
+    return [...this.executions.values()];
+  }
+
+  /** Aborts every running execution and waits for them to end. */
+  async stop(): Promise<void> {
+    const running = [...this.executions.values()].filter((e) => e.status === 'RUNNING');
+    // Abort first: an aborted run finishes its current state and goes no further, so ending
+    // the waits afterwards (which clears their timers) cannot lead into a Catch branch.
+    for (const e of running) e.abort();
+    for (const wait of this.waits.values()) wait.reject(new ExecutionAbortedError());
+    this.waits.clear();
+    await Promise.allSettled(running.map((e) => e.done));
+  }
+}
