@@ -1,14 +1,24 @@
 import { defineConfig } from 'vitest/config';
 
-// Unit, integration, workflow and infra tests. Integration and workflow tests share one
-// DynamoDB Local started by the global setup through the same local/ start and stop as `npm start`.
+// `npm test`: unit (no network), integration and workflow (one DynamoDB Local for the run,
+// started by the global setup through local/dynamo.ts, a fresh table per test file), and infra
+// (CDK Template assertions). Browser tests have their own config (vitest.e2e.config.ts).
+const withDynamo = {
+  globalSetup: ['test/support/global-setup.ts'],
+  setupFiles: ['test/support/table-per-file.ts'],
+};
+
 export default defineConfig({
   test: {
-    include: ['test/{unit,integration,workflow,infra}/**/*.test.ts'],
-    globalSetup: ['test/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    // Two cores: DynamoDB Local and the CDK synth tests both want one.
+    // Two cores: DynamoDB Local and the CDK synth tests each want one.
     maxWorkers: 2,
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
+      { extends: true, test: { name: 'integration', include: ['test/integration/**/*.test.ts'], ...withDynamo } },
+      { extends: true, test: { name: 'workflow', include: ['test/workflow/**/*.test.ts'], ...withDynamo } },
+      { extends: true, test: { name: 'infra', include: ['test/infra/**/*.test.ts'] } },
+    ],
   },
 });

@@ -8,7 +8,11 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 
-const stack = await startLocal({ port, ...(process.env.CLOCK_START ? { clockStart: process.env.CLOCK_START } : {}) });
+const stack = await startLocal({
+  port,
+  ...(process.env.DATA_DIR ? { dataDir: process.env.DATA_DIR } : {}),
+  ...(process.env.CLOCK_START ? { clockStart: process.env.CLOCK_START } : {}),
+});
 console.log(
   [
     `Docketwatch is running (started in ${((Date.now() - started) / 1000).toFixed(1)} s on Node ${process.version}).`,

@@ -39,6 +39,8 @@ export interface LocalOptions {
   publicRateLimit?: number;
   /** No request logs on stdout. */
   quiet?: boolean;
+  /** Retry pause (ms) for every workflow state, in tests; default: as the ASL says. */
+  retryIntervalMs?: number;
 }
 
 export interface LocalStack {
@@ -93,7 +95,7 @@ export async function startLocal(opts: LocalOptions = {}): Promise<LocalStack> {
     process.env.AWS_ENDPOINT_URL_DYNAMODB = dynamoEndpoint;
 
     const runTask = async (entry: string, payload: Record<string, unknown>) => (await loadHandler(entry))(payload, fakeContext(entry));
-    const workflows = new LocalWorkflows(join(ROOT, 'statemachines'), runTask, [...ENTRIES]);
+    const workflows = new LocalWorkflows(join(ROOT, 'statemachines'), runTask, [...ENTRIES], opts.retryIntervalMs);
     cleanups.push(() => workflows.stop());
     const sfnEndpoint = await startSfnEndpoint(workflows);
     cleanups.push(() => sfnEndpoint.close());

@@ -29,6 +29,26 @@ export function loadDefinition(path: string, substitutions: Record<string, strin
   return JSON.parse(text) as Record<string, unknown>;
 }
 
+const TIMEOUT_KEY = '__localTimeoutSeconds';
+/** Below Node's timer limit (2^31 ms, about 24.8 days), beyond which a timer fires at once. */
+const LONGEST_LOCAL_TIMEOUT_SECONDS = 2_000_000;
+
+/**
+ * The runner evaluates TimeoutSecondsPath against the Task's Parameters output; Step Functions
+ * evaluates it against the state's input. For the local run, the path moves into Parameters
+ * (evaluated on the state's input, as in AWS) and the Task handler keeps the timer itself.
+ */
+function localise(definition: Record<string, unknown>): Record<string, unknown> {
+  const copy = structuredClone(definition);
+  for (const state of Object.values(copy.States as Record<string, Record<string, unknown>>)) {
+    if (state.Type !== 'Task' || typeof state.TimeoutSecondsPath !== 'string') continue;
+    state.Parameters = { ...(state.Parameters as object), [`${TIMEOUT_KEY}.$`]: state.TimeoutSecondsPath };
+    delete state.TimeoutSecondsPath;
+    state.TimeoutSeconds = LONGEST_LOCAL_TIMEOUT_SECONDS;
+  }
+  return copy;
+}
+
 export type TaskRunner = (entry: string, payload: Record<string, unknown>) => Promise<unknown>;
 
 type Status = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'ABORTED';
@@ -73,13 +93,19 @@ export class LocalWorkflows {
   /** Emits `waiting` and `ended` with the execution name. */
   readonly events = new EventEmitter();
 
-  constructor(dir: string, private readonly runTask: TaskRunner, entries: readonly string[]) {
+  constructor(
+    dir: string,
+    private readonly runTask: TaskRunner,
+    entries: readonly string[],
+    /** Tests shorten every Retry pause to this many ms instead of sleeping through them. */
+    private readonly retryIntervalMs?: number,
+  ) {
     const substitutions = Object.fromEntries(entries.map((e) => [substitutionFor(e), localFunctionArn(e)]));
     for (const file of readdirSync(dir).filter((f) => f.endsWith('.asl.json')).sort()) {
       const name = file.replace(/\.asl\.json$/, '');
       const definition = loadDefinition(join(dir, file), substitutions);
       const arn = localStateMachineArn(name);
-      this.machines.set(arn, { arn, name, definition, machine: new StateMachine(definition as never) });
+      this.machines.set(arn, { arn, name, definition, machine: new StateMachine(localise(definition) as never) });
     }
     this.events.setMaxListeners(0);
   }
@@ -97,7 +123,7 @@ export class LocalWorkflows {
     const startDate = new Date();
     const parsed = JSON.parse(input) as unknown;
     const run = sm.machine.run(parsed as never, {
-      overrides: { taskResourceLocalHandlers: this.taskHandlers(sm.definition, name) },
+      overrides: { taskResourceLocalHandlers: this.taskHandlers(sm.definition, name), retryIntervalOverrides: this.retryOverrides(sm.definition) },
       context: {
         Execution: { Id: arn, Name: name, Input: parsed, StartTime: startDate.toISOString() },
         StateMachine: { Id: stateMachineArn, Name: sm.name },
@@ -117,13 +143,20 @@ export class LocalWorkflows {
     };
     execution.done = run.result.then(
       (output) => this.finish(execution, 'SUCCEEDED', { output: JSON.stringify(output ?? null) }),
-      (err: Error) =>
-        err instanceof ExecutionAbortedError
-          ? this.finish(execution, 'ABORTED', {})
-          : this.finish(execution, 'FAILED', { error: (err as { name: string }).name, cause: err.message }),
+      (err: Error) => {
+        if (err instanceof ExecutionAbortedError) return this.finish(execution, 'ABORTED', {});
+        // The runner wraps the state's error; Step Functions reports the state's own.
+        const inner = (err.cause as Error | undefined) ?? err;
+        this.finish(execution, 'FAILED', { error: inner.name, cause: inner.message });
+      },
     );
     this.executions.set(arn, execution);
     return execution;
+  }
+
+  private retryOverrides(definition: Record<string, unknown>): Record<string, number> {
+    if (this.retryIntervalMs === undefined) return {};
+    return Object.fromEntries(Object.keys(definition.States as object).map((name) => [name, this.retryIntervalMs!]));
   }
 
   private finish(e: Execution, status: Status, extra: Partial<Execution>): void {
@@ -139,11 +172,23 @@ export class LocalWorkflows {
       if (state.Type !== 'Task') continue;
       const resource = state.Resource ?? '';
       handlers[stateName] = async (input) => {
-        const { FunctionName, Payload } = input as { FunctionName: string; Payload: Record<string, unknown> };
+        const { FunctionName, Payload, [TIMEOUT_KEY]: timeoutSeconds } = input as {
+          FunctionName: string;
+          Payload: Record<string, unknown>;
+          [TIMEOUT_KEY]?: number;
+        };
         const entry = String(FunctionName).split(':function:')[1] ?? '';
         if (resource.endsWith('lambda:invoke.waitForTaskToken')) {
           const token = randomUUID();
-          const result = new Promise((resolve, reject) => this.waits.set(token, { executionName, resolve, reject }));
+          const result = new Promise((resolve, reject) => {
+            const timer = timeoutSeconds === undefined ? undefined : setTimeout(() => this.expireWait(token), timeoutSeconds * 1000);
+            const clear = () => clearTimeout(timer);
+            this.waits.set(token, {
+              executionName,
+              resolve: (v) => (clear(), resolve(v)),
+              reject: (e) => (clear(), reject(e)),
+            });
+          });
           await this.runTask(entry, { ...Payload, taskToken: token });
           this.events.emit('waiting', executionName);
           return result;
@@ -174,16 +219,18 @@ export class LocalWorkflows {
     return wait;
   }
 
+  private expireWait(token: string): void {
+    const wait = this.waits.get(token);
+    if (!wait) return;
+    this.waits.delete(token);
+    wait.reject(statesTimeout());
+  }
+
   /** Ends every wait (or one execution's) as if its timeout fired: each re-reads the table. */
   expireWaits(executionName?: string): number {
-    let n = 0;
-    for (const [token, wait] of this.waits) {
-      if (executionName && wait.executionName !== executionName) continue;
-      this.waits.delete(token);
-      wait.reject(statesTimeout());
-      n++;
-    }
-    return n;
+    const tokens = [...this.waits].filter(([, w]) => !executionName || w.executionName === executionName).map(([t]) => t);
+    for (const token of tokens) this.expireWait(token);
+    return tokens.length;
   }
 
   isWaiting(executionName: string): boolean {

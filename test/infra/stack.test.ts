@@ -1,0 +1,455 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Match } from 'aws-cdk-lib/assertions';
+import { describe, expect, it } from 'vitest';
+import { TABLE_DEFINITION } from '../../functions/lib/table-definition';
+import { ROUTES, SWEEP_ENTRY, WORKFLOW_TASK_ENTRY, type RouteSpec } from '../../functions/routes';
+import { BUNDLING, PROJECT_ROOT } from '../../infra/constructs/function';
+import { TRACK_REWRITE_CODE } from '../../infra/constructs/web';
+import { planEntries } from '../../infra/route-plan';
+import { HEALTH_ENTRY } from '../../infra/stack';
+import { resourcesOf, synth } from './synth';
+
+const dev = () => synth();
+const prod = () => synth({ stage: 'prod' });
+const logicalId = (s: ReturnType<typeof synth>, entry: string) => {
+  const fn = s.main.functions.get(entry);
+  if (!fn) throw new Error(`no function for ${entry}`);
+  return s.main.getLogicalId(fn.node.defaultChild as never);
+};
+const fnProps = (s: ReturnType<typeof synth>, entry: string) =>
+  s.template.toJSON().Resources[logicalId(s, entry)].Properties as Record<string, any>;
+const ENTRIES = [...new Set(ROUTES.map((r) => r.entry)), WORKFLOW_TASK_ENTRY, SWEEP_ENTRY];
+
+describe('functions', () => {
+  it('one Lambda per distinct entry of ROUTES, plus workflow-task and the sweep', () => {
+    expect([...dev().main.functions.keys()].sort()).toEqual([...ENTRIES].sort());
+  });
+
+  it.each(ENTRIES)('%s runs Node.js 24 on arm64, ESM bundle, source maps, JSON logs to its own log group', (entry) => {
+    const props = fnProps(dev(), entry);
+    expect(props.Runtime).toBe('nodejs24.x');
+    expect(props.Architectures).toEqual(['arm64']);
+    expect(props.Handler).toBe('index.handler');
+    expect(props.Environment.Variables).toMatchObject({
+      NODE_OPTIONS: '--enable-source-maps',
+      POWERTOOLS_SERVICE_NAME: 'docketwatch',
+      TABLE_NAME: { Ref: expect.stringMatching(/^DataTable/) },
+      PUBLIC_BASE_URL: { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [expect.stringMatching(/Distribution/), 'DomainName'] }]] },
+    });
+    expect(props.LoggingConfig).toMatchObject({ LogFormat: 'JSON', LogGroup: { Ref: expect.any(String) } });
+  });
+
+  it('one bundling configuration for all: ESM for node24, module before main, minified, source maps', () => {
+    expect(BUNDLING).toMatchObject({
+      format: 'esm',
+      target: 'node24',
+      mainFields: ['module', 'main'],
+      minify: true,
+      sourceMap: true,
+      bundleAwsSDK: true,
+    });
+    expect(BUNDLING.banner).toContain('createRequire');
+  });
+
+  it('route functions get the JWT settings; workflow entries and the sweep get the state machine', () => {
+    const s = dev();
+    for (const plan of planEntries(ROUTES)) {
+      const env = fnProps(s, plan.entry).Environment.Variables;
+      expect(env.JWT_ISSUER).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/UserPool/), 'ProviderURL'] });
+      expect(env.JWT_AUDIENCE).toEqual({ Ref: expect.stringMatching(/WebClient/) });
+      if (plan.workflow) expect(env.STATE_MACHINE_ARN).toEqual({ Ref: expect.stringMatching(/itemlifecycle/) });
+      else expect(env.STATE_MACHINE_ARN).toBeUndefined();
+    }
+    const sweep = fnProps(s, SWEEP_ENTRY).Environment.Variables;
+    expect(sweep.STATE_MACHINE_ARN).toEqual({ Ref: expect.stringMatching(/itemlifecycle/) });
+    expect(sweep.NOTIFY_TOPIC_ARN).toEqual({ Ref: expect.stringMatching(/NotifyTopic/) });
+    // The state machine invokes workflow-task: giving it the machine's ARN would be a cycle.
+    expect(fnProps(s, WORKFLOW_TASK_ENTRY).Environment.Variables.STATE_MACHINE_ARN).toBeUndefined();
+  });
+
+  it('log groups are KMS-encrypted with retention by stage', () => {
+    for (const [s, days] of [[dev(), 14], [prod(), 365]] as const) {
+      const groups = resourcesOf(s.template, 'AWS::Logs::LogGroup').filter(([id]) => !id.includes('DeployLogs'));
+      expect(groups.length).toBeGreaterThanOrEqual(ENTRIES.length + 2);
+      for (const [, g] of groups) {
+        expect(g.Properties!.RetentionInDays).toBe(days);
+        expect(g.Properties!.KmsKeyId).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^DataKey/), 'Arn'] });
+      }
+    }
+  });
+
+  it('public-route functions and the sweep have reserved concurrency in prod only', () => {
+    const p = prod();
+    for (const plan of planEntries(ROUTES)) {
+      expect(fnProps(p, plan.entry).ReservedConcurrentExecutions).toBe(plan.public ? 20 : undefined);
+      expect(fnProps(dev(), plan.entry).ReservedConcurrentExecutions).toBeUndefined();
+    }
+    expect(fnProps(p, SWEEP_ENTRY).ReservedConcurrentExecutions).toBe(1);
+  });
+
+  it('the sweep, invoked asynchronously, sends failed events to an encrypted dead-letter queue', () => {
+    const t = dev().template;
+    t.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+      FunctionName: { Ref: logicalId(dev(), SWEEP_ENTRY) },
+      MaximumRetryAttempts: 2,
+      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [Match.stringLikeRegexp('SweepDeadLetters'), 'Arn'] } } },
+    });
+    t.hasResourceProperties('AWS::SQS::Queue', { KmsMasterKeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^DataKey'), 'Arn'] } });
+    t.hasResourceProperties('AWS::SQS::QueuePolicy', {
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
+    });
+  });
+});
+
+describe('data', () => {
+  it('the table is built from TABLE_DEFINITION', () => {
+    const [[, table]] = resourcesOf(dev().template, 'AWS::DynamoDB::Table') as [[string, any]];
+    const p = table.Properties;
+    expect(p.KeySchema).toEqual([
+      { AttributeName: TABLE_DEFINITION.partitionKey, KeyType: 'HASH' },
+      { AttributeName: TABLE_DEFINITION.sortKey, KeyType: 'RANGE' },
+    ]);
+    expect(p.TimeToLiveSpecification).toEqual({ AttributeName: TABLE_DEFINITION.timeToLiveAttribute, Enabled: true });
+    expect(p.GlobalSecondaryIndexes.map((i: any) => ({ name: i.IndexName, keys: i.KeySchema }))).toEqual(
+      TABLE_DEFINITION.indexes.map((i) => ({
+        name: i.name,
+        keys: [
+          { AttributeName: i.partitionKey, KeyType: 'HASH' },
+          { AttributeName: i.sortKey, KeyType: 'RANGE' },
+        ],
+      })),
+    );
+    const names = [TABLE_DEFINITION.partitionKey, TABLE_DEFINITION.sortKey, ...TABLE_DEFINITION.indexes.flatMap((i) => [i.partitionKey, i.sortKey])];
+    expect(p.AttributeDefinitions).toEqual(expect.arrayContaining(names.map((n) => ({ AttributeName: n, AttributeType: 'S' }))));
+  });
+
+  it.each([['dev'], ['prod']])('%s: KMS SSE, PITR, deletion protection, retained', (stage) => {
+    const t = synth({ stage }).template;
+    t.hasResource('AWS::DynamoDB::Table', {
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+      Properties: Match.objectLike({
+        SSESpecification: { SSEEnabled: true, SSEType: 'KMS', KMSMasterKeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^DataKey'), 'Arn'] } },
+        PointInTimeRecoverySpecification: Match.objectLike({ PointInTimeRecoveryEnabled: true }),
+        DeletionProtectionEnabled: true,
+      }),
+    });
+    t.hasResource('AWS::KMS::Key', { DeletionPolicy: 'Retain', Properties: Match.objectLike({ EnableKeyRotation: true }) });
+  });
+});
+
+describe('workflow', () => {
+  const machine = () => {
+    const [[, sm]] = resourcesOf(dev().template, 'AWS::StepFunctions::StateMachine') as [[string, any]];
+    return sm.Properties;
+  };
+
+  it('one Standard state machine per statemachines/*.asl.json', () => {
+    const files = readdirSync(path.join(PROJECT_ROOT, 'statemachines')).filter((f) => f.endsWith('.asl.json'));
+    expect(resourcesOf(dev().template, 'AWS::StepFunctions::StateMachine')).toHaveLength(files.length);
+    expect(machine().StateMachineType).toBe('STANDARD');
+  });
+
+  it('the definition is inline, every placeholder replaced by the workflow-task ARN', () => {
+    const def = machine().DefinitionString;
+    const [, parts] = def['Fn::Join'] as [string, unknown[]];
+    const literal = parts.filter((p): p is string => typeof p === 'string').join('');
+    expect(literal).not.toContain('${');
+    const taskArn = { 'Fn::GetAtt': [logicalId(dev(), WORKFLOW_TASK_ENTRY), 'Arn'] };
+    const asl = readFileSync(path.join(PROJECT_ROOT, 'statemachines/item-lifecycle.asl.json'), 'utf8');
+    const placeholders = asl.match(/\$\{WorkflowTaskFunctionArn\}/g)!.length;
+    expect(parts.filter((p) => JSON.stringify(p) === JSON.stringify(taskArn))).toHaveLength(placeholders);
+    expect(machine().DefinitionSubstitutions).toBeUndefined();
+  });
+
+  it('logs ALL to an encrypted log group, traces with X-Ray, encrypts with the data key', () => {
+    const p = machine();
+    expect(p.LoggingConfiguration.Level).toBe('ALL');
+    expect(p.TracingConfiguration).toEqual({ Enabled: true });
+    expect(p.EncryptionConfiguration).toMatchObject({ Type: 'CUSTOMER_MANAGED_KMS_KEY' });
+    const groupId = p.LoggingConfiguration.Destinations[0].CloudWatchLogsLogGroup.LogGroupArn['Fn::GetAtt'][0];
+    expect(dev().template.toJSON().Resources[groupId].Properties.KmsKeyId).toBeDefined();
+  });
+
+  it('its role may invoke the workflow-task function and nothing else in Lambda', () => {
+    const roleId = machine().RoleArn['Fn::GetAtt'][0];
+    const policies = resourcesOf(dev().template, 'AWS::IAM::Policy').filter(([, p]) => JSON.stringify(p.Properties!.Roles).includes(roleId));
+    const statements = policies.flatMap(([, p]) => p.Properties!.PolicyDocument.Statement);
+    const lambda = statements.filter((s: any) => [s.Action].flat().some((a: string) => a.startsWith('lambda:')));
+    expect(lambda).toEqual([{ Effect: 'Allow', Action: 'lambda:InvokeFunction', Resource: { 'Fn::GetAtt': [logicalId(dev(), WORKFLOW_TASK_ENTRY), 'Arn'] } }]);
+  });
+
+  it('workflow entries may start, describe and signal executions; health may describe table and machine', () => {
+    const s = dev();
+    const actionsOf = (entry: string) => {
+      const roleId = s.main.getLogicalId(s.main.functions.get(entry)!.role!.node.defaultChild as never);
+      return resourcesOf(s.template, 'AWS::IAM::Policy')
+        .filter(([, p]) => JSON.stringify(p.Properties!.Roles).includes(roleId))
+        .flatMap(([, p]) => p.Properties!.PolicyDocument.Statement.flatMap((st: any) => [st.Action].flat()));
+    };
+    for (const plan of planEntries(ROUTES)) {
+      const actions = actionsOf(plan.entry);
+      const expected = ['states:StartExecution', 'states:DescribeExecution', 'states:SendTaskSuccess', 'states:SendTaskFailure'];
+      if (plan.workflow) expect(actions).toEqual(expect.arrayContaining(expected));
+      else expect(actions.filter((a: string) => a.startsWith('states:'))).toEqual([]);
+      expect(actions.includes('dynamodb:PutItem')).toBe(plan.table === 'readwrite');
+      expect(actions).not.toContain('dynamodb:Scan');
+      expect(actions.includes('dynamodb:DescribeTable')).toBe(plan.entry === HEALTH_ENTRY);
+      expect(actions.includes('states:DescribeStateMachine')).toBe(plan.entry === HEALTH_ENTRY);
+    }
+    expect(actionsOf(WORKFLOW_TASK_ENTRY).filter((a: string) => a.startsWith('states:'))).toEqual([]);
+    expect(actionsOf(SWEEP_ENTRY)).toEqual(expect.arrayContaining(['sns:Publish', 'states:StartExecution', 'sqs:SendMessage']));
+  });
+});
+
+describe('api', () => {
+  const routes = (t = dev().template) => resourcesOf(t, 'AWS::ApiGatewayV2::Route').map(([, r]) => r.Properties!);
+
+  it('one route per ROUTES entry, the JWT authorizer exactly on team routes', () => {
+    const synthesized = routes();
+    expect(synthesized.map((r) => r.RouteKey).sort()).toEqual(ROUTES.map((r) => r.routeKey).sort());
+    for (const spec of ROUTES) {
+      const route = synthesized.find((r) => r.RouteKey === spec.routeKey)!;
+      if (spec.auth === 'team') {
+        expect(route.AuthorizationType).toBe('JWT');
+        expect(route.AuthorizerId).toEqual({ Ref: expect.stringMatching(/TeamJwt/) });
+      } else {
+        expect(route.AuthorizationType).toBe('NONE');
+        expect(route.AuthorizerId).toBeUndefined();
+      }
+    }
+    dev().template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'JWT',
+      JwtConfiguration: { Audience: [{ Ref: Match.stringLikeRegexp('WebClient') }], Issuer: Match.anyValue() },
+    });
+  });
+
+  it('a route added to ROUTES becomes an API route without a new function for a known entry', () => {
+    const extra: RouteSpec = { routeKey: 'GET /api/deadlines', entry: 'matters', auth: 'team', table: 'read' };
+    const s = synth({}, { routes: [...ROUTES, extra] });
+    expect(routes(s.template).map((r) => r.RouteKey)).toContain('GET /api/deadlines');
+    expect(s.main.functions.size).toBe(dev().main.functions.size);
+    // The WAF scope-down changes only for public routes; this one is team.
+    expect(JSON.stringify(s.edgeTemplate.toJSON())).not.toContain('deadlines');
+  });
+
+  it('the stage logs access (no paths: tracking codes are secrets) and throttles, tighter on public routes', () => {
+    const [[, stage]] = resourcesOf(dev().template, 'AWS::ApiGatewayV2::Stage') as [[string, any]];
+    const p = stage.Properties;
+    expect(p.StageName).toBe('$default');
+    expect(p.AccessLogSettings.DestinationArn).toBeDefined();
+    expect(p.AccessLogSettings.Format).toContain('$context.routeKey');
+    expect(p.AccessLogSettings.Format).not.toContain('$context.path');
+    expect(p.DefaultRouteSettings).toMatchObject({ ThrottlingRateLimit: 20, ThrottlingBurstLimit: 40 });
+    const publicKeys = ROUTES.filter((r) => r.auth !== 'team').map((r) => r.routeKey);
+    expect(Object.keys(p.RouteSettings).sort()).toEqual(publicKeys.sort());
+  });
+
+  it('Cognito: groups team and admin, MFA, Plus tier, code flow without a secret, callback to the site', () => {
+    const t = dev().template;
+    for (const group of ['team', 'admin']) t.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: group });
+    t.hasResourceProperties('AWS::Cognito::UserPool', {
+      MfaConfiguration: 'ON',
+      UserPoolTier: 'PLUS',
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+    });
+    t.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      AllowedOAuthFlows: ['code'],
+      GenerateSecret: false,
+      CallbackURLs: [{ 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [Match.stringLikeRegexp('Distribution'), 'DomainName'] }, '/']] }],
+    });
+    t.hasResourceProperties('AWS::Cognito::UserPoolDomain', { Domain: { 'Fn::Join': ['-', Match.arrayWith(['docketwatch-dev'])] } });
+  });
+});
+
+describe('schedule', () => {
+  it('an hourly EventBridge rule invokes the sweep, with retries and a dead-letter queue', () => {
+    dev().template.hasResourceProperties('AWS::Events::Rule', {
+      ScheduleExpression: 'rate(1 hour)',
+      State: 'ENABLED',
+      Targets: [
+        Match.objectLike({
+          Arn: { 'Fn::GetAtt': [logicalId(dev(), SWEEP_ENTRY), 'Arn'] },
+          DeadLetterConfig: { Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('SweepDeadLetters'), 'Arn'] } },
+          RetryPolicy: Match.objectLike({ MaximumRetryAttempts: 2 }),
+        }),
+      ],
+    });
+  });
+
+  it('the reminder topic is encrypted with the data key and requires TLS', () => {
+    const t = dev().template;
+    t.hasResourceProperties('AWS::SNS::Topic', { DisplayName: 'Docketwatch reminders', KmsMasterKeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^DataKey'), 'Arn'] } });
+    expect(resourcesOf(t, 'AWS::SNS::TopicPolicy')).toHaveLength(2);
+  });
+});
+
+describe('web', () => {
+  it('both buckets block public access and require TLS', () => {
+    const t = dev().template;
+    const buckets = resourcesOf(t, 'AWS::S3::Bucket');
+    expect(buckets).toHaveLength(2);
+    for (const [, b] of buckets) {
+      expect(b.Properties!.PublicAccessBlockConfiguration).toEqual({
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      });
+    }
+    for (const [, p] of resourcesOf(t, 'AWS::S3::BucketPolicy')) {
+      expect(p.Properties!.PolicyDocument.Statement).toContainEqual(
+        expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+      );
+    }
+  });
+
+  it('CloudFront reads the bucket through origin access control and sends /api/* to the HTTP API uncached', () => {
+    const [[, dist]] = resourcesOf(dev().template, 'AWS::CloudFront::Distribution') as [[string, any]];
+    const c = dist.Properties.DistributionConfig;
+    expect(c.DefaultRootObject).toBe('index.html');
+    expect(c.Origins.find((o: any) => o.S3OriginConfig).OriginAccessControlId).toBeDefined();
+    const api = c.CacheBehaviors.find((b: any) => b.PathPattern === '/api/*');
+    expect(api).toMatchObject({ ViewerProtocolPolicy: 'https-only', CachePolicyId: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad' });
+    expect(c.DefaultCacheBehavior.ViewerProtocolPolicy).toBe('redirect-to-https');
+    expect(c.DefaultCacheBehavior.FunctionAssociations).toEqual([
+      { EventType: 'viewer-request', FunctionARN: { 'Fn::GetAtt': [expect.stringMatching(/TrackRewrite/), 'FunctionARN'] } },
+    ]);
+    expect(c.WebACLId).toBeDefined();
+    expect(c.Logging.Bucket).toBeDefined();
+  });
+
+  it('the CloudFront Function rewrites /track/<code> to /track.html and nothing else', () => {
+    const handler = new Function(`${TRACK_REWRITE_CODE}; return handler;`)() as (e: unknown) => { uri: string };
+    const run = (uri: string) => handler({ request: { uri } }).uri;
+    expect(run('/track/ABCDEF0123456789')).toBe('/track.html');
+    expect(run('/track/abc/')).toBe('/track.html');
+    expect(run('/track.html')).toBe('/track.html');
+    expect(run('/')).toBe('/');
+    expect(run('/track/a/b')).toBe('/track/a/b');
+    expect(run('/api/track/abc')).toBe('/api/track/abc');
+  });
+
+  it('security headers: CSP without unsafe-inline, HSTS, frame DENY, nosniff, no referrer', () => {
+    const [[, policy]] = resourcesOf(dev().template, 'AWS::CloudFront::ResponseHeadersPolicy') as [[string, any]];
+    const h = policy.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig;
+    const csp = JSON.stringify(h.ContentSecurityPolicy.ContentSecurityPolicy);
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(csp).not.toContain('unsafe-eval');
+    expect(h.StrictTransportSecurity).toMatchObject({ AccessControlMaxAgeSec: 63072000, IncludeSubdomains: true, Override: true });
+    expect(h.FrameOptions).toMatchObject({ FrameOption: 'DENY' });
+    expect(h.ContentTypeOptions).toMatchObject({ Override: true });
+    expect(h.ReferrerPolicy).toMatchObject({ ReferrerPolicy: 'no-referrer' });
+  });
+});
+
+describe('waf (us-east-1 edge stack)', () => {
+  it('lives in us-east-1 with CLOUDFRONT scope, AWS managed groups and rate limits', () => {
+    const s = dev();
+    expect(s.edge.region).toBe('us-east-1');
+    const [[, acl]] = resourcesOf(s.edgeTemplate, 'AWS::WAFv2::WebACL') as [[string, any]];
+    expect(acl.Properties.Scope).toBe('CLOUDFRONT');
+    const groups = acl.Properties.Rules.filter((r: any) => r.Statement.ManagedRuleGroupStatement).map((r: any) => r.Statement.ManagedRuleGroupStatement.Name);
+    expect(groups).toEqual(['AWSManagedRulesAmazonIpReputationList', 'AWSManagedRulesCommonRuleSet', 'AWSManagedRulesKnownBadInputsRuleSet']);
+    const rate = acl.Properties.Rules.find((r: any) => r.Name === 'RateLimitPublicRoutes');
+    expect(rate.Action).toEqual({ Block: {} });
+    expect(rate.Statement.RateBasedStatement).toMatchObject({ Limit: 100, AggregateKeyType: 'IP' });
+    s.edgeTemplate.hasResourceProperties('AWS::WAFv2::LoggingConfiguration', {
+      RedactedFields: Match.arrayWith([{ SingleHeader: { Name: 'authorization' } }]),
+    });
+  });
+
+  it('the public-route rate limit matches every public route (method and path) and no team route', () => {
+    const scope = JSON.stringify(
+      (resourcesOf(dev().edgeTemplate, 'AWS::WAFv2::WebACL')[0]![1].Properties!.Rules as any[]).find((r) => r.Name === 'RateLimitPublicRoutes').Statement,
+    );
+    const regexes = [...scope.matchAll(/"RegexString":"((?:[^"\\]|\\.)*)"/g)].map((m) => new RegExp(JSON.parse(`"${m[1]}"`)));
+    const matches = (path: string) => regexes.some((r) => r.test(path));
+    expect(matches('/api/track/0123abcd')).toBe(true);
+    expect(matches('/api/requests')).toBe(true);
+    expect(matches('/api/health')).toBe(true);
+    expect(matches('/api/requests/some-id')).toBe(false);
+    expect(matches('/api/matters')).toBe(false);
+    expect(regexes).toHaveLength(ROUTES.filter((r) => r.auth !== 'team').length);
+  });
+
+  it('a main stack outside us-east-1 gets the WebACL ARN through a cross-region reference', () => {
+    const s = synth({ region: 'us-east-2' });
+    expect(s.main.region).toBe('us-east-2');
+    expect(resourcesOf(s.template, 'Custom::CrossRegionExportReader')).toHaveLength(1);
+    const [[, dist]] = resourcesOf(s.template, 'AWS::CloudFront::Distribution') as [[string, any]];
+    expect(JSON.stringify(dist.Properties.DistributionConfig.WebACLId)).toContain('ExportsReader');
+  });
+});
+
+describe('monitoring', () => {
+  const alarms = () => resourcesOf(dev().template, 'AWS::CloudWatch::Alarm').map(([id, a]) => ({ id, ...a.Properties! }));
+
+  it('every alarm notifies the encrypted operations topic', () => {
+    const t = dev().template;
+    t.hasResourceProperties('AWS::SNS::Topic', { DisplayName: 'Docketwatch operations', KmsMasterKeyId: Match.anyValue() });
+    for (const a of alarms()) expect(a.AlarmActions).toEqual([{ Ref: expect.stringMatching(/OpsTopic/) }]);
+  });
+
+  it('errors and throttles for every function; failed and timed-out executions; dead letters; API 5xx', () => {
+    const all = alarms();
+    for (const entry of ENTRIES) {
+      const fn = { Ref: logicalId(dev(), entry) };
+      for (const metric of ['Errors', 'Throttles']) {
+        expect(all.some((a) => a.MetricName === metric && JSON.stringify(a.Dimensions) === JSON.stringify([{ Name: 'FunctionName', Value: fn }]))).toBe(true);
+      }
+    }
+    expect(all.filter((a) => a.Namespace === 'AWS/States').map((a) => a.MetricName).sort()).toEqual(['ExecutionsFailed', 'ExecutionsTimedOut']);
+    expect(all.some((a) => a.Namespace === 'AWS/SQS' && a.MetricName === 'ApproximateNumberOfMessagesVisible')).toBe(true);
+    expect(all.some((a) => a.Namespace === 'AWS/ApiGateway' && a.MetricName === '5xx')).toBe(true);
+  });
+
+  it('a sweep that has not run for two hours raises an alarm (missing data breaches)', () => {
+    const sweep = alarms().find((a) => a.MetricName === 'Invocations')!;
+    expect(sweep).toMatchObject({
+      Period: 3600,
+      EvaluationPeriods: 2,
+      DatapointsToAlarm: 2,
+      Threshold: 1,
+      ComparisonOperator: 'LessThanThreshold',
+      TreatMissingData: 'breaching',
+      Dimensions: [{ Name: 'FunctionName', Value: { Ref: logicalId(dev(), SWEEP_ENTRY) } }],
+    });
+  });
+});
+
+describe('stack', () => {
+  it('outputs the site URL, API URL, user pool and client ids', () => {
+    const outputs = dev().template.toJSON().Outputs;
+    for (const name of ['SiteUrl', 'ApiUrl', 'UserPoolId', 'UserPoolClientId']) expect(outputs[name]).toBeDefined();
+  });
+
+  it('no hard-coded physical names in the main stack', () => {
+    const named = /^(TableName|FunctionName|BucketName|TopicName|QueueName|RoleName|StateMachineName|UserPoolName|LogGroupName|Name|ApiName|AliasName)$/;
+    const template = dev().template.toJSON();
+    for (const [id, r] of Object.entries<any>(template.Resources)) {
+      // Names required by these types, generated by CDK from construct ids.
+      if (r.Type.startsWith('AWS::CloudFront::') || r.Type === 'AWS::ApiGatewayV2::Api' || r.Type === 'AWS::ApiGatewayV2::Authorizer') continue;
+      if (r.Type === 'AWS::Lambda::Permission' || r.Type === 'AWS::Cognito::UserPoolGroup') continue;
+      for (const key of Object.keys(r.Properties ?? {})) expect(named.test(key) ? `${id}.${key}` : undefined).toBeUndefined();
+    }
+  });
+
+  it('dev and prod differ in sizes and retention, not structure', () => {
+    const count = (t: ReturnType<typeof synth>['template']) => {
+      const counts: Record<string, number> = {};
+      for (const r of Object.values<any>(t.toJSON().Resources)) counts[r.Type] = (counts[r.Type] ?? 0) + 1;
+      return counts;
+    };
+    expect(count(prod().template)).toEqual(count(dev().template));
+    expect(count(prod().edgeTemplate)).toEqual(count(dev().edgeTemplate));
+    expect(prod().main.terminationProtection).toBe(true);
+  });
+
+  it('an unknown stage fails synth with a clear message', () => {
+    expect(() => synth({ stage: 'staging' })).toThrow(/Unknown stage "staging"/);
+  });
+});

@@ -1,0 +1,34 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Template } from 'aws-cdk-lib/assertions';
+import { buildApp, type BuildOptions, type BuiltApp } from '../../infra/build';
+import { PROJECT_ROOT } from '../../infra/constructs/function';
+
+/** The context `npx cdk synth` reads from cdk.json, so tests synthesize what the CLI does. */
+const CDK_JSON_CONTEXT: Record<string, unknown> = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'cdk.json'), 'utf8')).context;
+
+export interface Synthesized extends BuiltApp {
+  readonly template: Template;
+  readonly edgeTemplate: Template;
+}
+
+const cache = new Map<string, Synthesized>();
+
+/**
+ * Build and synthesize the app (cdk-nag attached, as in infra/app.ts) without bundling:
+ * `aws:cdk:bundling-stacks: []` skips esbuild, so tests do not depend on the handlers compiling.
+ */
+export function synth(context: Record<string, unknown> = {}, options: Omit<BuildOptions, 'context'> = {}): Synthesized {
+  const key = JSON.stringify({ context, options });
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const built = buildApp({ ...options, context: { ...CDK_JSON_CONTEXT, 'aws:cdk:bundling-stacks': [], ...context } });
+  const result = { ...built, template: Template.fromStack(built.main), edgeTemplate: Template.fromStack(built.edge) };
+  cache.set(key, result);
+  return result;
+}
+
+/** Resources of one type as [logicalId, resource] pairs. */
+export function resourcesOf(template: Template, type: string): [string, { Properties?: Record<string, any>; [k: string]: any }][] {
+  return Object.entries(template.findResources(type));
+}

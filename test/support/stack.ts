@@ -1,0 +1,36 @@
+/** A local stack on the test file's table (DynamoDB Local from the global setup), on a free port. */
+import { inject } from 'vitest';
+import { startLocal, type LocalOptions, type LocalStack } from '../../local/runtime';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export async function testStack(opts: LocalOptions = {}): Promise<LocalStack> {
+  return startLocal({
+    port: 0,
+    dataDir: mkdtempSync(join(tmpdir(), 'docketwatch-test-')),
+    dynamoEndpoint: inject('dynamoEndpoint'),
+    tableName: process.env.TABLE_NAME!,
+    sweepIntervalMs: 0,
+    quiet: true,
+    retryIntervalMs: 0,
+    ...opts,
+  });
+}
+
+export interface Api {
+  get(path: string, token?: string): Promise<Response>;
+  post(path: string, body: unknown, headers?: Record<string, string>): Promise<Response>;
+}
+
+export function api(stack: LocalStack): Api {
+  return {
+    get: (path, token) => fetch(`${stack.url}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} }),
+    post: (path, body, headers = {}) =>
+      fetch(`${stack.url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+      }),
+  };
+}

@@ -1,0 +1,153 @@
+/**
+ * Every ASL file: valid (asl-validator), JSONPath only, every `${Placeholder}` has a
+ * substitution, every state reachable; and named scenarios executed on the local runner.
+ */
+import { createRequire } from 'node:module';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROUTES, SWEEP_ENTRY, WORKFLOW_TASK_ENTRY } from '../../functions/routes';
+import { LocalWorkflows, localFunctionArn, localStateMachineArn, substitutionFor, loadDefinition, type TaskRunner } from '../../local/workflows';
+
+const validate = createRequire(import.meta.url)('asl-validator') as (d: unknown) => { isValid: boolean; errors: unknown[] };
+const DIR = join(import.meta.dirname, '../../statemachines');
+const FILES = readdirSync(DIR).filter((f) => f.endsWith('.asl.json'));
+const ENTRIES = [...new Set([...ROUTES.map((r) => r.entry), WORKFLOW_TASK_ENTRY, SWEEP_ENTRY])];
+const SUBSTITUTIONS = Object.fromEntries(ENTRIES.map((e) => [substitutionFor(e), localFunctionArn(e)]));
+
+type State = { Type: string; Next?: string; Default?: string; Choices?: { Next: string }[]; Catch?: { Next: string }[]; End?: boolean };
+
+function reachable(def: { StartAt: string; States: Record<string, State> }): Set<string> {
+  const seen = new Set<string>();
+  const visit = (name: string) => {
+    if (seen.has(name)) return;
+    seen.add(name);
+    const s = def.States[name];
+    if (!s) return;
+    for (const next of [s.Next, s.Default, ...(s.Choices ?? []).map((c) => c.Next), ...(s.Catch ?? []).map((c) => c.Next)]) {
+      if (next) visit(next);
+    }
+  };
+  visit(def.StartAt);
+  return seen;
+}
+
+describe.each(FILES)('%s', (file) => {
+  const text = readFileSync(join(DIR, file), 'utf8');
+  const def = loadDefinition(join(DIR, file), SUBSTITUTIONS) as { StartAt: string; States: Record<string, State> };
+
+  it('is valid ASL', () => {
+    const result = validate(def);
+    expect(result.errors).toEqual([]);
+    expect(result.isValid).toBe(true);
+  });
+
+  it('uses JSONPath only (the local runner ignores JSONata and Assign silently)', () => {
+    expect(text).not.toMatch(/"QueryLanguage"|"Assign"|\{%/);
+  });
+
+  it('has a substitution for every placeholder', () => {
+    const placeholders = [...text.matchAll(/\$\{(\w+)\}/g)].map((m) => m[1]);
+    expect(placeholders.length).toBeGreaterThan(0);
+    for (const p of placeholders) expect(Object.keys(SUBSTITUTIONS)).toContain(p);
+  });
+
+  it('reaches every state from StartAt', () => {
+    expect([...reachable(def)].sort()).toEqual(Object.keys(def.States).sort());
+  });
+
+  it('gives every Task a Retry and a Catch (the flagging step retries and then fails the run)', () => {
+    for (const [name, state] of Object.entries(def.States) as [string, State & { Retry?: unknown[] }][]) {
+      if (state.Type !== 'Task') continue;
+      expect(state.Retry?.length, name).toBeGreaterThan(0);
+      if (name !== 'Flag item for attention') expect(state.Catch?.length, name).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('item-lifecycle scenarios on the local runner (scripted task results)', () => {
+  const machine = localStateMachineArn('item-lifecycle');
+
+  /** A task runner answering from a script per action, and recording every call. */
+  function scripted(script: Partial<Record<string, (payload: Record<string, unknown>) => unknown>>) {
+    const calls: Record<string, unknown>[] = [];
+    const run: TaskRunner = async (_entry, payload) => {
+      calls.push(payload);
+      const fn = script[String(payload.action)];
+      return fn ? fn(payload) : { ok: true };
+    };
+    return { calls, run };
+  }
+
+  it('happy path: waits, an event wakes it, the item is closed, the run succeeds', async () => {
+    let closed = false;
+    const { calls, run } = scripted({ sync: () => ({ closed, phase: 'awaiting_response', waitSeconds: 3600 }) });
+    const wf = new LocalWorkflows(DIR, run, ENTRIES, 0);
+    wf.start(machine, 'ITEM1', JSON.stringify({ itemId: 'ITEM1' }));
+    await wf.settled('ITEM1');
+    const token = calls.find((c) => c.action === 'await')?.taskToken as string;
+    expect(token).toBeTruthy();
+    closed = true;
+    wf.sendTaskSuccess(token, JSON.stringify({ event: 'closed' }));
+    const done = await wf.settled('ITEM1');
+    expect(done?.cause).toBeUndefined();
+    expect(done?.status).toBe('SUCCEEDED');
+    expect(calls.map((c) => c.action)).toEqual(['sync', 'await', 'sync']);
+    expect(calls[0]).toMatchObject({ itemId: 'ITEM1', execution: 'ITEM1' });
+  });
+
+  it('deadline: the wait times out, the passed deadline is handled, and it waits again', async () => {
+    const { calls, run } = scripted({ sync: () => ({ closed: false, phase: 'awaiting_response', waitSeconds: 1 }) });
+    const wf = new LocalWorkflows(DIR, run, ENTRIES, 0);
+    wf.start(machine, 'ITEM2', JSON.stringify({ itemId: 'ITEM2' }));
+    // A real one-second timeout (TimeoutSecondsPath), not an override.
+    await new Promise<void>((resolve) => {
+      const check = (name: string) => name === 'ITEM2' && calls.filter((c) => c.action === 'await').length >= 2 && resolve();
+      wf.events.on('waiting', check);
+    });
+    expect(calls.map((c) => c.action).slice(0, 5)).toEqual(['sync', 'await', 'deadlinePassed', 'sync', 'await']);
+    await wf.stop();
+  });
+
+  it('retries a failing task and then succeeds', async () => {
+    let failures = 0;
+    const { calls, run } = scripted({
+      sync: () => {
+        if (failures++ < 2) throw new Error('DynamoDB throttled');
+        return { closed: true, phase: 'closed', waitSeconds: 1 };
+      },
+    });
+    const wf = new LocalWorkflows(DIR, run, ENTRIES, 0);
+    wf.start(machine, 'ITEM3', JSON.stringify({ itemId: 'ITEM3' }));
+    const done = await wf.settled('ITEM3');
+    expect(done?.status).toBe('SUCCEEDED');
+    expect(calls.map((c) => c.action)).toEqual(['sync', 'sync', 'sync']);
+  });
+
+  it('catches a task that keeps failing, flags the item, and fails the run', async () => {
+    const { calls, run } = scripted({
+      sync: () => {
+        throw new Error('table gone');
+      },
+    });
+    const wf = new LocalWorkflows(DIR, run, ENTRIES, 0);
+    wf.start(machine, 'ITEM4', JSON.stringify({ itemId: 'ITEM4' }));
+    const done = await wf.settled('ITEM4');
+    expect(done?.status).toBe('FAILED');
+    expect(done?.error).toBe('ItemNeedsAttention');
+    const flag = calls.find((c) => c.action === 'flag');
+    expect(flag).toMatchObject({ itemId: 'ITEM4', error: { Error: 'Error' } });
+    expect(calls.filter((c) => c.action === 'sync')).toHaveLength(4); // first try + 3 retries
+  });
+
+  it('a second start with the same name is a no-op', async () => {
+    const { run } = scripted({ sync: () => ({ closed: false, phase: 'p', waitSeconds: 3600 }) });
+    const wf = new LocalWorkflows(DIR, run, ENTRIES, 0);
+    const input = JSON.stringify({ itemId: 'ITEM5' });
+    const a = wf.start(machine, 'ITEM5', input);
+    const b = wf.start(machine, 'ITEM5', input);
+    expect(b.arn).toBe(a.arn);
+    expect(wf.list()).toHaveLength(1);
+    await wf.stop();
+  });
+});
