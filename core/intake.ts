@@ -101,6 +101,9 @@ function flag(r: Reader, body: Record<string, unknown>, field: 'feeWaiver' | 'ex
   r.only(obj, field, ['requested', 'justification']);
   const requested = r.boolean(obj, 'requested', `${field}.requested`);
   const justification = r.string(obj, 'justification', `${field}.justification`, { max: 5_000 });
+  // An agency decides a fee waiver or expedited processing on the requester's statement
+  // (5 U.S.C. 552(a)(4)(A)(iii), (a)(6)(E)(vi)): a request for either without one is refused.
+  if (requested && !justification) return r.fail(`${field}.justification`, 'is required when requested is true');
   if (requested === undefined) return undefined;
   return { requested, ...opt({ justification }) };
 }

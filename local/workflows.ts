@@ -90,6 +90,8 @@ export class LocalWorkflows {
   readonly machines = new Map<string, { arn: string; name: string; definition: Record<string, unknown>; machine: StateMachine }>();
   private readonly executions = new Map<string, Execution>();
   private readonly waits = new Map<string, Wait>();
+  /** Task calls under way: an aborted run lets its current Task finish, so stop() waits for them. */
+  private readonly inflight = new Set<Promise<unknown>>();
   /** Emits `waiting` and `ended` with the execution name. */
   readonly events = new EventEmitter();
 
@@ -166,12 +168,13 @@ export class LocalWorkflows {
   }
 
   private taskHandlers(definition: Record<string, unknown>, executionName: string) {
-    const handlers: Record<string, (input: unknown) => Promise<unknown>> = {};
+    // The runner types inputs and results as JSON values; these handlers pass JSON through.
+    const handlers: Record<string, (input: unknown) => Promise<never>> = {};
     const states = definition.States as Record<string, { Type: string; Resource?: string }>;
     for (const [stateName, state] of Object.entries(states)) {
       if (state.Type !== 'Task') continue;
       const resource = state.Resource ?? '';
-      handlers[stateName] = async (input) => {
+      handlers[stateName] = (async (input: unknown) => {
         const { FunctionName, Payload, [TIMEOUT_KEY]: timeoutSeconds } = input as {
           FunctionName: string;
           Payload: Record<string, unknown>;
@@ -189,15 +192,23 @@ export class LocalWorkflows {
               reject: (e) => (clear(), reject(e)),
             });
           });
-          await this.runTask(entry, { ...Payload, taskToken: token });
+          await this.call(entry, { ...Payload, taskToken: token });
           this.events.emit('waiting', executionName);
           return result;
         }
-        if (resource.endsWith('lambda:invoke')) return { StatusCode: 200, Payload: (await this.runTask(entry, Payload)) ?? null };
+        if (resource.endsWith('lambda:invoke')) return { StatusCode: 200, Payload: (await this.call(entry, Payload)) ?? null };
         throw new LocalWorkflowError('States.Runtime', `Local runner cannot run resource ${resource}`);
-      };
+      }) as (input: unknown) => Promise<never>;
     }
     return handlers;
+  }
+
+  private call(entry: string, payload: Record<string, unknown>): Promise<unknown> {
+    const p = this.runTask(entry, payload);
+    this.inflight.add(p);
+    const forget = () => this.inflight.delete(p);
+    p.then(forget, forget);
+    return p;
   }
 
   sendTaskSuccess(token: string, output: string): void {
@@ -280,6 +291,6 @@ export class LocalWorkflows {
     for (const e of running) e.abort();
     for (const wait of this.waits.values()) wait.reject(new ExecutionAbortedError());
     this.waits.clear();
-    await Promise.allSettled(running.map((e) => e.done));
+    await Promise.allSettled([...running.map((e) => e.done), ...this.inflight]);
   }
 }

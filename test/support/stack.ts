@@ -18,9 +18,13 @@ export async function testStack(opts: LocalOptions = {}): Promise<LocalStack> {
   });
 }
 
+/** Test code reads answers loosely; the assertions say what shape they must have. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type JsonResponse = Omit<Response, 'json'> & { json(): Promise<any> };
+
 export interface Api {
-  get(path: string, token?: string): Promise<Response>;
-  post(path: string, body: unknown, headers?: Record<string, string>): Promise<Response>;
+  get(path: string, token?: string): Promise<JsonResponse>;
+  post(path: string, body: unknown, headers?: Record<string, string>): Promise<JsonResponse>;
 }
 
 export function api(stack: LocalStack): Api {

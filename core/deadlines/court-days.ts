@@ -1,0 +1,107 @@
+/**
+ * Court periods under Fed. R. Civ. P. 6(a) (and Fed. R. App. P. 26(a), which has the same
+ * structure and numbering). Days and hours, forward and backward, the last-day rules, and
+ * 6(d)'s three days for service by mail or other consented means.
+ */
+import { dayFacts, labelDay, type Calendar, type DayFacts, type EpochDay } from '../calendar';
+import type { Reading } from './readings';
+import type { Trace } from './receipt';
+
+/** Which rule's subdivision (a) governs: the District Court's or the Court of Appeals'. */
+export interface ComputationRule {
+  /** "Fed. R. Civ. P. 6(a)" */
+  name: string;
+  cite(sub: string): string;
+}
+
+export const FRCP_6A: ComputationRule = { name: 'Fed. R. Civ. P. 6(a)', cite: (sub) => `Fed. R. Civ. P. 6(a)${sub}` };
+export const FRAP_26A: ComputationRule = { name: 'Fed. R. App. P. 26(a)', cite: (sub) => `Fed. R. App. P. 26(a)${sub}` };
+
+/**
+ * Why `facts` is not a day on which a period can end, or undefined if it can. "Legal holiday"
+ * is defined in (a)(6); an inaccessible clerk's office extends the period under (a)(3).
+ */
+export function closedReason(facts: DayFacts, reading: Reading, forward: boolean, rule: ComputationRule): string | undefined {
+  if (facts.weekend) return facts.weekend;
+  if (facts.holiday) {
+    // Inauguration Day is set by statute, not listed in (a)(6)(A): it is "declared ... by Congress", (a)(6)(B).
+    const sub = facts.holiday.citation.includes('6103(a)') ? '(6)(A)' : '(6)(B)';
+    return `${facts.holiday.name}, a legal holiday (${rule.cite(sub)}; ${facts.holiday.citation})`;
+  }
+  if (facts.closure && !reading.closuresOrdinaryInCourt) {
+    return `federal offices closed by the President (${facts.closure}): a day "declared a holiday by the President", a legal holiday (${rule.cite('(6)(B)')}; Docketwatch policy, see any alternative)`;
+  }
+  // (a)(6)(C): state (here D.C.) holidays count only for periods measured after an event.
+  if (facts.dcHoliday && forward) return `${facts.dcHoliday}, a District of Columbia holiday, a legal holiday for periods counted forward (${rule.cite('(6)(C)')})`;
+  if (facts.courtClosure) return `the clerk's office was inaccessible (${facts.courtClosure}) (${rule.cite('(3)')})`;
+  return undefined;
+}
+
+/** Moves `day` forward (or, for backward periods, backward) to a day that is not closed. */
+export function continueToOpenDay(calendar: Calendar, day: EpochDay, forward: boolean, reading: Reading, trace: Trace, rule: ComputationRule): EpochDay {
+  let d = day;
+  let why = closedReason(dayFacts(calendar, d), reading, forward, rule);
+  if (!why) return d;
+  while (why) {
+    if (trace.on) trace.add('skip', `${labelDay(d)}: the period cannot end on this day: ${why}`, d);
+    d += forward ? 1 : -1;
+    why = closedReason(dayFacts(calendar, d), reading, forward, rule);
+  }
+  if (trace.on) {
+    trace.add(
+      'rollforward',
+      forward
+        ? `The period continues to run until the end of the next day that is not a Saturday, Sunday or legal holiday: ${labelDay(d)} (${rule.cite('(1)(C)')}).`
+        : `Counting backward, the "next day" is the day before: the period ends on ${labelDay(d)}, the nearest earlier day that is not a Saturday, Sunday or legal holiday (${rule.cite('(1)(C)')}, ${rule.cite('(5)')}).`,
+      d,
+    );
+  }
+  return d;
+}
+
+/** (a)(1): exclude the trigger day, count every day, include the last day unless closed. */
+export function countCourtDays(calendar: Calendar, trigger: EpochDay, days: number, forward: boolean, reading: Reading, trace: Trace, rule: ComputationRule): EpochDay {
+  const last = trigger + (forward ? days : -days);
+  if (trace.on) {
+    trace.add('day0', `The day of the event, ${labelDay(trigger)}, is excluded (${rule.cite('(1)(A)')}).`, trigger);
+    trace.add(
+      'count',
+      `Counting ${days} days ${forward ? 'forward' : 'backward'}: every day counts, including intermediate Saturdays, Sundays and legal holidays (${rule.cite('(1)(B)')}${forward ? '' : `; backward per ${rule.cite('(5)')}`}).`,
+    );
+    trace.add('lastday', `Day ${days} is ${labelDay(last)}; the last day is included (${rule.cite('(1)(C)')}).`, last);
+  }
+  return continueToOpenDay(calendar, last, forward, reading, trace, rule);
+}
+
+export type Service = 'electronic' | 'mail' | 'hand' | 'consented_other';
+export const SERVICE_METHODS: readonly Service[] = ['electronic', 'mail', 'hand', 'consented_other'];
+
+const SERVICE_WORDS: Record<Service, string> = {
+  electronic: 'electronic service (Rule 5(b)(2)(E))',
+  mail: 'service by mail (Rule 5(b)(2)(C))',
+  hand: 'service by hand (Rule 5(b)(2)(A)-(B))',
+  consented_other: 'service by other means consented to (Rule 5(b)(2)(F))',
+};
+
+/**
+ * Fed. R. Civ. P. 6(d): "3 days are added after the period would otherwise expire under Rule
+ * 6(a)" for service under Rule 5(b)(2)(C), (D) or (F). If the third day is closed, the last-day
+ * rule applies again (advisory committee's note to the 2005 amendment).
+ */
+export function addServiceDays(calendar: Calendar, periodEnd: EpochDay, service: Service, reading: Reading, trace: Trace): EpochDay {
+  if (service !== 'mail' && service !== 'consented_other') {
+    trace.add('service', `${capitalise(SERVICE_WORDS[service])}: Fed. R. Civ. P. 6(d) adds no days (it applies only to Rule 5(b)(2)(C), (D) and (F); electronic service was removed from it in 2016).`);
+    return periodEnd;
+  }
+  const third = periodEnd + 3;
+  trace.add('service', `${capitalise(SERVICE_WORDS[service])}: 3 days are added after the period would otherwise expire under Rule 6(a), ${labelDay(periodEnd)}, giving ${labelDay(third)} (Fed. R. Civ. P. 6(d)).`, third);
+  return continueToOpenDay(calendar, third, true, reading, trace, FRCP_6A);
+}
+
+export function describeService(service: Service): string {
+  return SERVICE_WORDS[service];
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,58 @@
+/**
+ * Where the law can be read two ways, Docketwatch computes the default reading (DESIGN.md,
+ * "Deadline policy") and reports the other one beside it. Each flag switches one question to
+ * its alternative answer; a rule lists the flags that can change its result.
+ */
+export interface Reading {
+  /** FOIA: a request received on a non-working day counts from the next working day. */
+  receiptNextWorkingDay: boolean;
+  /** FOIA: executive-order closure days are not working days. */
+  closuresNotWorkingDays: boolean;
+  /** FOIA: days of a lapse in appropriations are not working days. */
+  shutdownNotWorkingDays: boolean;
+  /** FOIA tolling: the clock runs again on the day the requester's answer arrives. */
+  answerDayCounts: boolean;
+  /** FOIA start cap: "ten days" after receipt by a designated component are calendar days. */
+  capInCalendarDays: boolean;
+  /** Agency calendar-day periods ending on a non-working day roll to the next working day. */
+  agencyPeriodRolls: boolean;
+  /** Court: executive-order closure days are ordinary days, not legal holidays. */
+  closuresOrdinaryInCourt: boolean;
+  /** Court hours: counted on the wall clock rather than as elapsed time across a DST change. */
+  wallClockHours: boolean;
+  /** LCvR 7(n): the dispositive motion filed does not bring the certified list due. */
+  motionDoesNotTrigger: boolean;
+}
+
+export type ReadingFlag = keyof Reading;
+
+export const DEFAULT_READING: Readonly<Reading> = Object.freeze({
+  receiptNextWorkingDay: false,
+  closuresNotWorkingDays: false,
+  shutdownNotWorkingDays: false,
+  answerDayCounts: false,
+  capInCalendarDays: false,
+  agencyPeriodRolls: false,
+  closuresOrdinaryInCourt: false,
+  wallClockHours: false,
+  motionDoesNotTrigger: false,
+});
+
+/** Completes "Alternative: ... if ...". */
+export const ALTERNATIVE_REASONS: Record<ReadingFlag, string> = {
+  receiptNextWorkingDay: 'a request received on a Saturday, Sunday or holiday is treated as received on the next working day',
+  closuresNotWorkingDays: 'days federal offices were closed by executive order are not counted as working days',
+  shutdownNotWorkingDays: 'days during the lapse in appropriations are not counted as working days',
+  answerDayCounts: "the clock runs again on the day the requester's answer arrives (that day counts)",
+  capInCalendarDays: 'the "ten days" start cap of 5 U.S.C. 552(a)(6)(A)(ii) is read as ten calendar days',
+  agencyPeriodRolls: 'a period ending on a Saturday, Sunday or legal public holiday rolls forward to the next working day',
+  closuresOrdinaryInCourt: 'days federal offices were closed by executive order are not "legal holidays" under the rule\'s "declared by the President" clause',
+  wallClockHours: 'hours are counted on the wall clock across the daylight-saving change instead of as elapsed time',
+  motionDoesNotTrigger: 'the motion filed is not a "dispositive motion" that calls for the record (e.g. a jurisdictional motion to dismiss), so the 30-day period governs',
+};
+
+export function readingWith(flags: readonly ReadingFlag[]): Reading {
+  const reading = { ...DEFAULT_READING };
+  for (const f of flags) reading[f] = true;
+  return reading;
+}

@@ -1,0 +1,36 @@
+/** The shape of a rule in the rules table. */
+import type { Calendar, EpochDay } from '../calendar';
+import type { ParamReader } from './params';
+import type { Reading, ReadingFlag } from './readings';
+import type { Trace } from './receipt';
+import type { CourtTime, Moment } from './time';
+
+/** A day rule ends on a date (at 23:59:59.999 at the court); an hour rule at an instant. */
+export type Outcome = { day: EpochDay } | { at: CourtTime };
+
+export interface RuleContext<P> {
+  calendar: Calendar;
+  trigger: Moment;
+  params: P;
+}
+
+export interface RuleDef<P> {
+  id: string;
+  citation: string;
+  /** What the trigger is, in a lawyer's words: "Service of the motion". */
+  triggerLabel: string;
+  /** Alternative readings that can change this rule's result. */
+  readings: readonly ReadingFlag[];
+  /** Hour rules need a date-time trigger and give a date-time. */
+  hours?: boolean;
+  /** Validates and normalises parameters; throws DeadlineInputError. */
+  parse(reader: ParamReader, trigger: Moment): P;
+  compute(ctx: RuleContext<P>, reading: Reading, trace: Trace): Outcome;
+}
+
+/** A rule with its parameter type erased, so rules of different shapes share one table. */
+export type AnyRule = RuleDef<unknown>;
+
+export function defineRule<P>(rule: RuleDef<P>): AnyRule {
+  return rule as unknown as AnyRule;
+}
