@@ -18,13 +18,31 @@ export interface RouteSpec {
   readonly workflow?: boolean;
 }
 
+/** Path segments of the item collections, by the kinds they hold. */
+export const COLLECTIONS = ['requests', 'filings', 'notices', 'productions'] as const;
+
 export const ROUTES: readonly RouteSpec[] = [
   { routeKey: 'GET /api/health', entry: 'health', auth: 'public', table: 'read', workflow: true },
+  { routeKey: 'GET /api/openapi.json', entry: 'openapi', auth: 'public', table: 'read' },
   // Intake is public; a team token additionally allows matterId and receivedAt.
   { routeKey: 'POST /api/requests', entry: 'intake', auth: 'publicOrTeam', table: 'readwrite', workflow: true },
   { routeKey: 'GET /api/track/{trackingCode}', entry: 'track', auth: 'public', table: 'read' },
   { routeKey: 'GET /api/matters', entry: 'matters', auth: 'team', table: 'read' },
-  { routeKey: 'GET /api/requests/{id}', entry: 'get-item', auth: 'team', table: 'read' },
+  { routeKey: 'POST /api/filings', entry: 'create-item', auth: 'team', table: 'readwrite', workflow: true },
+  { routeKey: 'POST /api/notices', entry: 'create-item', auth: 'team', table: 'readwrite', workflow: true },
+  { routeKey: 'POST /api/productions', entry: 'create-item', auth: 'team', table: 'readwrite', workflow: true },
+  ...COLLECTIONS.flatMap((c): RouteSpec[] => [
+    { routeKey: `GET /api/${c}/{id}`, entry: 'get-item', auth: 'team', table: 'read' },
+    { routeKey: `POST /api/${c}/{id}/events`, entry: 'record-event', auth: 'team', table: 'readwrite', workflow: true },
+  ]),
+  { routeKey: 'GET /api/deadlines', entry: 'deadlines', auth: 'team', table: 'read' },
+  { routeKey: 'GET /api/notifications', entry: 'notifications', auth: 'team', table: 'read' },
+  { routeKey: 'GET /api/calendar.ics', entry: 'calendar', auth: 'team', table: 'read' },
+  // Calendar apps cannot send headers: a personal feed URL carries a revocable secret instead.
+  { routeKey: 'GET /api/feeds/{feedToken}/calendar.ics', entry: 'calendar', auth: 'public', table: 'read' },
+  { routeKey: 'POST /api/feeds', entry: 'feeds', auth: 'team', table: 'readwrite' },
+  { routeKey: 'DELETE /api/feeds/{feedId}', entry: 'feeds', auth: 'team', table: 'readwrite' },
+  { routeKey: 'GET /api/export.csv', entry: 'export', auth: 'team', table: 'read' },
 ];
 
 /** Entries the state machine invokes as Task resources (not HTTP routes). */

@@ -120,6 +120,31 @@ export async function startLocal(opts: LocalOptions = {}): Promise<LocalStack> {
           res.end(JSON.stringify(idp.jwks));
           return true;
         }
+        if (url.pathname === '/local-idp/sign-in' && req.method === 'POST' && idp) {
+          // Development sign-in: a member of the demo team by email gets the same JWT shape
+          // Cognito issues. Deployed, the hosted sign-in (authorization code + PKCE) does this.
+          const body = await new Promise<string>((ok) => {
+            let text = '';
+            req.on('data', (c: Buffer) => (text += c.toString()).length > 4096 && req.destroy());
+            req.on('end', () => ok(text));
+          });
+          let email = '';
+          try {
+            email = String((JSON.parse(body) as { email?: unknown }).email ?? '').trim().toLowerCase();
+          } catch {
+            /* answered below */
+          }
+          const member = DEMO_MATTER.team.find((p) => p.email === email);
+          res.writeHead(member ? 200 : 401, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+          if (!member) {
+            res.end(JSON.stringify({ message: 'No team member has that email' }));
+            return true;
+          }
+          const groups = member.id === DEMO_USER.sub ? DEMO_USER.groups : ['team'];
+          const token = await idp.issue({ sub: member.id, email: member.email, name: member.name, groups }, 12 * 3600);
+          res.end(JSON.stringify({ token, name: member.name, email: member.email, groups }));
+          return true;
+        }
         return false;
       },
     });
