@@ -21,6 +21,8 @@ export interface Matter {
   timeZone: string;
   team: Person[];
   createdAt: string;
+  /** Reminder ladder for this matter's deadlines; the product default when absent. */
+  reminderLadder?: { dayRungs: number[]; hourRungs: number[] };
 }
 
 export interface Requester {
@@ -89,6 +91,11 @@ export interface Deadline {
   trigger: string;
   params: Record<string, unknown>;
   version: number;
+  /** A moved deadline is superseded, never overwritten: the two point at each other. */
+  supersedes?: string;
+  supersededBy?: string;
+  /** When the deadline was met, missed or superseded. */
+  closedAt?: string;
 }
 
 export interface ItemEvent {
