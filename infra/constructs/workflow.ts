@@ -1,0 +1,133 @@
+import { ArnFormat, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { PolicyStatement, ServicePrincipal, type IGrantable } from 'aws-cdk-lib/aws-iam';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { LogGroup } from 'aws-cdk-lib/aws-logs';
+import { CfnStateMachine, DefinitionBody, LogLevel, StateMachine, StateMachineType } from 'aws-cdk-lib/aws-stepfunctions';
+import { Construct, type IConstruct } from 'constructs';
+import { listAslFiles, renderAsl } from '../asl';
+import type { StageConfig } from '../config';
+import { acknowledge, acknowledgeWildcardResource, REASONS } from '../nag';
+
+/** The state machine the handlers start and signal (STATE_MACHINE_ARN). */
+export const LIFECYCLE_MACHINE = 'item-lifecycle';
+
+export interface WorkflowProps {
+  readonly config: StageConfig;
+  readonly key: IKey;
+  readonly aslDir: string;
+  /** The function the ASL calls through `${WorkflowTaskFunctionArn}`. */
+  readonly taskFunction: IFunction;
+}
+
+/**
+ * One Standard state machine per `statemachines/*.asl.json`. The definition stays inline (the
+ * ASL text with its substitutions resolved), so tests can read it. CDK derives no IAM from an
+ * ASL string: the role gets exactly lambda:InvokeFunction on the task function.
+ */
+export class Workflow extends Construct {
+  readonly machines: ReadonlyMap<string, StateMachine>;
+  readonly lifecycle: StateMachine;
+  private readonly key: IKey;
+
+  constructor(scope: Construct, id: string, props: WorkflowProps) {
+    super(scope, id);
+    const stack = Stack.of(this);
+    this.key = props.key;
+    const substitutions = { WorkflowTaskFunctionArn: props.taskFunction.functionArn };
+
+    // Log delivery reads the key to write execution logs into the encrypted log group.
+    props.key.addToResourcePolicy(
+      new PolicyStatement({
+        sid: 'LogDeliveryWritesStateMachineLogs',
+        principals: [new ServicePrincipal('delivery.logs.amazonaws.com')],
+        actions: ['kms:Decrypt'],
+        resources: ['*'],
+        conditions: { StringEquals: { 'aws:SourceAccount': stack.account } },
+      }),
+    );
+
+    const machines = new Map<string, StateMachine>();
+    for (const file of listAslFiles(props.aslDir)) {
+      const logGroup = new LogGroup(this, `${file.name}Logs`, {
+        retention: props.config.logRetention,
+        encryptionKey: props.key,
+        removalPolicy: props.config.stage === 'prod' ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+      });
+      const machine = new StateMachine(this, file.name, {
+        comment: `Docketwatch ${file.name} (${file.path.slice(file.path.lastIndexOf('statemachines'))})`,
+        definitionBody: DefinitionBody.fromString(renderAsl(file.path, substitutions)),
+        stateMachineType: StateMachineType.STANDARD,
+        tracingEnabled: true,
+        // Execution data (inputs, outputs) stays in the execution history, out of the logs.
+        logs: { destination: logGroup, level: LogLevel.ALL, includeExecutionData: false },
+      });
+      // Customer-managed encryption set on the L1: the L2 option adds `kms:Decrypt*` for log
+      // delivery to the key policy; the explicit statements here and above replace it.
+      (machine.node.defaultChild as CfnStateMachine).encryptionConfiguration = {
+        type: 'CUSTOMER_MANAGED_KMS_KEY',
+        kmsKeyId: props.key.keyArn,
+        kmsDataKeyReusePeriodSeconds: 300,
+      };
+      machine.addToRolePolicy(
+        new PolicyStatement({
+          actions: ['kms:Decrypt', 'kms:GenerateDataKey'],
+          resources: [props.key.keyArn],
+          conditions: {
+            StringLike: {
+              'kms:EncryptionContext:aws:states:stateMachineArn': `arn:${stack.partition}:states:${stack.region}:${stack.account}:stateMachine:*`,
+            },
+          },
+        }),
+      );
+      machine.addToRolePolicy(
+        new PolicyStatement({
+          actions: ['kms:GenerateDataKey'],
+          resources: [props.key.keyArn],
+          conditions: { StringLike: { 'kms:EncryptionContext:SourceArn': `arn:${stack.partition}:logs:${stack.region}:${stack.account}:*` } },
+        }),
+      );
+      // Unqualified ARN only: the ASL invokes `${WorkflowTaskFunctionArn}`, never a version or alias.
+      machine.addToRolePolicy(new PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [props.taskFunction.functionArn] }));
+      acknowledge(machine.role, 'AwsSolutions-IAM5[Resource::*]', REASONS.stateMachineVendedLogsAndXray);
+      machines.set(file.name, machine);
+    }
+    const lifecycle = machines.get(LIFECYCLE_MACHINE);
+    if (!lifecycle) throw new Error(`statemachines/${LIFECYCLE_MACHINE}.asl.json is missing`);
+    this.machines = machines;
+    this.lifecycle = lifecycle;
+  }
+
+  /** Starts executions and reads them (intake, events, the sweep). */
+  grantStartAndDescribe(grantee: IGrantable): void {
+    this.lifecycle.grant(grantee, 'states:StartExecution');
+    const executions = Stack.of(this).formatArn({
+      service: 'states',
+      resource: 'execution',
+      resourceName: `${this.lifecycle.stateMachineName}:*`,
+      arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+    });
+    grantee.grantPrincipal.addToPrincipalPolicy(new PolicyStatement({ actions: ['states:DescribeExecution'], resources: [executions] }));
+    acknowledgeWildcardResource(grantee.grantPrincipal as unknown as IConstruct, executions, REASONS.executions);
+    this.grantKey(grantee);
+  }
+
+  /** Wakes a waiting execution with the task token stored on the item. */
+  grantTaskResponse(grantee: IGrantable): void {
+    this.lifecycle.grant(grantee, 'states:SendTaskSuccess', 'states:SendTaskFailure');
+    this.grantKey(grantee);
+  }
+
+  /** Health: the state machine answers. */
+  grantDescribe(grantee: IGrantable): void {
+    this.lifecycle.grant(grantee, 'states:DescribeStateMachine');
+    this.grantKey(grantee);
+  }
+
+  /** Callers of an encrypted state machine need the key to encrypt inputs and read outputs. */
+  private grantKey(grantee: IGrantable): void {
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new PolicyStatement({ actions: ['kms:Decrypt', 'kms:GenerateDataKey'], resources: [this.key.keyArn] }),
+    );
+  }
+}

@@ -1,0 +1,106 @@
+import { ArnFormat, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { LogGroup } from 'aws-cdk-lib/aws-logs';
+import { CfnLoggingConfiguration, CfnWebACL } from 'aws-cdk-lib/aws-wafv2';
+import type { Construct } from 'constructs';
+import type { RouteSpec } from '../functions/routes';
+import type { StageConfig } from './config';
+import { isPublic, parseRouteKey, pathRegex } from './route-plan';
+
+export interface EdgeStackProps extends StackProps {
+  readonly config: StageConfig;
+  readonly routes: readonly RouteSpec[];
+}
+
+const NO_TRANSFORM = [{ priority: 0, type: 'NONE' }];
+
+/** Method and path of one route, as WAF sees the viewer request at CloudFront. */
+function routeStatement(route: RouteSpec): CfnWebACL.StatementProperty {
+  const { method, path } = parseRouteKey(route.routeKey);
+  return {
+    andStatement: {
+      statements: [
+        { byteMatchStatement: { fieldToMatch: { method: {} }, positionalConstraint: 'EXACTLY', searchString: method, textTransformations: NO_TRANSFORM } },
+        { regexMatchStatement: { fieldToMatch: { uriPath: {} }, regexString: pathRegex(path), textTransformations: NO_TRANSFORM } },
+      ],
+    },
+  };
+}
+
+/** The public routes of ROUTES (public and publicOrTeam), as one WAF statement. */
+export function publicRoutesStatement(routes: readonly RouteSpec[]): CfnWebACL.StatementProperty {
+  const statements = routes.filter((r) => isPublic(r.auth)).map(routeStatement);
+  if (statements.length === 0) throw new Error('ROUTES has no public route to rate-limit');
+  return statements.length === 1 ? statements[0]! : { orStatement: { statements } };
+}
+
+function managedGroup(name: string, priority: number): CfnWebACL.RuleProperty {
+  return {
+    name: `AWS-${name}`,
+    priority,
+    overrideAction: { none: {} },
+    statement: { managedRuleGroupStatement: { vendorName: 'AWS', name } },
+    visibilityConfig: { cloudWatchMetricsEnabled: true, metricName: name, sampledRequestsEnabled: true },
+  };
+}
+
+/**
+ * WAF for the CloudFront distribution. A CLOUDFRONT-scope WebACL can only be created in
+ * us-east-1, and a WebACL cannot be attached to an HTTP API stage at all (only REST APIs,
+ * ALBs, AppSync, Cognito...), so the API is protected where its traffic enters: CloudFront's
+ * `/api/*` behaviour. This stack lives in us-east-1; the app passes its ARN to the main stack
+ * through a cross-region reference.
+ */
+export class EdgeStack extends Stack {
+  readonly webAcl: CfnWebACL;
+
+  constructor(scope: Construct, id: string, props: EdgeStackProps) {
+    super(scope, id, props);
+    const { config } = props;
+    this.webAcl = new CfnWebACL(this, 'WebAcl', {
+      scope: 'CLOUDFRONT',
+      defaultAction: { allow: {} },
+      description: `Docketwatch ${config.stage}: managed rules and rate limits`,
+      visibilityConfig: { cloudWatchMetricsEnabled: true, metricName: 'docketwatch', sampledRequestsEnabled: true },
+      rules: [
+        managedGroup('AWSManagedRulesAmazonIpReputationList', 0),
+        managedGroup('AWSManagedRulesCommonRuleSet', 1),
+        managedGroup('AWSManagedRulesKnownBadInputsRuleSet', 2),
+        {
+          name: 'RateLimitPublicRoutes',
+          priority: 3,
+          action: { block: {} },
+          statement: {
+            rateBasedStatement: {
+              limit: config.wafRateLimit.publicRoutes,
+              evaluationWindowSec: 300,
+              aggregateKeyType: 'IP',
+              scopeDownStatement: publicRoutesStatement(props.routes),
+            },
+          },
+          visibilityConfig: { cloudWatchMetricsEnabled: true, metricName: 'RateLimitPublicRoutes', sampledRequestsEnabled: true },
+        },
+        {
+          name: 'RateLimitEverything',
+          priority: 4,
+          action: { block: {} },
+          statement: { rateBasedStatement: { limit: config.wafRateLimit.everything, evaluationWindowSec: 300, aggregateKeyType: 'IP' } },
+          visibilityConfig: { cloudWatchMetricsEnabled: true, metricName: 'RateLimitEverything', sampledRequestsEnabled: true },
+        },
+      ],
+    });
+
+    // WAF requires the `aws-waf-logs-` prefix; the rest of the name comes from the stack.
+    const logs = new LogGroup(this, 'WafLogs', {
+      logGroupName: `aws-waf-logs-${this.stackName}`,
+      retention: config.logRetention,
+      removalPolicy: config.stage === 'prod' ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+    });
+    new CfnLoggingConfiguration(this, 'WafLogging', {
+      resourceArn: this.webAcl.attrArn,
+      // Without the `:*` suffix of the log group's Arn attribute, as WAF expects.
+      logDestinationConfigs: [this.formatArn({ service: 'logs', resource: 'log-group', resourceName: logs.logGroupName, arnFormat: ArnFormat.COLON_RESOURCE_NAME })],
+      // Bearer tokens and session cookies never reach the logs.
+      redactedFields: [{ singleHeader: { Name: 'authorization' } }, { singleHeader: { Name: 'cookie' } }],
+    });
+  }
+}
