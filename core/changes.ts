@@ -41,11 +41,14 @@ export function change(
 export function deadlinesPassed(item: TrackedItem, deadlines: readonly Deadline[], now: Date): ItemChange | undefined {
   const passed = deadlines.filter((d) => d.status === 'open' && Date.parse(d.dueInstant) <= now.getTime());
   if (passed.length === 0) return undefined;
-  const missed = passed.map((d) => ({ ...d, status: 'missed' as const, version: d.version + 1 }));
-  const exhausted = missed.some((d) => d.rule.startsWith('foia.response')) && item.phase !== 'closed';
+  const missed = passed.map((d) => ({ ...d, status: 'missed' as const, version: d.version + 1, closedAt: d.dueInstant }));
+  // A missed response or appeal decision lets the requester sue (552(a)(6)(C)(i)).
+  const exhausted = missed.some((d) => d.rule.startsWith('foia.response') || d.rule === 'foia.appeal_decision');
+  // The 24-hour window closed with no motion on file: the team must know the agency may now act.
+  const windowClosed = item.kind === 'disclosure_notice' && item.phase === 'window_open' && missed.some((d) => d.rule === 'frcp6.hours');
   return change(
     item,
-    exhausted ? { phase: 'exhausted' } : {},
+    exhausted ? { phase: 'exhausted' } : windowClosed ? { phase: 'window_closed' } : {},
     missed,
     missed.map((d) => ({
       itemId: item.id,

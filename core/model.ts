@@ -50,6 +50,24 @@ export interface WorkflowRef {
   taskToken?: string;
 }
 
+export interface TollPeriod {
+  type: 'information_request' | 'fee_clarification';
+  agency_request_sent: string;
+  /** Absent while the clock is stopped. */
+  requester_response_received?: string;
+}
+
+export interface FoiaClock {
+  /** Receipt by the component that processes the request (the clock's trigger). */
+  receivedAt: string;
+  /** First receipt by any designated component, when the right one received it later. */
+  firstReceivedByDesignatedComponent?: string;
+  tolling: TollPeriod[];
+  extensionWorkingDays?: number;
+  /** The determination's outcome, once made. */
+  outcome?: string;
+}
+
 export interface TrackedItem {
   id: string;
   kind: ItemKind;
@@ -67,6 +85,10 @@ export interface TrackedItem {
   watchers: string[];
   request?: RecordRequestDetails;
   workflow: WorkflowRef;
+  /** The FOIA clock's inputs, kept so a recomputation starts from the facts, not the last date. */
+  foia?: FoiaClock;
+  /** Disclosure notices: what the agency said it intends to share. */
+  summary?: string;
   /** Set when a workflow step failed; the item needs a person to look. */
   attention?: { reason: string; at: string };
   /** Sequence number and hash of the last event, for the append-only chain. */

@@ -1,2 +1,58 @@
-// Work in progress: lands with its issue.
-export const handler = async () => ({ statusCode: 501 });
+/**
+ * GET /api/calendar.ics (team, bearer token) and GET /api/feeds/{feedToken}/calendar.ics (public
+ * route: the secret in the URL is the credential, for calendar apps that cannot send headers).
+ */
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { renderCalendar } from '../core/ics';
+import { calendarEntryFor, calendarIdentity, dueList, parseFilter, StatusInputError, type StatusFilter } from '../core/status';
+import { requireTeam } from './lib/auth';
+import { now } from './lib/clock';
+import { config } from './lib/config';
+import { badRequest, notFound } from './lib/errors';
+import { parseFeedToken, secretMatches } from './lib/feed-tokens';
+import { BASE_HEADERS_TEXT } from './lib/text-response';
+import { httpHandler, type HttpResult } from './lib/http';
+import { chainsOf, getFeed, openDeadlinesWithItems } from './lib/queries';
+
+// One answer for malformed, unknown, wrong-secret and revoked: a probe learns nothing.
+const NO_SUCH_FEED = 'No calendar feed at this address (it may have been revoked)';
+
+async function feedFilter(token: string): Promise<StatusFilter> {
+  const parsed = parseFeedToken(token);
+  const feed = parsed ? await getFeed(parsed.feedId) : undefined;
+  if (!parsed || !feed || feed.revokedAt || !secretMatches(parsed.secret, feed.secretHash)) throw notFound(NO_SUCH_FEED);
+  return feed.filter;
+}
+
+export async function calendar(event: APIGatewayProxyEventV2): Promise<HttpResult> {
+  let filter: StatusFilter;
+  if (event.pathParameters?.feedToken !== undefined) {
+    filter = await feedFilter(event.pathParameters.feedToken);
+  } else {
+    requireTeam(event);
+    try {
+      filter = parseFilter(event.queryStringParameters ?? {});
+    } catch (err) {
+      if (err instanceof StatusInputError) throw badRequest('The query has invalid parameters', [{ field: err.field, message: err.message }]);
+      throw err;
+    }
+  }
+  const at = now();
+  const open = await openDeadlinesWithItems();
+  const due = dueList(open.deadlines, open.items, filter, at, open.matters);
+  const shown = new Set(due.map((e) => e.id));
+  const chains = await chainsOf(open.deadlines.filter((d) => shown.has(d.id)));
+  const matterName = new Map(open.matters.map((m) => [m.id, m.name]));
+  const entries = due.map((e) => {
+    const d = chains.get(e.id)!;
+    const item = open.items.get(e.itemId)!;
+    return calendarEntryFor(d, item, calendarIdentity(d, chains), { matterName: matterName.get(item.matterId), baseUrl: config.publicBaseUrl || undefined });
+  });
+  return {
+    statusCode: 200,
+    headers: { ...BASE_HEADERS_TEXT, 'content-type': 'text/calendar; charset=utf-8', 'content-disposition': 'inline; filename="docketwatch.ics"' },
+    body: renderCalendar(entries, { name: 'Docketwatch deadlines', now: at }),
+  };
+}
+
+export const handler = httpHandler(calendar);

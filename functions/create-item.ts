@@ -1,2 +1,48 @@
-// Work in progress: lands with its issue.
-export const handler = async () => ({ statusCode: 501 });
+/** POST /api/filings, /api/notices, /api/productions: the team's court items (team). */
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { newCourtItem, validateCourtItem, type CourtKind } from '../core/court-items';
+import { DeadlineInputError } from '../core/deadlines';
+import { teamView } from '../core/views';
+import { requireTeam } from './lib/auth';
+import { COLLECTION_KINDS, collectionOf } from './lib/collections';
+import { now } from './lib/clock';
+import { badRequest } from './lib/errors';
+import { httpHandler, json, parseJsonBody, type HttpResult } from './lib/http';
+import { newId } from './lib/ids';
+import { logger } from './lib/logger';
+import { createItem, getMatter, setWorkflow } from './lib/store';
+import { startItemWorkflow } from './lib/workflow';
+
+export async function createCourtItem(event: APIGatewayProxyEventV2): Promise<HttpResult> {
+  const principal = requireTeam(event);
+  const kind = COLLECTION_KINDS[collectionOf(event)]![0] as CourtKind;
+  const body = parseJsonBody(event);
+  const at = now();
+  const input = validateCourtItem(kind, body, at);
+  if (!input.ok) throw badRequest('The item has invalid fields', input.errors);
+  const matter = await getMatter(input.value.matterId);
+  if (!matter) throw badRequest('No such matter', [{ field: 'matterId', message: 'is not a known matter' }]);
+
+  const id = newId();
+  let built;
+  try {
+    built = newCourtItem(input.value, { id, now: at, createdBy: principal.id, matter, newDeadlineId: newId });
+  } catch (err) {
+    // The engine names the parameter it could not use; that is the caller's input.
+    if (err instanceof DeadlineInputError) throw badRequest(err.message, [{ field: err.field ?? 'params', message: err.message }]);
+    throw err;
+  }
+  await createItem(built);
+  try {
+    await startItemWorkflow(id);
+    built.item.workflow = { execution: id, state: 'started' };
+  } catch (err) {
+    logger.error('workflow start failed', { itemId: id, errorName: (err as Error).name });
+    await setWorkflow(id, { execution: id, state: 'not_started' }).catch(() => undefined);
+    built.item.workflow = { execution: id, state: 'not_started' };
+  }
+  logger.info('item created', { itemId: id, kind });
+  return json(201, teamView(built.item, built.deadlines, [built.event]), { location: `/api/${collectionOf(event)}/${id}` });
+}
+
+export const handler = httpHandler(createCourtItem);

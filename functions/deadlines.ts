@@ -1,2 +1,31 @@
-// Work in progress: lands with its issue.
-export const handler = async () => ({ statusCode: 501 });
+/** GET /api/deadlines?within=P14D&matter=&kind=&agency=&person=: open deadlines soonest first (team). */
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { dueList, parseFilter, parseWithin, StatusInputError } from '../core/status';
+import { requireTeam } from './lib/auth';
+import { now } from './lib/clock';
+import { badRequest } from './lib/errors';
+import { httpHandler, json, type HttpResult } from './lib/http';
+import { openDeadlinesWithItems } from './lib/queries';
+
+export async function deadlines(event: APIGatewayProxyEventV2): Promise<HttpResult> {
+  requireTeam(event);
+  const query = event.queryStringParameters ?? {};
+  const at = now();
+  let before: string | undefined;
+  let filter;
+  try {
+    if (query.within) before = new Date(at.getTime() + parseWithin(query.within)).toISOString();
+    filter = parseFilter(query);
+  } catch (err) {
+    if (err instanceof StatusInputError) throw badRequest('The query has invalid parameters', [{ field: err.field, message: err.message }]);
+    throw err;
+  }
+  const open = await openDeadlinesWithItems(before);
+  return json(200, {
+    now: at.toISOString(),
+    within: query.within ?? null,
+    deadlines: dueList(open.deadlines, open.items, filter, at, open.matters),
+  });
+}
+
+export const handler = httpHandler(deadlines);

@@ -1,2 +1,26 @@
-// Work in progress: lands with its issue.
-export const handler = async () => ({ statusCode: 501 });
+/** GET /api/export.csv: every item and deadline as CSV, formula cells escaped (team). */
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { toCsv } from '../core/csv';
+import { EXPORT_HEADER, exportRows } from '../core/status';
+import { requireTeam } from './lib/auth';
+import { now } from './lib/clock';
+import { httpHandler, type HttpResult } from './lib/http';
+import { everything } from './lib/queries';
+import { BASE_HEADERS_TEXT } from './lib/text-response';
+
+export async function exportCsv(event: APIGatewayProxyEventV2): Promise<HttpResult> {
+  requireTeam(event);
+  const { items, deadlinesByItem, matters } = await everything();
+  const day = now().toISOString().slice(0, 10);
+  return {
+    statusCode: 200,
+    headers: {
+      ...BASE_HEADERS_TEXT,
+      'content-type': 'text/csv; charset=utf-8; header=present',
+      'content-disposition': `attachment; filename="docketwatch-${day}.csv"`,
+    },
+    body: toCsv(EXPORT_HEADER, exportRows(items, deadlinesByItem, matters)),
+  };
+}
+
+export const handler = httpHandler(exportCsv);

@@ -1,2 +1,84 @@
-// Work in progress: lands with its issue.
-export const handler = async () => ({ statusCode: 501 });
+/**
+ * POST /api/feeds: a personal calendar feed URL with a secret token (shown once; the table
+ * keeps its hash). DELETE /api/feeds/{feedId}: revoke it (its owner, or an admin). Team only.
+ */
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { requireTeam } from './lib/auth';
+import { now } from './lib/clock';
+import { config } from './lib/config';
+import { badRequest, notFound, type FieldErrorLike } from './lib/errors';
+import { feedToken, newFeedSecret } from './lib/feed-tokens';
+import { httpHandler, json, parseJsonBody, type HttpResult } from './lib/http';
+import { newId } from './lib/ids';
+import { sha256, type CalendarFeed } from './lib/keys';
+import { putFeed, revokeFeed } from './lib/queries';
+
+const FEED_ID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
+
+interface FeedInput {
+  label?: string;
+  matter?: string;
+  person?: string;
+}
+
+function validateFeedInput(body: unknown): FeedInput {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) throw badRequest('The body must be a JSON object');
+  const errors: FieldErrorLike[] = [];
+  const out: FeedInput = {};
+  for (const [key, value] of Object.entries(body as Record<string, unknown>)) {
+    if (key !== 'label' && key !== 'matter' && key !== 'person') {
+      errors.push({ field: key, message: 'is not a field of a feed' });
+      continue;
+    }
+    if (value === undefined || value === null || value === '') continue;
+    if (typeof value !== 'string' || value.trim().length === 0 || value.length > 100) {
+      errors.push({ field: key, message: 'must be text of at most 100 characters' });
+      continue;
+    }
+    out[key] = value.trim();
+  }
+  if (errors.length) throw badRequest('The feed has invalid fields', errors);
+  return out;
+}
+
+export async function createFeed(event: APIGatewayProxyEventV2): Promise<HttpResult> {
+  const principal = requireTeam(event);
+  const raw = event.body ? parseJsonBody(event) : {};
+  const input = validateFeedInput(raw);
+  const secret = newFeedSecret();
+  const feed: CalendarFeed = {
+    id: newId(),
+    owner: principal.id,
+    ...(input.label ? { label: input.label } : {}),
+    secretHash: sha256(secret),
+    filter: { ...(input.matter ? { matter: input.matter } : {}), ...(input.person ? { person: input.person } : {}) },
+    createdAt: now().toISOString(),
+    version: 1,
+  };
+  await putFeed(feed);
+  const path = `/api/feeds/${feedToken(feed.id, secret)}/calendar.ics`;
+  return json(
+    201,
+    { id: feed.id, label: feed.label, filter: feed.filter, createdAt: feed.createdAt, url: `${config.publicBaseUrl}${path}`, path },
+    { location: `/api/feeds/${feed.id}` },
+  );
+}
+
+export async function deleteFeed(event: APIGatewayProxyEventV2): Promise<HttpResult> {
+  const principal = requireTeam(event);
+  const feedId = event.pathParameters?.feedId ?? '';
+  if (!FEED_ID.test(feedId)) throw notFound('No such feed');
+  try {
+    await revokeFeed(feedId, { owner: principal.id, admin: principal.groups.includes('admin') }, now());
+  } catch (err) {
+    if ((err as Error).name === 'NotFoundError') throw notFound('No live feed with that id belongs to you');
+    throw err;
+  }
+  return { statusCode: 204, headers: { 'cache-control': 'no-store' } };
+}
+
+export async function feeds(event: APIGatewayProxyEventV2): Promise<HttpResult> {
+  return event.requestContext.http.method === 'DELETE' ? deleteFeed(event) : createFeed(event);
+}
+
+export const handler = httpHandler(feeds);

@@ -1,18 +1,18 @@
-/** GET /api/requests/{id}: an item with its deadlines (and receipts) and events (team). */
+/** GET /api/{requests,filings,notices,productions}/{id}: an item with deadlines, receipts, events (team). */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { teamView } from '../core/views';
 import { requireTeam } from './lib/auth';
+import { COLLECTION_KINDS, collectionOf, ITEM_ID } from './lib/collections';
 import { notFound } from './lib/errors';
 import { httpHandler, json, type HttpResult } from './lib/http';
 import { getItemBundle } from './lib/store';
 
-const ITEM_ID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
-
 export async function getItem(event: APIGatewayProxyEventV2): Promise<HttpResult> {
   requireTeam(event);
+  const kinds = COLLECTION_KINDS[collectionOf(event)]!;
   const id = event.pathParameters?.id ?? '';
   const bundle = ITEM_ID.test(id) ? await getItemBundle(id) : undefined;
-  if (!bundle) throw notFound(`No item with id ${ITEM_ID.test(id) ? id : '(malformed)'}`);
+  if (!bundle || !kinds.includes(bundle.item.kind)) throw notFound(`No item with id ${ITEM_ID.test(id) ? id : '(malformed)'} here`);
   return json(200, teamView(bundle.item, bundle.deadlines, bundle.events));
 }
 

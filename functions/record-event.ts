@@ -1,2 +1,64 @@
-// Work in progress: lands with its issue.
-export const handler = async () => ({ statusCode: 501 });
+/**
+ * POST /api/{requests,filings,notices,productions}/{id}/events (team): records one event as one
+ * transaction (the event, the item's new state and version, its deadlines), then wakes the
+ * item's workflow. A concurrent writer makes the commit fail; it is retried on a fresh read.
+ */
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { DeadlineInputError } from '../core/deadlines';
+import { applyEvent, EventInvalidError, EventRejectedError, parseEvent } from '../core/transitions';
+import { teamView } from '../core/views';
+import { requireTeam } from './lib/auth';
+import { COLLECTION_KINDS, collectionOf, ITEM_ID } from './lib/collections';
+import { now } from './lib/clock';
+import { badRequest, conflict, HttpError, notFound, VersionConflictError } from './lib/errors';
+import { httpHandler, json, parseJsonBody, type HttpResult } from './lib/http';
+import { newId } from './lib/ids';
+import { logger } from './lib/logger';
+import { commitChange, getItemBundle } from './lib/store';
+import { wake } from './lib/workflow';
+
+const ATTEMPTS = 5;
+
+export async function recordEvent(event: APIGatewayProxyEventV2): Promise<HttpResult> {
+  const principal = requireTeam(event);
+  const kinds = COLLECTION_KINDS[collectionOf(event)]!;
+  const id = event.pathParameters?.id ?? '';
+  const body = parseJsonBody(event);
+  if (!ITEM_ID.test(id)) throw notFound('No item with that id');
+
+  for (let attempt = 1; ; attempt++) {
+    const bundle = await getItemBundle(id);
+    if (!bundle || !kinds.includes(bundle.item.kind)) throw notFound(`No item with id ${id} here`);
+    const at = now();
+    let change;
+    try {
+      const ev = parseEvent(bundle.item.kind, body, at);
+      change = applyEvent(bundle.item, bundle.deadlines, ev, { now: at, recordedBy: principal.id, newDeadlineId: newId });
+    } catch (err) {
+      throw asHttpError(err);
+    }
+    try {
+      await commitChange(change);
+    } catch (err) {
+      if (err instanceof VersionConflictError && attempt < ATTEMPTS) continue;
+      if (err instanceof VersionConflictError) throw conflict('The item kept changing while this event was recorded; try again');
+      throw err;
+    }
+    // The workflow re-reads the item when woken; a wait that already ended re-reads on its own.
+    const token = bundle.item.workflow.taskToken;
+    if (token) await wake(token, { event: change.events[0]?.type }).catch((e: Error) => logger.warn('wake failed', { itemId: id, errorName: e.name }));
+    logger.info('event recorded', { itemId: id, type: change.events[0]?.type });
+    const fresh = (await getItemBundle(id))!;
+    return json(200, teamView(fresh.item, fresh.deadlines, fresh.events));
+  }
+}
+
+function asHttpError(err: unknown): unknown {
+  if (err instanceof EventInvalidError) return badRequest('The event has invalid fields', err.errors);
+  if (err instanceof EventRejectedError) return conflict(err.message);
+  if (err instanceof DeadlineInputError) return badRequest(err.message, [{ field: err.field ?? '', message: err.message }]);
+  if (err instanceof HttpError) return err;
+  return err;
+}
+
+export const handler = httpHandler(recordEvent);

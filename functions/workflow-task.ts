@@ -4,6 +4,7 @@
  */
 import { deadlinesPassed } from '../core/changes';
 import { nextDeadline } from '../core/items';
+import { phaseState } from '../core/lifecycle';
 import { now } from './lib/clock';
 import { VersionConflictError } from './lib/errors';
 import { logger } from './lib/logger';
@@ -14,28 +15,39 @@ import { commitChange, flagForAttention, getItemBundle, setWorkflow } from './li
  * inside every timer's range and lets a calendar change reach a waiting execution.
  */
 export const MAX_WAIT_SECONDS = 7 * 24 * 3600;
+/** Hand over to a new execution well before Step Functions' one-year limit on a Standard run. */
+export const HANDOVER_AFTER_DAYS = 300;
 
 export type TaskInput =
-  | { action: 'sync'; itemId: string; execution?: string }
-  | { action: 'await'; itemId: string; taskToken: string }
+  | { action: 'sync'; itemId: string; execution?: string; startedAt?: string }
+  | { action: 'await'; itemId: string; taskToken: string; version?: number }
   | { action: 'deadlinePassed'; itemId: string }
   | { action: 'flag'; itemId: string; error?: { Error?: string; Cause?: string } };
 
 export interface SyncResult {
   closed: boolean;
   phase: string;
+  /** What the workflow's phase Choice routes on. */
+  phaseState: string;
   waitSeconds: number;
+  /** The item's version after this step: the wait is only set up if nothing changed since. */
+  version: number;
+  continueAsNew: boolean;
+  nextExecution: string;
+}
+
+/** The wait's registration found the item changed after the sync: the ASL goes back to sync. */
+export class ItemChangedError extends Error {
+  override name = 'ItemChangedError';
 }
 
 export async function workflowTask(input: TaskInput): Promise<SyncResult | { ok: true }> {
   switch (input.action) {
     case 'sync':
-      return sync(input.itemId, input.execution);
-    case 'await': {
-      const bundle = await mustGet(input.itemId);
-      await setWorkflow(input.itemId, { execution: bundle.item.workflow.execution, state: 'waiting', taskToken: input.taskToken });
+      return sync(input.itemId, input.execution, input.startedAt);
+    case 'await':
+      await registerWait(input.itemId, input.taskToken, input.version);
       return { ok: true };
-    }
     case 'deadlinePassed':
       await markPassed(input.itemId);
       return { ok: true };
@@ -46,18 +58,43 @@ export async function workflowTask(input: TaskInput): Promise<SyncResult | { ok:
   }
 }
 
-async function sync(itemId: string, execution?: string): Promise<SyncResult> {
+async function sync(itemId: string, execution: string | undefined, startedAt: string | undefined): Promise<SyncResult> {
   const { item, deadlines } = await mustGet(itemId);
-  if (item.status === 'closed') {
-    await setWorkflow(itemId, { execution: execution ?? item.workflow.execution, state: 'closed' });
-    return { closed: true, phase: item.phase, waitSeconds: 1 };
-  }
+  const name = execution ?? item.workflow.execution;
+  const at = now();
+  const continueAsNew = !!startedAt && at.getTime() - Date.parse(startedAt) > HANDOVER_AFTER_DAYS * 86_400_000;
   const next = nextDeadline(deadlines);
-  const untilDue = next ? Math.ceil((Date.parse(next.dueInstant) - now().getTime()) / 1000) : MAX_WAIT_SECONDS;
+  const untilDue = next ? Math.ceil((Date.parse(next.dueInstant) - at.getTime()) / 1000) : MAX_WAIT_SECONDS;
   // At least one second: Step Functions rejects a zero timeout, and a past deadline fires at once.
   const waitSeconds = Math.min(MAX_WAIT_SECONDS, Math.max(1, untilDue));
-  await setWorkflow(itemId, { execution: execution ?? item.workflow.execution, state: 'running' });
-  return { closed: false, phase: item.phase, waitSeconds };
+  const state = item.status === 'closed' ? 'closed' : continueAsNew ? 'handing_over' : 'running';
+  const version = await setWorkflow(itemId, { execution: name, state });
+  return {
+    closed: item.status === 'closed',
+    phase: item.phase,
+    phaseState: phaseState(item.kind, item.phase),
+    waitSeconds,
+    version,
+    continueAsNew,
+    nextExecution: nextGeneration(itemId, name),
+  };
+}
+
+/** `<id>`, then `<id>-g2`, `<id>-g3`…: still named by the item, and unique per generation. */
+export function nextGeneration(itemId: string, current: string): string {
+  const n = Number(/-g(\d+)$/.exec(current)?.[1] ?? 1);
+  return `${itemId}-g${n + 1}`;
+}
+
+async function registerWait(itemId: string, taskToken: string, version: number | undefined): Promise<void> {
+  const { item } = await mustGet(itemId);
+  try {
+    await setWorkflow(itemId, { execution: item.workflow.execution, state: 'waiting', taskToken }, version);
+  } catch (err) {
+    // An event landed between sync and this wait: its wake went to no one, so re-read now.
+    if (err instanceof VersionConflictError) throw new ItemChangedError(err.message);
+    throw err;
+  }
 }
 
 async function markPassed(itemId: string): Promise<void> {

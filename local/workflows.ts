@@ -63,6 +63,8 @@ interface Execution {
   cause?: string;
   startDate: Date;
   stopDate?: Date;
+  /** Task states entered, in order (the phases the console's graph would light up). */
+  states: string[];
   abort: () => void;
   done: Promise<void>;
 }
@@ -124,8 +126,9 @@ export class LocalWorkflows {
     }
     const startDate = new Date();
     const parsed = JSON.parse(input) as unknown;
+    const states: string[] = [];
     const run = sm.machine.run(parsed as never, {
-      overrides: { taskResourceLocalHandlers: this.taskHandlers(sm.definition, name), retryIntervalOverrides: this.retryOverrides(sm.definition) },
+      overrides: { taskResourceLocalHandlers: this.taskHandlers(sm.definition, name, (state) => states.push(state)), retryIntervalOverrides: this.retryOverrides(sm.definition) },
       context: {
         Execution: { Id: arn, Name: name, Input: parsed, StartTime: startDate.toISOString() },
         StateMachine: { Id: stateMachineArn, Name: sm.name },
@@ -140,9 +143,11 @@ export class LocalWorkflows {
       status: 'RUNNING',
       input,
       startDate,
+      states,
       abort: () => run.abort(),
       done: Promise.resolve(),
     };
+
     execution.done = run.result.then(
       (output) => this.finish(execution, 'SUCCEEDED', { output: JSON.stringify(output ?? null) }),
       (err: Error) => {
@@ -167,7 +172,7 @@ export class LocalWorkflows {
     this.events.emit('ended', e.name);
   }
 
-  private taskHandlers(definition: Record<string, unknown>, executionName: string) {
+  private taskHandlers(definition: Record<string, unknown>, executionName: string, entered: (state: string) => void) {
     // The runner types inputs and results as JSON values; these handlers pass JSON through.
     const handlers: Record<string, (input: unknown) => Promise<never>> = {};
     const states = definition.States as Record<string, { Type: string; Resource?: string }>;
@@ -175,6 +180,7 @@ export class LocalWorkflows {
       if (state.Type !== 'Task') continue;
       const resource = state.Resource ?? '';
       handlers[stateName] = (async (input: unknown) => {
+        entered(stateName);
         const { FunctionName, Payload, [TIMEOUT_KEY]: timeoutSeconds } = input as {
           FunctionName: string;
           Payload: Record<string, unknown>;
@@ -197,6 +203,21 @@ export class LocalWorkflows {
           return result;
         }
         if (resource.endsWith('lambda:invoke')) return { StatusCode: 200, Payload: (await this.call(entry, Payload)) ?? null };
+        if (resource === 'arn:aws:states:::states:startExecution') {
+          const { StateMachineArn, Name, Input } = input as { StateMachineArn: string; Name: string; Input: unknown };
+          try {
+            const started = this.start(StateMachineArn, Name, JSON.stringify(Input));
+            return { ExecutionArn: started.arn, StartDate: started.startDate.toISOString() };
+          } catch (err) {
+            // The service integration reports this error name to Catch.
+            if (err instanceof LocalWorkflowError && err.code === 'ExecutionAlreadyExists') {
+              const e = new Error(err.message);
+              e.name = 'StepFunctions.ExecutionAlreadyExistsException';
+              throw e;
+            }
+            throw err;
+          }
+        }
         throw new LocalWorkflowError('States.Runtime', `Local runner cannot run resource ${resource}`);
       }) as (input: unknown) => Promise<never>;
     }
@@ -289,7 +310,8 @@ export class LocalWorkflows {
     // Abort first: an aborted run finishes its current state and goes no further, so ending
     // the waits afterwards (which clears their timers) cannot lead into a Catch branch.
     for (const e of running) e.abort();
-    for (const wait of this.waits.values()) wait.reject(new ExecutionAbortedError());
+    // Resolved rather than rejected: an aborted run then ends quietly after the current state.
+    for (const wait of this.waits.values()) wait.resolve({ aborted: true });
     this.waits.clear();
     await Promise.allSettled([...running.map((e) => e.done), ...this.inflight]);
   }

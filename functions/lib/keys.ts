@@ -66,3 +66,28 @@ export function fromRecord<T>(record: Record<string, unknown>): T {
   for (const [k, v] of Object.entries(record)) if (!KEY_ATTRIBUTES.includes(k)) out[k] = v;
   return out as T;
 }
+
+// ---- Status views (issue 6): personal calendar feeds -------------------------------------
+// A feed URL carries `<feedId>.<secret>`. The record is found by its id (a Get); the secret is
+// kept only as its hash, so a copy of the table cannot read anyone's calendar.
+
+export interface CalendarFeed {
+  id: string;
+  /** The team member it belongs to (token `sub`). */
+  owner: string;
+  label?: string;
+  secretHash: string;
+  /** Filters the feed applies, chosen at creation. */
+  filter: { matter?: string; person?: string };
+  createdAt: string;
+  /** Revoked feeds are kept (who had access when), never served. */
+  revokedAt?: string;
+  version: number;
+}
+
+export const feedPk = (feedId: string) => `FEED#${feedId}`;
+export const FEED_SK = 'FEED';
+
+export function feedToRecord(feed: CalendarFeed): Stored<CalendarFeed> {
+  return { ...feed, PK: feedPk(feed.id), SK: FEED_SK };
+}

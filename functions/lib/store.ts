@@ -199,22 +199,29 @@ export async function listOpenItemIds(matterId: string): Promise<string[]> {
   return records.map((r) => String(r.id));
 }
 
-/** Records what the workflow is doing with the item; the token is how an event wakes it. */
-export async function setWorkflow(id: string, workflow: TrackedItem['workflow']): Promise<void> {
+/**
+ * Records what the workflow is doing with the item; the token is how an event wakes it. With
+ * `expectedVersion`, only if nothing changed the item since the workflow last read it (else
+ * VersionConflictError). Returns the item's new version.
+ */
+export async function setWorkflow(id: string, workflow: TrackedItem['workflow'], expectedVersion?: number): Promise<number> {
   try {
-    await ddb.send(
+    const out = await ddb.send(
       new UpdateCommand({
         TableName,
         Key: { PK: itemPk(id), SK: ITEM_SK },
         // The version moves too, so a change computed from an older read cannot put back an old token.
         UpdateExpression: 'SET workflow = :w ADD version :one',
-        ConditionExpression: EXISTS,
-        ExpressionAttributeValues: { ':w': workflow, ':one': 1 },
+        ConditionExpression: expectedVersion === undefined ? EXISTS : `${EXISTS} AND ${UNCHANGED_SINCE_READ}`,
+        ExpressionAttributeValues: { ':w': workflow, ':one': 1, ...(expectedVersion === undefined ? {} : { ':base': expectedVersion }) },
+        ReturnValues: 'UPDATED_NEW',
       }),
     );
+    return Number(out.Attributes?.version);
   } catch (err) {
-    if ((err as Error).name === 'ConditionalCheckFailedException') throw new NotFoundError(`No item ${id}`);
-    throw err;
+    if ((err as Error).name !== 'ConditionalCheckFailedException') throw err;
+    if (expectedVersion !== undefined && (await getItem(id))) throw new VersionConflictError(`Item ${id} changed since the workflow read it`);
+    throw new NotFoundError(`No item ${id}`);
   }
 }
 

@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROUTES, SWEEP_ENTRY, WORKFLOW_TASK_ENTRY } from '../../functions/routes';
+import { FILING_PHASES, NOTICE_PHASES, PHASE_STATES, PRODUCTION_PHASES, RECORD_REQUEST_PHASES } from '../../core/lifecycle';
 import { LocalWorkflows, localFunctionArn, localStateMachineArn, substitutionFor, loadDefinition, type TaskRunner } from '../../local/workflows';
 
 const validate = createRequire(import.meta.url)('asl-validator') as (d: unknown) => { isValid: boolean; errors: unknown[] };
@@ -65,8 +66,42 @@ describe.each(FILES)('%s', (file) => {
   });
 });
 
+describe('item-lifecycle phases', () => {
+  const def = loadDefinition(join(DIR, 'item-lifecycle.asl.json'), SUBSTITUTIONS) as {
+    States: Record<string, { Type: string; Choices?: { StringEquals?: string; Next: string }[] }>;
+  };
+  const routed = Object.fromEntries(
+    (def.States['Which phase?']!.Choices ?? []).filter((c) => c.StringEquals).map((c) => [c.StringEquals!, c.Next]),
+  );
+  const families: [string, Record<string, string>][] = [
+    ['request', RECORD_REQUEST_PHASES],
+    ['production', PRODUCTION_PHASES],
+    ['filing', FILING_PHASES],
+    ['notice', NOTICE_PHASES],
+  ];
+
+  it.each(families)('routes every open %s phase to a waiting state of its own', (family, phases) => {
+    for (const phase of Object.keys(phases).filter((p) => p !== 'closed')) {
+      const key = `${family}.${phase}`;
+      expect(routed[key], key).toBe(PHASE_STATES[key]);
+      expect(def.States[routed[key]!]?.Type, key).toBe('Task');
+    }
+  });
+});
+
 describe('item-lifecycle scenarios on the local runner (scripted task results)', () => {
   const machine = localStateMachineArn('item-lifecycle');
+
+  const open = (over: Record<string, unknown> = {}) => ({
+    closed: false,
+    phase: 'awaiting_response',
+    phaseState: 'request.awaiting_response',
+    waitSeconds: 3600,
+    version: 1,
+    continueAsNew: false,
+    nextExecution: 'unused',
+    ...over,
+  });
 
   /** A task runner answering from a script per action, and recording every call. */
   function scripted(script: Partial<Record<string, (payload: Record<string, unknown>) => unknown>>) {
@@ -81,7 +116,7 @@ describe('item-lifecycle scenarios on the local runner (scripted task results)',
 
   it('happy path: waits, an event wakes it, the item is closed, the run succeeds', async () => {
     let closed = false;
-    const { calls, run } = scripted({ sync: () => ({ closed, phase: 'awaiting_response', waitSeconds: 3600 }) });
+    const { calls, run } = scripted({ sync: () => open({ closed }) });
     const wf = new LocalWorkflows(DIR, run, ENTRIES, 0);
     wf.start(machine, 'ITEM1', JSON.stringify({ itemId: 'ITEM1' }));
     await wf.settled('ITEM1');
@@ -94,10 +129,56 @@ describe('item-lifecycle scenarios on the local runner (scripted task results)',
     expect(done?.status).toBe('SUCCEEDED');
     expect(calls.map((c) => c.action)).toEqual(['sync', 'await', 'sync']);
     expect(calls[0]).toMatchObject({ itemId: 'ITEM1', execution: 'ITEM1' });
+    expect(calls[1]).toMatchObject({ action: 'await', version: 1 });
+  });
+
+  it('waits in the state named for the phase', async () => {
+    const { run } = scripted({ sync: () => open({ phase: 'tolled', phaseState: 'request.tolled' }) });
+    const wf = new LocalWorkflows(DIR, run, ENTRIES, 0);
+    wf.start(machine, 'ITEM6', JSON.stringify({ itemId: 'ITEM6' }));
+    const execution = await wf.settled('ITEM6');
+    expect(wf.isWaiting('ITEM6')).toBe(true);
+    expect(execution?.states).toEqual(['Sync phase from table', 'Request: clock tolled, agency waiting on the requester']);
+    await wf.stop();
+  });
+
+  it('goes back to sync when the item changed between sync and the wait', async () => {
+    let first = true;
+    const { calls, run } = scripted({
+      sync: () => open(),
+      await: () => {
+        if (first) {
+          first = false;
+          const err = new Error('changed');
+          err.name = 'ItemChangedError';
+          throw err;
+        }
+        return { ok: true };
+      },
+    });
+    const wf = new LocalWorkflows(DIR, run, ENTRIES, 0);
+    wf.start(machine, 'ITEM7', JSON.stringify({ itemId: 'ITEM7' }));
+    await wf.settled('ITEM7');
+    expect(calls.map((c) => c.action)).toEqual(['sync', 'await', 'sync', 'await']);
+    await wf.stop();
+  });
+
+  it('hands over to a new execution named by the item and a generation', async () => {
+    const { calls, run } = scripted({
+      sync: (p) => (p.execution === 'ITEM8' ? open({ continueAsNew: true, nextExecution: 'ITEM8-g2' }) : open()),
+    });
+    const wf = new LocalWorkflows(DIR, run, ENTRIES, 0);
+    wf.start(machine, 'ITEM8', JSON.stringify({ itemId: 'ITEM8' }));
+    const first = await wf.settled('ITEM8');
+    expect(first?.status).toBe('SUCCEEDED');
+    const second = await wf.settled('ITEM8-g2');
+    expect(second?.status).toBe('RUNNING');
+    expect(calls.filter((c) => c.action === 'sync').map((c) => c.execution)).toEqual(['ITEM8', 'ITEM8-g2']);
+    await wf.stop();
   });
 
   it('deadline: the wait times out, the passed deadline is handled, and it waits again', async () => {
-    const { calls, run } = scripted({ sync: () => ({ closed: false, phase: 'awaiting_response', waitSeconds: 1 }) });
+    const { calls, run } = scripted({ sync: () => open({ waitSeconds: 1 }) });
     const wf = new LocalWorkflows(DIR, run, ENTRIES, 0);
     wf.start(machine, 'ITEM2', JSON.stringify({ itemId: 'ITEM2' }));
     // A real one-second timeout (TimeoutSecondsPath), not an override.
@@ -114,7 +195,7 @@ describe('item-lifecycle scenarios on the local runner (scripted task results)',
     const { calls, run } = scripted({
       sync: () => {
         if (failures++ < 2) throw new Error('DynamoDB throttled');
-        return { closed: true, phase: 'closed', waitSeconds: 1 };
+        return open({ closed: true, phase: 'closed' });
       },
     });
     const wf = new LocalWorkflows(DIR, run, ENTRIES, 0);
@@ -137,11 +218,11 @@ describe('item-lifecycle scenarios on the local runner (scripted task results)',
     expect(done?.error).toBe('ItemNeedsAttention');
     const flag = calls.find((c) => c.action === 'flag');
     expect(flag).toMatchObject({ itemId: 'ITEM4', error: { Error: 'Error' } });
-    expect(calls.filter((c) => c.action === 'sync')).toHaveLength(4); // first try + 3 retries
+    expect(calls.map((c) => c.action)).toEqual(['sync', 'sync', 'sync', 'sync', 'flag']); // first try + 3 retries
   });
 
   it('a second start with the same name is a no-op', async () => {
-    const { run } = scripted({ sync: () => ({ closed: false, phase: 'p', waitSeconds: 3600 }) });
+    const { run } = scripted({ sync: () => open() });
     const wf = new LocalWorkflows(DIR, run, ENTRIES, 0);
     const input = JSON.stringify({ itemId: 'ITEM5' });
     const a = wf.start(machine, 'ITEM5', input);
