@@ -44,6 +44,8 @@ export function federalHolidaysOfYear(year: number): Holiday[] {
 /**
  * 5 U.S.C. 6103(c): January 20 of each fourth year after 1965, for employees in the D.C. area;
  * if it is a Sunday, the next day. No Saturday -> Friday shift (6103(c) has none; OPM agrees).
+ * Treated as a holiday for every clock: the court and the agency offices Docketwatch tracks
+ * (IRS, ICE, DHS, Treasury headquarters) are in the D.C. area (judgement call).
  */
 function inaugurationDay(year: number): Holiday | undefined {
   if (year < 1969 || (year - 1965) % 4 !== 0) return undefined;

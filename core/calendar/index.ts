@@ -97,13 +97,12 @@ export const defaultCalendar: Calendar = makeCalendar({
 
 /** What is true of `day` in `calendar` (memoised per calendar: deadlines revisit the same days). */
 export function dayFacts(calendar: Calendar, day: EpochDay): DayFacts {
-  const index = indexOf(calendar);
-  let facts = index.facts.get(day);
-  if (!facts) {
-    facts = computeFacts(index, day);
-    index.facts.set(day, facts);
-  }
-  return facts;
+  return factsOf(calendar)(day);
+}
+
+/** A lookup bound to one calendar, for loops that walk many days. */
+export function factsOf(calendar: Calendar): (day: EpochDay) => DayFacts {
+  return indexOf(calendar).lookup;
 }
 
 interface CalendarIndex {
@@ -112,25 +111,33 @@ interface CalendarIndex {
   shutdowns: Array<[EpochDay, EpochDay, string]>;
   dcHolidays: Map<EpochDay, string>;
   courtClosures: Map<EpochDay, string>;
-  facts: Map<EpochDay, DayFacts>;
+  /** Memoised facts per day. */
+  lookup: (day: EpochDay) => DayFacts;
 }
 
 const indexes = new WeakMap<Calendar, CalendarIndex>();
 
 function indexOf(calendar: Calendar): CalendarIndex {
-  let index = indexes.get(calendar);
-  if (!index) {
-    const byDay = (notes: readonly DayNote[]) => new Map(notes.map((n) => [parseIsoDay(n.date)!, n.label]));
-    index = {
-      holidays: byDay(calendar.holidays),
-      closures: byDay(calendar.closures),
-      shutdowns: calendar.shutdowns.map((r) => [parseIsoDay(r.from)!, parseIsoDay(r.to)!, r.label]),
-      dcHolidays: byDay(calendar.dcHolidays),
-      courtClosures: byDay(calendar.courtClosures),
-      facts: new Map(),
-    };
-    indexes.set(calendar, index);
-  }
+  const found = indexes.get(calendar);
+  if (found) return found;
+  const byDay = (notes: readonly DayNote[]) => new Map(notes.map((n) => [parseIsoDay(n.date)!, n.label]));
+  const facts = new Map<EpochDay, DayFacts>();
+  const index: CalendarIndex = {
+    holidays: byDay(calendar.holidays),
+    closures: byDay(calendar.closures),
+    shutdowns: calendar.shutdowns.map((r) => [parseIsoDay(r.from)!, parseIsoDay(r.to)!, r.label]),
+    dcHolidays: byDay(calendar.dcHolidays),
+    courtClosures: byDay(calendar.courtClosures),
+    lookup: (day) => {
+      let known = facts.get(day);
+      if (!known) {
+        known = computeFacts(index, day);
+        facts.set(day, known);
+      }
+      return known;
+    },
+  };
+  indexes.set(calendar, index);
   return index;
 }
 

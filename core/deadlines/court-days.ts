@@ -3,7 +3,7 @@
  * structure and numbering). Days and hours, forward and backward, the last-day rules, and
  * 6(d)'s three days for service by mail or other consented means.
  */
-import { dayFacts, labelDay, type Calendar, type DayFacts, type EpochDay } from '../calendar';
+import { factsOf, labelDay, type Calendar, type DayFacts, type EpochDay } from '../calendar';
 import type { Reading } from './readings';
 import type { Trace } from './receipt';
 
@@ -22,6 +22,7 @@ export const FRAP_26A: ComputationRule = { name: 'Fed. R. App. P. 26(a)', cite: 
  * is defined in (a)(6); an inaccessible clerk's office extends the period under (a)(3).
  */
 export function closedReason(facts: DayFacts, reading: Reading, forward: boolean, rule: ComputationRule): string | undefined {
+  if (!isClosed(facts, reading, forward)) return undefined;
   if (facts.weekend) return facts.weekend;
   if (facts.holiday) {
     // Inauguration Day is set by statute, not listed in (a)(6)(A): it is "declared ... by Congress", (a)(6)(B).
@@ -37,15 +38,23 @@ export function closedReason(facts: DayFacts, reading: Reading, forward: boolean
   return undefined;
 }
 
-/** Moves `day` forward (or, for backward periods, backward) to a day that is not closed. */
+/** The hot path of every court count: no strings. */
+export function isClosed(facts: DayFacts, reading: Reading, forward: boolean): boolean {
+  return Boolean(facts.weekend || facts.holiday || (facts.closure && !reading.closuresOrdinaryInCourt) || (facts.dcHoliday && forward) || facts.courtClosure);
+}
+
+/**
+ * Moves `day` forward (or, for backward periods, backward) to a day that is not closed.
+ * A court closure on the last day of a backward period also moves it backward: (a)(3) says
+ * "extended", but (a)(5) counts backward and filing earlier can never miss (judgement call).
+ */
 export function continueToOpenDay(calendar: Calendar, day: EpochDay, forward: boolean, reading: Reading, trace: Trace, rule: ComputationRule): EpochDay {
+  const factsFor = factsOf(calendar);
   let d = day;
-  let why = closedReason(dayFacts(calendar, d), reading, forward, rule);
-  if (!why) return d;
-  while (why) {
-    if (trace.on) trace.add('skip', `${labelDay(d)}: the period cannot end on this day: ${why}`, d);
+  if (!isClosed(factsFor(d), reading, forward)) return d;
+  while (isClosed(factsFor(d), reading, forward)) {
+    if (trace.on) trace.add('skip', `${labelDay(d)}: the period cannot end on this day: ${closedReason(factsFor(d), reading, forward, rule)}`, d);
     d += forward ? 1 : -1;
-    why = closedReason(dayFacts(calendar, d), reading, forward, rule);
   }
   if (trace.on) {
     trace.add(
@@ -90,16 +99,17 @@ const SERVICE_WORDS: Record<Service, string> = {
  */
 export function addServiceDays(calendar: Calendar, periodEnd: EpochDay, service: Service, reading: Reading, trace: Trace): EpochDay {
   if (service !== 'mail' && service !== 'consented_other') {
-    trace.add('service', `${capitalise(SERVICE_WORDS[service])}: Fed. R. Civ. P. 6(d) adds no days (it applies only to Rule 5(b)(2)(C), (D) and (F); electronic service was removed from it in 2016).`);
+    if (trace.on) trace.add('service', `${capitalise(SERVICE_WORDS[service])}: Fed. R. Civ. P. 6(d) adds no days (it applies only to Rule 5(b)(2)(C), (D) and (F); electronic service was removed from it in 2016).`);
     return periodEnd;
   }
   const third = periodEnd + 3;
-  trace.add('service', `${capitalise(SERVICE_WORDS[service])}: 3 days are added after the period would otherwise expire under Rule 6(a), ${labelDay(periodEnd)}, giving ${labelDay(third)} (Fed. R. Civ. P. 6(d)).`, third);
+  if (trace.on) trace.add('service', `${capitalise(SERVICE_WORDS[service])}: 3 days are added after the period would otherwise expire under Rule 6(a), ${labelDay(periodEnd)}, giving ${labelDay(third)} (Fed. R. Civ. P. 6(d)).`, third);
   return continueToOpenDay(calendar, third, true, reading, trace, FRCP_6A);
 }
 
-export function describeService(service: Service): string {
-  return SERVICE_WORDS[service];
+/** For periods that do not run from a party's being served under Rule 5(b): 6(d) adds nothing. */
+export function noteServiceWithout6d(trace: Trace, service: Service | undefined, why: string): void {
+  if (service && trace.on) trace.add('service', `${capitalise(SERVICE_WORDS[service])} noted; Fed. R. Civ. P. 6(d) adds no days: ${why}.`);
 }
 
 function capitalise(text: string): string {

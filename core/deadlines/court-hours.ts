@@ -4,8 +4,8 @@
  * run until the same time on the next day that is not". Hours are elapsed time, so a period
  * spanning a clock change is one wall-clock hour longer or shorter (alternative: wall clock).
  */
-import { dayFacts, isoOf, labelDay, type Calendar } from '../calendar';
-import { closedReason, FRCP_6A } from './court-days';
+import { factsOf, isoOf, labelDay, type Calendar } from '../calendar';
+import { closedReason, FRCP_6A, isClosed } from './court-days';
 import type { Reading } from './readings';
 import type { Trace } from './receipt';
 import { addCourtDays, courtDayOf, courtTime, courtTimeFromLocal, HOUR_MS, labelCourtTime, localMsOf, type CourtTime } from './time';
@@ -21,12 +21,12 @@ export function countCourtHours(calendar: Calendar, from: CourtTime, hours: numb
     }
     trace.add('lastday', `The period would end at ${labelCourtTime(end)}.`, courtDayOf(end));
   }
-  let why = closedReason(dayFacts(calendar, courtDayOf(end)), reading, true, FRCP_6A);
-  if (!why) return end;
-  while (why) {
-    if (trace.on) trace.add('skip', `${labelDay(courtDayOf(end))}: the period cannot end on this day: ${why}`, courtDayOf(end));
+  const factsFor = factsOf(calendar);
+  if (!isClosed(factsFor(courtDayOf(end)), reading, true)) return end;
+  while (isClosed(factsFor(courtDayOf(end)), reading, true)) {
+    const day = courtDayOf(end);
+    if (trace.on) trace.add('skip', `${labelDay(day)}: the period cannot end on this day: ${closedReason(factsFor(day), reading, true, FRCP_6A)}`, day);
     end = addCourtDays(end, 1);
-    why = closedReason(dayFacts(calendar, courtDayOf(end)), reading, true, FRCP_6A);
   }
   if (trace.on) {
     trace.add('rollforward', `The period continues to run until the same time on the next day that is not a Saturday, Sunday or legal holiday: ${labelCourtTime(end)} (${FRCP_6A.cite('(2)(C)')}).`, isoOf(courtDayOf(end)));

@@ -8,9 +8,9 @@ import {
   addServiceDays,
   closedReason,
   countCourtDays,
-  describeService,
   FRAP_26A,
   FRCP_6A,
+  noteServiceWithout6d,
   SERVICE_METHODS,
   type ComputationRule,
   type Service,
@@ -59,8 +59,8 @@ function periodRule(spec: {
   days?: number;
   backwardAllowed?: boolean;
   defaultService?: Service;
-  /** Whether the trigger is service of a paper under Rule 5(b), to which 6(d) can apply. */
-  serviceUnderRule5?: boolean;
+  /** Why 6(d) cannot apply, when the trigger is not a party's being served under Rule 5(b). */
+  no6d?: string;
   computation?: ComputationRule;
 }): AnyRule {
   const computation = spec.computation ?? FRCP_6A;
@@ -68,18 +68,18 @@ function periodRule(spec: {
     id: spec.id,
     citation: spec.citation,
     triggerLabel: spec.triggerLabel,
-    readings: CLOSURE_READING,
+    readings: () => CLOSURE_READING,
     parse: (r) => {
       const days = spec.days ?? readDays(r, spec.id);
       const forward = readForward(r, spec.id, spec.backwardAllowed ?? false);
-      const service = readService(r, forward, spec.defaultService);
+      const service = spec.no6d ? r.oneOf('service', SERVICE_METHODS) : readService(r, forward, spec.defaultService);
       return { days, forward, ...(service ? { service } : {}) };
     },
     compute: ({ calendar, trigger, params }, reading, trace) => {
       const end = countCourtDays(calendar, trigger.day, params.days, params.forward, reading, trace, computation);
       if (!params.service) return { day: end };
-      if (spec.serviceUnderRule5 === false) {
-        trace.add('service', `${describeService(params.service)} noted; Fed. R. Civ. P. 6(d) does not apply: this period does not run from service of a paper under Rule 5(b).`);
+      if (spec.no6d) {
+        noteServiceWithout6d(trace, params.service, spec.no6d);
         return { day: end };
       }
       return { day: addServiceDays(calendar, end, params.service, reading, trace) };
@@ -90,12 +90,14 @@ function periodRule(spec: {
 interface CertifiedListParams {
   answerServed?: EpochDay;
   motion?: EpochDay;
+  service?: Service;
 }
 
 interface OrderParams {
   date?: EpochDay;
   days?: number;
   forward: boolean;
+  service?: Service;
 }
 
 export const COURT_RULES: AnyRule[] = [
@@ -106,19 +108,24 @@ export const COURT_RULES: AnyRule[] = [
     backwardAllowed: true,
   }),
 
-  defineRule<{ hours: number }>({
+  defineRule<{ hours: number; service?: Service }>({
     id: 'frcp6.hours',
     citation: 'Fed. R. Civ. P. 6(a)(2)',
     triggerLabel: 'Event that triggers the period',
-    readings: ['wallClockHours', 'closuresOrdinaryInCourt'],
+    readings: () => ['wallClockHours', 'closuresOrdinaryInCourt'],
     hours: true,
     parse: (r) => {
       const hours = r.int('hours', { min: 1, max: LIMITS.hours });
       if (hours === undefined) throw r.error('hours', 'is required for frcp6.hours (a whole number of hours)');
       readForward(r, 'frcp6.hours', false);
-      return { hours };
+      const service = r.oneOf('service', SERVICE_METHODS);
+      return { hours, ...(service ? { service } : {}) };
     },
-    compute: ({ calendar, trigger, params }, reading, trace) => ({ at: countCourtHours(calendar, trigger.at!, params.hours, reading, trace) }),
+    compute: ({ calendar, trigger, params }, reading, trace) => {
+      // 6(d) adds "3 days" to periods in days; Docketwatch does not stretch an hour period with it (judgement call).
+      noteServiceWithout6d(trace, params.service, 'it adds days, and this period is counted in hours');
+      return { at: countCourtHours(calendar, trigger.at!, params.hours, reading, trace) };
+    },
   }),
 
   periodRule({
@@ -133,8 +140,7 @@ export const COURT_RULES: AnyRule[] = [
     citation: 'Fed. R. Civ. P. 12(a)(2) ("within 60 days after service on the United States attorney"); computed under Fed. R. Civ. P. 6(a)(1)',
     triggerLabel: 'Service on the United States attorney',
     days: 60,
-    // Service of process is under Rule 4(i), not Rule 5(b): 6(d)'s 3 days never apply.
-    serviceUnderRule5: false,
+    no6d: 'service on the United States attorney is service of process under Rule 4(i), not service under Rule 5(b)',
   }),
 
   periodRule({
@@ -162,27 +168,29 @@ export const COURT_RULES: AnyRule[] = [
     id: 'lcvr7n.certified_list',
     citation: 'D.D.C. LCvR 7(n)(1) ("within 30 days following service of the answer to the complaint or simultaneously with the filing of a dispositive motion, whichever occurs first"); computed under Fed. R. Civ. P. 6(a)(1)',
     triggerLabel: 'Service of the answer to the complaint',
-    readings: ['closuresOrdinaryInCourt', 'motionDoesNotTrigger'],
+    readings: ({ params }) => (params.motion === undefined ? CLOSURE_READING : [...CLOSURE_READING, 'motionDoesNotTrigger']),
     parse: (r) => {
       const answerServed = r.day('answer_served');
       const motion = r.day('dispositive_motion_filed');
-      return { ...(answerServed !== undefined ? { answerServed } : {}), ...(motion !== undefined ? { motion } : {}) };
+      const service = r.oneOf('service', SERVICE_METHODS);
+      return { ...(answerServed !== undefined ? { answerServed } : {}), ...(motion !== undefined ? { motion } : {}), ...(service ? { service } : {}) };
     },
     compute: ({ calendar, trigger, params }, reading, trace) => {
       const answer = params.answerServed ?? trigger.day;
-      if (answer !== trigger.day) trace.add('note', `The answer was served ${labelDay(answer)} (answer_served): the 30 days count from that date.`, answer);
+      if (trace.on && answer !== trigger.day) trace.add('note', `The answer was served ${labelDay(answer)} (answer_served): the 30 days count from that date.`, answer);
       const thirty = countCourtDays(calendar, answer, 30, true, reading, trace, FRCP_6A);
+      noteServiceWithout6d(trace, params.service, 'the agency that serves the answer files the list; 6(d) helps only a party "being served"');
       const motion = params.motion;
       if (motion === undefined) {
-        trace.add('note', 'If the agency files a dispositive motion before then, the certified list is due with that motion (LCvR 7(n)(1), "whichever occurs first").');
+        if (trace.on) trace.add('note', 'If the agency files a dispositive motion before then, the certified list is due with that motion (LCvR 7(n)(1), "whichever occurs first").');
         return { day: thirty };
       }
       if (motion >= thirty) {
-        trace.add('note', `The dispositive motion filed ${labelDay(motion)} does not come first: the 30-day period governs.`, motion);
+        if (trace.on) trace.add('note', `The dispositive motion filed ${labelDay(motion)} does not come first: the 30-day period governs.`, motion);
         return { day: thirty };
       }
       if (reading.motionDoesNotTrigger) return { day: thirty };
-      trace.add('note', `A dispositive motion was filed ${labelDay(motion)}, before the 30-day period ends: the certified list is due simultaneously with it (LCvR 7(n)(1), "whichever occurs first"). See the alternative.`, motion);
+      if (trace.on) trace.add('note', `A dispositive motion was filed ${labelDay(motion)}, before the 30-day period ends: the certified list is due simultaneously with it (LCvR 7(n)(1), "whichever occurs first"). See the alternative.`, motion);
       return { day: motion };
     },
   }),
@@ -193,24 +201,26 @@ export const COURT_RULES: AnyRule[] = [
     triggerLabel: 'Entry of the judgment or order appealed from',
     days: 60,
     computation: FRAP_26A,
-    serviceUnderRule5: false,
+    no6d: 'the period runs from entry of the judgment or order, not from service',
   }),
 
   defineRule<OrderParams>({
     id: 'court_order.fixed',
     citation: 'Court order; a period in days is computed under Fed. R. Civ. P. 6(a)(1) ("in any local rule or court order")',
     triggerLabel: 'Entry of the order',
-    readings: CLOSURE_READING,
+    readings: () => CLOSURE_READING,
     parse: (r, trigger) => {
       const date = r.day('date');
       const days = r.int('days', { min: 1, max: LIMITS.days });
       const forward = readForward(r, 'court_order.fixed', true);
+      const service = r.oneOf('service', SERVICE_METHODS);
       if (date !== undefined && days !== undefined) throw r.error('date', 'give either date (the date the order sets) or days (a period counted from the order), not both');
       if (date === undefined && days === undefined) throw new DeadlineInputError('court_order.fixed needs date (the date the order sets) or days (a period counted from the order)', 'params');
       if (date !== undefined && date < trigger.day) throw r.error('date', 'is before the order (trigger) that sets it');
-      return { ...(date !== undefined ? { date } : {}), ...(days !== undefined ? { days } : {}), forward };
+      return { ...(date !== undefined ? { date } : {}), ...(days !== undefined ? { days } : {}), forward, ...(service ? { service } : {}) };
     },
     compute: ({ calendar, trigger, params }, reading, trace) => {
+      noteServiceWithout6d(trace, params.service, "the order's period runs from its entry, or its date is fixed");
       if (params.days !== undefined) return { day: countCourtDays(calendar, trigger.day, params.days, params.forward, reading, trace, FRCP_6A) };
       const date = params.date!;
       trace.add('lastday', `The order sets the date: ${labelDay(date)}. Rule 6(a) computes periods; it does not move a date fixed by order (Fed. R. Civ. P. 6(a) advisory committee's note to the 2009 amendment).`, date);

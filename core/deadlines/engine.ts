@@ -84,7 +84,7 @@ function describeTrigger(receipt: Receipt, rule: AnyRule, text: string, trigger:
  */
 function findAlternative(rule: AnyRule, ctx: RuleContext<unknown>, base: Outcome, receipt: Receipt): DeadlineResult['alternative'] {
   const differing: Array<{ flag: ReadingFlag; outcome: Outcome }> = [];
-  for (const flag of rule.readings) {
+  for (const flag of rule.readings(ctx, base)) {
     const outcome = rule.compute(ctx, readingWith([flag]), SILENT);
     if (!sameOutcome(outcome, base)) differing.push({ flag, outcome });
   }

@@ -6,4 +6,4 @@ export { computeDeadline, RULE_IDS, type DeadlineRequest, type DeadlineResult } 
 export { DeadlineInputError } from './errors';
 export type { ReceiptEntry } from './receipt';
 export { computeChain, chainChanges, type ChainLink, type ChainResult, type ChainChange } from './chain';
-export { recomputeAll, type OpenDeadline, type RecomputedDeadline } from './recompute';
+export { recomputeAll, type OpenDeadline, type Recomputation, type RecomputedDeadline } from './recompute';

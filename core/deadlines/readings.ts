@@ -48,7 +48,7 @@ export const ALTERNATIVE_REASONS: Record<ReadingFlag, string> = {
   agencyPeriodRolls: 'a period ending on a Saturday, Sunday or legal public holiday rolls forward to the next working day',
   closuresOrdinaryInCourt: 'days federal offices were closed by executive order are not "legal holidays" under the rule\'s "declared by the President" clause',
   wallClockHours: 'hours are counted on the wall clock across the daylight-saving change instead of as elapsed time',
-  motionDoesNotTrigger: 'the motion filed is not a "dispositive motion" that calls for the record (e.g. a jurisdictional motion to dismiss), so the 30-day period governs',
+  motionDoesNotTrigger: 'the motion filed is not a "dispositive motion" that calls for the record (e.g. a jurisdictional motion to dismiss) and only the 30-day period governs',
 };
 
 export function readingWith(flags: readonly ReadingFlag[]): Reading {

@@ -5,7 +5,10 @@
 import { isoOf, type EpochDay } from '../calendar';
 
 export interface ReceiptEntry {
-  /** A short machine tag: trigger, timezone, startcap, day0, count, skip, tolled, toll, counted, lastday, rollforward, service, note, due, alternative, citation, calendar. */
+  /**
+   * A short machine tag: trigger, timezone, startcap, day0, extension, toll, count, skip,
+   * tolled, counted, dst, lastday, rollforward, service, note, due, alternative, citation, calendar.
+   */
   step: string;
   date?: string;
   /** The words a lawyer reads. */

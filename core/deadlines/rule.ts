@@ -19,8 +19,11 @@ export interface RuleDef<P> {
   citation: string;
   /** What the trigger is, in a lawyer's words: "Service of the motion". */
   triggerLabel: string;
-  /** Alternative readings that can change this rule's result. */
-  readings: readonly ReadingFlag[];
+  /**
+   * The alternative readings that could change this result (given the default outcome), so
+   * that ones that cannot apply are not computed: a cheap, conservative filter.
+   */
+  readings(ctx: RuleContext<P>, base: Outcome): readonly ReadingFlag[];
   /** Hour rules need a date-time trigger and give a date-time. */
   hours?: boolean;
   /** Validates and normalises parameters; throws DeadlineInputError. */

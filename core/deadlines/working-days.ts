@@ -3,12 +3,18 @@
  * "excepting Saturdays, Sundays, and legal public holidays"; holidays per 5 U.S.C. 6103).
  * Executive-order closures and shutdown days are working days by default (DESIGN.md policy).
  */
-import { dayFacts, isoOf, labelDay, type Calendar, type DayFacts, type EpochDay } from '../calendar';
+import { dayFacts, factsOf, isoOf, labelDay, type Calendar, type DayFacts, type EpochDay } from '../calendar';
 import type { Reading } from './readings';
 import type { Trace } from './receipt';
 
+/** The hot path of every FOIA count: no strings. */
+function isNonWorking(facts: DayFacts, reading: Reading): boolean {
+  return Boolean(facts.weekend || facts.holiday || (facts.closure && reading.closuresNotWorkingDays) || (facts.shutdown && reading.shutdownNotWorkingDays));
+}
+
 /** Why `facts` is not a FOIA working day under `reading`, or undefined if it is one. */
 export function nonWorkingReason(facts: DayFacts, reading: Reading): string | undefined {
+  if (!isNonWorking(facts, reading)) return undefined;
   if (facts.weekend) return facts.weekend;
   if (facts.holiday) return `${facts.holiday.name}, a legal public holiday (${facts.holiday.citation})`;
   if (facts.closure && reading.closuresNotWorkingDays) return `federal offices closed (${facts.closure}); alternative reading`;
@@ -17,7 +23,7 @@ export function nonWorkingReason(facts: DayFacts, reading: Reading): string | un
 }
 
 export function isWorkingDay(calendar: Calendar, day: EpochDay, reading: Reading): boolean {
-  return nonWorkingReason(dayFacts(calendar, day), reading) === undefined;
+  return !isNonWorking(dayFacts(calendar, day), reading);
 }
 
 export function nextWorkingDay(calendar: Calendar, day: EpochDay, reading: Reading): EpochDay {
@@ -45,20 +51,20 @@ export function countWorkingDays(
   trace: Trace,
   tolled: readonly TolledSpan[] = [],
 ): EpochDay {
+  const factsFor = factsOf(calendar);
   let day = day0;
   let n = 0;
   const shutdownDays: EpochDay[] = [];
   while (n < count) {
     day++;
-    const facts = dayFacts(calendar, day);
-    const toll = tolled.length ? tolled.find((t) => day >= t.first && day <= t.last) : undefined;
+    const toll = tollOn(tolled, day);
     if (toll) {
       if (trace.on) trace.add('tolled', `${labelDay(day)}: not counted, the clock is tolled (${toll.why})`, day);
       continue;
     }
-    const why = nonWorkingReason(facts, reading);
-    if (why) {
-      if (trace.on) trace.add('skip', `${labelDay(day)}: not a working day: ${why}`, day);
+    const facts = factsFor(day);
+    if (isNonWorking(facts, reading)) {
+      if (trace.on) trace.add('skip', `${labelDay(day)}: not a working day: ${nonWorkingReason(facts, reading)}`, day);
       continue;
     }
     n++;
@@ -73,4 +79,9 @@ export function countWorkingDays(
     trace.add('counted', `${shutdownDays.length} working day(s) from ${isoOf(first)} to ${isoOf(last)} fell during the ${dayFacts(calendar, first).shutdown}; they are counted: a lapse in appropriations does not stop FOIA clocks (Docketwatch policy)`);
   }
   return day;
+}
+
+function tollOn(tolled: readonly TolledSpan[], day: EpochDay): TolledSpan | undefined {
+  for (const t of tolled) if (day >= t.first && day <= t.last) return t;
+  return undefined;
 }

@@ -89,7 +89,7 @@ describe('frcp6.hours: Fed. R. Civ. P. 6(a)(2)', () => {
     const r = due('frcp6.hours', '2026-03-06T15:00:00-05:00', { hours: 24 });
     // Monday 2026-03-09 is after the spring-forward change: 15:00 EDT.
     expect(r.due).toBe('2026-03-09T15:00:00-04:00');
-    expect(r.dueInstant).toBe('2026-03-09T19:00:00Z');
+    expect(r.dueInstant).toBe('2026-03-09T19:00:00.000Z');
     expect(steps(r, 'rollforward')[0]).toMatch(/same time on the next day/);
   });
   it('counts elapsed hours across a clock change; the alternative counts the wall clock', () => {
@@ -119,7 +119,7 @@ describe('fixed periods from rules', () => {
     // Service of process is under Rule 4: 6(d) never adds days.
     const r = due('frcp12a2.answer_us', '2025-02-20', { service: 'mail' });
     expect(r.due).toBe('2025-04-21');
-    expect(steps(r, 'service')[0]).toMatch(/does not apply/);
+    expect(steps(r, 'service')[0]).toMatch(/6\(d\) adds no days: service on the United States attorney is service of process under Rule 4\(i\)/);
   });
   it('lcvr7b.opposition: 14 days after service (LCvR 7(b))', () => {
     expect(due('lcvr7b.opposition', '2026-03-02').due).toBe('2026-03-16');
@@ -138,6 +138,19 @@ describe('fixed periods from rules', () => {
     expect(steps(r, 'day0')[0]).toContain('Fed. R. App. P. 26(a)(1)(A)');
     // Entry Sun 2026-02-15 + 60 = Thu 04-16, D.C. Emancipation Day -> Fri 04-17 (26(a)(6)(C)).
     expect(due('frap4.appeal_us', '2026-02-15').due).toBe('2026-04-17');
+  });
+  it('notes, but never adds 6(d) days for, service on rules that do not run from being served', () => {
+    for (const [rule, trigger, params] of [
+      ['frap4.appeal_us', '2025-11-21', {}],
+      ['lcvr7n.certified_list', '2026-03-02', {}],
+      ['court_order.fixed', '2025-09-09', { days: 45 }],
+      ['frcp6.hours', '2026-03-06T15:00:00-05:00', { hours: 24 }],
+    ] as const) {
+      const plain = due(rule, trigger, params);
+      const mailed = due(rule, trigger, { ...params, service: 'mail' });
+      expect(mailed.due, rule).toBe(plain.due);
+      expect(steps(mailed, 'service')[0], rule).toMatch(/6\(d\) adds no days/);
+    }
   });
   it('rejects a days override on a rule with a fixed period', () => {
     expect(() => due('lcvr7b.opposition', '2026-03-02', { days: 21 })).toThrow(/params\.days: is not a parameter of lcvr7b\.opposition/);

@@ -182,3 +182,63 @@ describe('tolling and extensions never shorten a clock', () => {
     );
   });
 });
+
+describe('alternative readings are never missed', () => {
+  // Treating closure (or lapse) days as holidays is exactly the alternative reading, so a
+  // calendar that does so gives the date the receipt must report whenever it differs.
+  const closureDays = defaultCalendar.closures.map((c) => c.date);
+  const lapseDays: string[] = [];
+  for (const r of defaultCalendar.shutdowns) for (let d = parseIsoDay(r.from)!; d <= parseIsoDay(r.to)!; d++) lapseDays.push(isoOf(d));
+  const cases = [
+    { name: 'closures', reason: /closed by executive order are not counted/, cal: withDays(defaultCalendar, { holidays: closureDays }) },
+    { name: 'lapse days', reason: /lapse in appropriations are not counted/, cal: withDays(defaultCalendar, { holidays: lapseDays }) },
+  ];
+  const near = fc.integer({ min: parseIsoDay('2024-11-01')!, max: parseIsoDay('2026-01-31')! });
+  const toll = fc.record({ type: fc.constantFrom('information_request', 'fee_clarification'), sentOffset: fc.integer({ min: 0, max: 25 }), length: fc.integer({ min: 0, max: 20 }) });
+
+  for (const c of cases) {
+    it(`reports the ${c.name} reading whenever it moves a FOIA working-day clock`, () => {
+      fc.assert(
+        fc.property(near, fc.option(fc.integer({ min: 1, max: 12 })), fc.array(toll, { maxLength: 2 }), fc.constantFrom('foia.response', 'foia.response+unusual', 'foia.appeal_decision'), (t, capBack, tolls, rule) => {
+          const params: Record<string, unknown> = {};
+          if (rule !== 'foia.appeal_decision') {
+            if (capBack !== null) params.first_received_by_designated_component = isoOf(t - capBack);
+            params.tolling = tolls.map((x) => ({ type: x.type, agency_request_sent: isoOf(t + x.sentOffset), requester_response_received: isoOf(t + x.sentOffset + x.length) }));
+          }
+          const req = { rule, trigger: isoOf(t), params };
+          const base = computeDeadline(req);
+          const other = computeDeadline(req, c.cal).due;
+          const reported = base.receipt.filter((e) => e.step === 'alternative' && c.reason.test(e.text));
+          if (other === base.due) expect(reported).toHaveLength(0);
+          else expect(reported.map((e) => e.date)).toEqual([other]);
+        }),
+        RUNS,
+      );
+    });
+  }
+});
+
+describe('court time zone arithmetic agrees with Temporal', () => {
+  it('wall-clock hours and the 6(a)(2)(C) continuation match Temporal across DST changes', async () => {
+    const { Temporal } = await import('temporal-polyfill');
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(2024, 0, 1), max: Date.UTC(2030, 11, 31) }), fc.integer({ min: 1, max: 200 }), (ms, hours) => {
+        const trigger = new Date(ms).toISOString();
+        const start = Temporal.Instant.fromEpochMilliseconds(ms).toZonedDateTimeISO('America/New_York');
+        const elapsed = start.add({ hours });
+        const r = computeDeadline({ rule: 'frcp6.hours', trigger, params: { hours } });
+        let end = elapsed;
+        while (courtClosed(defaultCalendar, end.toPlainDate().toString())) end = end.add({ days: 1 });
+        expect(r.due).toBe(end.toString({ timeZoneName: 'never' }));
+        const wall = start.toPlainDateTime().add({ hours }).toZonedDateTime('America/New_York');
+        let alt = wall;
+        while (courtClosed(defaultCalendar, alt.toPlainDate().toString())) alt = alt.add({ days: 1 });
+        const expectedAlt = alt.toString({ timeZoneName: 'never' });
+        const reported = r.receipt.filter((e) => e.step === 'alternative' && /wall clock/.test(e.text));
+        if (expectedAlt === r.due) expect(reported).toHaveLength(0);
+        else expect(reported[0]?.text).toContain(`the deadline is ${expectedAlt}.`);
+      }),
+      RUNS,
+    );
+  });
+});
