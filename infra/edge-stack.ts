@@ -33,12 +33,18 @@ export function publicRoutesStatement(routes: readonly RouteSpec[]): CfnWebACL.S
   return statements.length === 1 ? statements[0]! : { orStatement: { statements } };
 }
 
-function managedGroup(name: string, priority: number): CfnWebACL.RuleProperty {
+function managedGroup(name: string, priority: number, countOnly: string[] = []): CfnWebACL.RuleProperty {
   return {
     name: `AWS-${name}`,
     priority,
     overrideAction: { none: {} },
-    statement: { managedRuleGroupStatement: { vendorName: 'AWS', name } },
+    statement: {
+      managedRuleGroupStatement: {
+        vendorName: 'AWS',
+        name,
+        ...(countOnly.length ? { ruleActionOverrides: countOnly.map((rule) => ({ name: rule, actionToUse: { count: {} } })) } : {}),
+      },
+    },
     visibilityConfig: { cloudWatchMetricsEnabled: true, metricName: name, sampledRequestsEnabled: true },
   };
 }
@@ -63,7 +69,9 @@ export class EdgeStack extends Stack {
       visibilityConfig: { cloudWatchMetricsEnabled: true, metricName: 'docketwatch', sampledRequestsEnabled: true },
       rules: [
         managedGroup('AWSManagedRulesAmazonIpReputationList', 0),
-        managedGroup('AWSManagedRulesCommonRuleSet', 1),
+        // SizeRestrictions_BODY blocks bodies over 8 KB; a record request's description may be
+        // 10,000 characters, and the handlers refuse anything over 64 KB themselves.
+        managedGroup('AWSManagedRulesCommonRuleSet', 1, ['SizeRestrictions_BODY']),
         managedGroup('AWSManagedRulesKnownBadInputsRuleSet', 2),
         {
           name: 'RateLimitPublicRoutes',

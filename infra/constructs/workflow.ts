@@ -1,5 +1,5 @@
 import { ArnFormat, RemovalPolicy, Stack } from 'aws-cdk-lib';
-import { PolicyStatement, ServicePrincipal, type IGrantable } from 'aws-cdk-lib/aws-iam';
+import { Policy, PolicyStatement, ServicePrincipal, type IGrantable } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
@@ -90,6 +90,12 @@ export class Workflow extends Construct {
       // Unqualified ARN only: the ASL invokes `${WorkflowTaskFunctionArn}`, never a version or alias.
       machine.addToRolePolicy(new PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [props.taskFunction.functionArn] }));
       acknowledge(machine.role, 'AwsSolutions-IAM5[Resource::*]', REASONS.stateMachineVendedLogsAndXray);
+      // "Continue as a new execution" starts this same machine before the one-year limit. A
+      // separate policy: on the role's default policy it would make the machine depend on itself.
+      new Policy(this, `${file.name}ContinueAsNew`, {
+        roles: [machine.role],
+        statements: [new PolicyStatement({ actions: ['states:StartExecution'], resources: [machine.stateMachineArn] })],
+      });
       machines.set(file.name, machine);
     }
     const lifecycle = machines.get(LIFECYCLE_MACHINE);

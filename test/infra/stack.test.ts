@@ -180,6 +180,15 @@ describe('workflow', () => {
     expect(lambda).toEqual([{ Effect: 'Allow', Action: 'lambda:InvokeFunction', Resource: { 'Fn::GetAtt': [logicalId(dev(), WORKFLOW_TASK_ENTRY), 'Arn'] } }]);
   });
 
+  it('its role may start only itself, for the continue-as-new handover', () => {
+    const roleId = machine().RoleArn['Fn::GetAtt'][0];
+    const machineId = resourcesOf(dev().template, 'AWS::StepFunctions::StateMachine')[0]![0];
+    const policies = resourcesOf(dev().template, 'AWS::IAM::Policy').filter(([, p]) => JSON.stringify(p.Properties!.Roles).includes(roleId));
+    const statements = policies.flatMap(([, p]) => p.Properties!.PolicyDocument.Statement);
+    const states = statements.filter((s: any) => [s.Action].flat().some((a: string) => a.startsWith('states:')));
+    expect(states).toEqual([{ Effect: 'Allow', Action: 'states:StartExecution', Resource: { Ref: machineId } }]);
+  });
+
   it('workflow entries may start, describe and signal executions; health may describe table and machine', () => {
     const s = dev();
     const actionsOf = (entry: string) => {
@@ -354,6 +363,9 @@ describe('waf (us-east-1 edge stack)', () => {
     expect(acl.Properties.Scope).toBe('CLOUDFRONT');
     const groups = acl.Properties.Rules.filter((r: any) => r.Statement.ManagedRuleGroupStatement).map((r: any) => r.Statement.ManagedRuleGroupStatement.Name);
     expect(groups).toEqual(['AWSManagedRulesAmazonIpReputationList', 'AWSManagedRulesCommonRuleSet', 'AWSManagedRulesKnownBadInputsRuleSet']);
+    // A 10,000-character description is more than the common rule set's 8 KB body limit.
+    const common = acl.Properties.Rules.find((r: any) => r.Name === 'AWS-AWSManagedRulesCommonRuleSet');
+    expect(common.Statement.ManagedRuleGroupStatement.RuleActionOverrides).toEqual([{ Name: 'SizeRestrictions_BODY', ActionToUse: { Count: {} } }]);
     const rate = acl.Properties.Rules.find((r: any) => r.Name === 'RateLimitPublicRoutes');
     expect(rate.Action).toEqual({ Block: {} });
     expect(rate.Statement.RateBasedStatement).toMatchObject({ Limit: 100, AggregateKeyType: 'IP' });
