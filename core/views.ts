@@ -34,6 +34,9 @@ export function deadlineView(d: Deadline) {
     calendarVersion: d.calendarVersion,
     receipt: d.receipt,
     ...(d.alternative ? { alternative: d.alternative } : {}),
+    ...(d.supersedes ? { supersedes: d.supersedes } : {}),
+    ...(d.supersededBy ? { supersededBy: d.supersededBy } : {}),
+    ...(d.closedAt ? { closedAt: d.closedAt } : {}),
   };
 }
 

@@ -17,7 +17,8 @@ import { logger } from './lib/logger';
 import { commitChange, getItemBundle } from './lib/store';
 import { wake } from './lib/workflow';
 
-const ATTEMPTS = 5;
+/** Writers racing on one item (people, the workflow's own bookkeeping) settle within a few tries. */
+const ATTEMPTS = 10;
 
 export async function recordEvent(event: APIGatewayProxyEventV2): Promise<HttpResult> {
   const principal = requireTeam(event);
@@ -40,7 +41,11 @@ export async function recordEvent(event: APIGatewayProxyEventV2): Promise<HttpRe
     try {
       await commitChange(change);
     } catch (err) {
-      if (err instanceof VersionConflictError && attempt < ATTEMPTS) continue;
+      if (err instanceof VersionConflictError && attempt < ATTEMPTS) {
+        // Jittered backoff so racing writers do not collide again in lockstep.
+        await new Promise((r) => setTimeout(r, Math.random() * 20 * attempt));
+        continue;
+      }
       if (err instanceof VersionConflictError) throw conflict('The item kept changing while this event was recorded; try again');
       throw err;
     }

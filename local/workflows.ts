@@ -198,7 +198,16 @@ export class LocalWorkflows {
               reject: (e) => (clear(), reject(e)),
             });
           });
-          await this.call(entry, { ...Payload, taskToken: token });
+          // Expired or aborted before the runner awaits it: not an unhandled rejection.
+          result.catch(() => undefined);
+          try {
+            await this.call(entry, { ...Payload, taskToken: token });
+          } catch (err) {
+            // The wait was never registered on the item (e.g. ItemChangedError): drop its token.
+            this.waits.get(token)?.resolve(null);
+            this.waits.delete(token);
+            throw err;
+          }
           this.events.emit('waiting', executionName);
           return result;
         }

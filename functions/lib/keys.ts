@@ -91,3 +91,41 @@ export const FEED_SK = 'FEED';
 export function feedToRecord(feed: CalendarFeed): Stored<CalendarFeed> {
   return { ...feed, PK: feedPk(feed.id), SK: FEED_SK };
 }
+
+// ---------------------------------------------------------------------------------------------
+// Reminders and notifications (issue 5). Added as a block; nothing above is changed.
+//
+//   REMIND#<deadlineId>  LEDGER#v<version>#<rung>#<recipient>   ledger: one per send, written
+//                        before delivery with a condition; while pending it sits on GSI1 under
+//                        REMIND#PENDING (sorted by claim time) so a later sweep finds it.
+//   REMIND#WATCH         <dueInstant>#<deadlineId>              deadlines the sweep follows
+//                        after their end (missed ones keep alerting until met or closed).
+//   NOTIFY#<itemId>      <sentAt>#<notificationId>              what was sent, newest last; on
+//                        GSI1 under NOTIFICATIONS for the list across items.
+//   DIGEST#<personId>    <sentAt>#<notificationId>              digests (no item).
+// ---------------------------------------------------------------------------------------------
+
+/** The deadline record's key (ITEM#<itemId> / DEADLINE#<id>), for direct reads. */
+export const deadlineKey = (itemId: string, deadlineId: string) => ({ PK: itemPk(itemId), SK: `${DEADLINE_SK_PREFIX}${deadlineId}` });
+export const itemKey = (itemId: string) => ({ PK: itemPk(itemId), SK: ITEM_SK });
+
+/** Digests are not about one deadline: their ledger entries live under this pseudo-deadline. */
+export const DIGEST_LEDGER_ID = 'DIGEST';
+
+/** One ledger entry per (deadline, deadline version, rung, recipient): the unit sent once. */
+export const ledgerKey = (deadlineId: string, version: number, rung: string, recipient: string) => ({
+  PK: `REMIND#${deadlineId}`,
+  SK: `LEDGER#v${version}#${rung}#${recipient}`,
+});
+/** GSI1 partition of ledger entries claimed but not yet delivered. */
+export const PENDING_SENDS_PK = 'REMIND#PENDING';
+export const pendingSendSk = (claimedAt: string, pk: string, sk: string) => `${claimedAt}#${pk}#${sk}`;
+
+export const REMIND_WATCH_PK = 'REMIND#WATCH';
+export const watchKey = (dueInstant: string, deadlineId: string) => ({ PK: REMIND_WATCH_PK, SK: `${dueInstant}#${deadlineId}` });
+
+export const notificationsPk = (itemId: string) => `NOTIFY#${itemId}`;
+export const digestsPk = (personId: string) => `DIGEST#${personId}`;
+/** GSI1 partition of every notification, newest last. Tens a day; shard by day if that ever grows to hundreds a second. */
+export const NOTIFICATIONS_PK = 'NOTIFICATIONS';
+export const notificationSk = (sentAt: string, id: string) => `${sentAt}#${id}`;

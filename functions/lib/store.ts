@@ -117,7 +117,9 @@ export async function commitChange(c: ItemChange): Promise<void> {
       }),
     );
   } catch (err) {
-    if (err instanceof TransactionCanceledException && err.CancellationReasons?.some((r) => r.Code === 'ConditionalCheckFailed')) {
+    // ConditionalCheckFailed: another change landed first. TransactionConflict: one is landing now.
+    const lost = (r: { Code?: string }) => r.Code === 'ConditionalCheckFailed' || r.Code === 'TransactionConflict';
+    if (err instanceof TransactionCanceledException && err.CancellationReasons?.some(lost)) {
       throw new VersionConflictError(`Item ${c.item.id} changed since it was read`);
     }
     throw err;
