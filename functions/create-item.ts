@@ -4,6 +4,7 @@ import { newCourtItem, validateCourtItem, type CourtKind } from '../core/court-i
 import { DeadlineInputError } from '../core/deadlines';
 import { teamView } from '../core/views';
 import { requireTeam } from './lib/auth';
+import { loadCalendar } from './lib/calendar-store';
 import { COLLECTION_KINDS, collectionOf } from './lib/collections';
 import { now } from './lib/clock';
 import { badRequest } from './lib/errors';
@@ -24,9 +25,10 @@ export async function createCourtItem(event: APIGatewayProxyEventV2): Promise<Ht
   if (!matter) throw badRequest('No such matter', [{ field: 'matterId', message: 'is not a known matter' }]);
 
   const id = newId();
+  const calendar = await loadCalendar();
   let built;
   try {
-    built = newCourtItem(input.value, { id, now: at, createdBy: principal.id, matter, newDeadlineId: newId });
+    built = newCourtItem(input.value, { id, now: at, createdBy: principal.id, matter, newDeadlineId: newId, calendar });
   } catch (err) {
     // The engine names the parameter it could not use; that is the caller's input.
     if (err instanceof DeadlineInputError) throw badRequest(err.message, [{ field: err.field ?? 'params', message: err.message }]);

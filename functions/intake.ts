@@ -6,6 +6,7 @@ import { newRecordRequest } from '../core/items';
 import { phaseLabel } from '../core/lifecycle';
 import { deadlineView } from '../core/views';
 import { optionalTeam } from './lib/auth';
+import { loadCalendar } from './lib/calendar-store';
 import { now } from './lib/clock';
 import { config } from './lib/config';
 import { AlreadyExistsError, badRequest, HttpError } from './lib/errors';
@@ -45,7 +46,8 @@ export async function intake(event: APIGatewayProxyEventV2): Promise<HttpResult>
 
   const id = newId();
   const trackingCode = newTrackingCode();
-  const built = newRecordRequest(input.value, { id, now: at, createdBy: principal?.id ?? 'public', matter, newDeadlineId: newId });
+  const calendar = await loadCalendar();
+  const built = newRecordRequest(input.value, { id, now: at, createdBy: principal?.id ?? 'public', matter, newDeadlineId: newId, calendar });
   const responseBody = {
     id,
     trackingCode,

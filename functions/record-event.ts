@@ -8,6 +8,7 @@ import { DeadlineInputError } from '../core/deadlines';
 import { applyEvent, EventInvalidError, EventRejectedError, parseEvent } from '../core/transitions';
 import { teamView } from '../core/views';
 import { requireTeam } from './lib/auth';
+import { loadCalendar } from './lib/calendar-store';
 import { COLLECTION_KINDS, collectionOf, ITEM_ID } from './lib/collections';
 import { now } from './lib/clock';
 import { badRequest, conflict, HttpError, notFound, VersionConflictError } from './lib/errors';
@@ -27,6 +28,7 @@ export async function recordEvent(event: APIGatewayProxyEventV2): Promise<HttpRe
   const body = parseJsonBody(event);
   if (!ITEM_ID.test(id)) throw notFound('No item with that id');
 
+  const calendar = await loadCalendar();
   for (let attempt = 1; ; attempt++) {
     const bundle = await getItemBundle(id);
     if (!bundle || !kinds.includes(bundle.item.kind)) throw notFound(`No item with id ${id} here`);
@@ -34,7 +36,7 @@ export async function recordEvent(event: APIGatewayProxyEventV2): Promise<HttpRe
     let change;
     try {
       const ev = parseEvent(bundle.item.kind, body, at);
-      change = applyEvent(bundle.item, bundle.deadlines, ev, { now: at, recordedBy: principal.id, newDeadlineId: newId });
+      change = applyEvent(bundle.item, bundle.deadlines, ev, { now: at, recordedBy: principal.id, newDeadlineId: newId, calendar });
     } catch (err) {
       throw asHttpError(err);
     }

@@ -43,6 +43,9 @@ export const ROUTES: readonly RouteSpec[] = [
   { routeKey: 'POST /api/feeds', entry: 'feeds', auth: 'team', table: 'readwrite' },
   { routeKey: 'DELETE /api/feeds/{feedId}', entry: 'feeds', auth: 'team', table: 'readwrite' },
   { routeKey: 'GET /api/export.csv', entry: 'export', auth: 'team', table: 'read' },
+  // Calendar days as data; adding one (admin) recomputes every open deadline it touches.
+  { routeKey: 'GET /api/calendar/days', entry: 'calendar-days', auth: 'team', table: 'read' },
+  { routeKey: 'POST /api/calendar/days', entry: 'calendar-days', auth: 'team', table: 'readwrite', workflow: true },
 ];
 
 /** Entries the state machine invokes as Task resources (not HTTP routes). */

@@ -69,6 +69,13 @@ export function requireTeam(event: APIGatewayProxyEventV2): Principal {
   return p;
 }
 
+/** An administrator of the team: changes that reach every matter (the calendar) need one. */
+export function requireAdmin(event: APIGatewayProxyEventV2): Principal {
+  const p = requireTeam(event);
+  if (!p.groups.includes('admin')) throw forbidden('This needs an administrator');
+  return p;
+}
+
 /** On a public route: the team member if a valid bearer token came along, else nobody. */
 export async function optionalTeam(event: APIGatewayProxyEventV2): Promise<Principal | undefined> {
   const header = event.headers?.authorization;

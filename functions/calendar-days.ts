@@ -1,0 +1,77 @@
+/**
+ * GET /api/calendar/days (team): the days added to the calendar and its version.
+ * POST /api/calendar/days (admin): adds a closure, court closure or holiday; every open deadline
+ * it touches is recomputed, superseded and recorded with the reason, and its workflow woken.
+ */
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { CALENDAR_DAY_KINDS, recomputeForCalendar, type CalendarDay } from '../core/calendar-change';
+import { isPlainObject, Reader } from '../core/validate';
+import { requireAdmin, requireTeam } from './lib/auth';
+import { addCalendarDay, listCalendarDays, loadCalendar } from './lib/calendar-store';
+import { now } from './lib/clock';
+import { AlreadyExistsError, badRequest, conflict, VersionConflictError } from './lib/errors';
+import { httpHandler, json, parseJsonBody, type HttpResult } from './lib/http';
+import { newId } from './lib/ids';
+import { logger } from './lib/logger';
+import { commitChange, getItemBundle, openDeadlinesDueBefore } from './lib/store';
+import { wake } from './lib/workflow';
+
+const ATTEMPTS = 10;
+
+export async function calendarDays(event: APIGatewayProxyEventV2): Promise<HttpResult> {
+  if (event.requestContext.http.method === 'GET') {
+    requireTeam(event);
+    const [days, calendar] = await Promise.all([listCalendarDays(), loadCalendar()]);
+    return json(200, { calendarVersion: calendar.version, days });
+  }
+  const admin = requireAdmin(event);
+  const body = parseJsonBody(event);
+  const r = new Reader();
+  if (!isPlainObject(body)) throw badRequest('The body must be a JSON object');
+  r.only(body, '', ['kind', 'date', 'label']);
+  const kind = r.oneOf(body, 'kind', 'kind', CALENDAR_DAY_KINDS);
+  const date = r.date(body, 'date', 'date') ?? (body.date === undefined ? r.fail('date', 'is required') : undefined);
+  const label = r.string(body, 'label', 'label', { required: true, max: 300 });
+  if (r.errors.length || !kind || !date || !label) throw badRequest('The calendar day has invalid fields', r.errors);
+
+  const at = now();
+  const day: CalendarDay = { kind, date, label, addedBy: admin.id, addedAt: at.toISOString() };
+  try {
+    await addCalendarDay(day);
+  } catch (err) {
+    if (err instanceof AlreadyExistsError) throw conflict(err.message);
+    throw err;
+  }
+  const calendar = await loadCalendar();
+  const moved = await recomputeOpenDeadlines(day, admin.id);
+  logger.info('calendar day added', { kind, date, calendarVersion: calendar.version, itemsMoved: moved.length });
+  return json(201, { calendarVersion: calendar.version, day, moved });
+}
+
+/** Every open deadline (the due-time index holds only open ones), item by item. */
+async function recomputeOpenDeadlines(day: CalendarDay, by: string) {
+  const itemIds = [...new Set((await openDeadlinesDueBefore('9999-12-31')).map((d) => d.itemId))];
+  const moved: { itemId: string; deadlines: unknown }[] = [];
+  for (const itemId of itemIds) {
+    for (let attempt = 1; ; attempt++) {
+      const bundle = await getItemBundle(itemId);
+      if (!bundle) break;
+      const calendar = await loadCalendar();
+      const change = recomputeForCalendar(bundle.item, bundle.deadlines, calendar, { day, now: now(), recordedBy: by, newDeadlineId: newId });
+      if (!change) break;
+      try {
+        await commitChange(change);
+      } catch (err) {
+        if (err instanceof VersionConflictError && attempt < ATTEMPTS) continue;
+        throw err;
+      }
+      moved.push({ itemId, deadlines: change.events[0]?.data.moved });
+      const token = bundle.item.workflow.taskToken;
+      if (token) await wake(token, { event: 'calendar_changed' }).catch(() => undefined);
+      break;
+    }
+  }
+  return moved;
+}
+
+export const handler = httpHandler(calendarDays);

@@ -1,0 +1,62 @@
+/**
+ * A calendar change reaches the open deadlines it touches: each is recomputed, superseded (not
+ * overwritten) and the reason recorded; later computations use the new calendar version.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { LocalStack } from '../../local/runtime';
+import { api, testStack, type Api } from '../support/stack';
+
+let stack: LocalStack;
+let http: Api;
+let admin: Record<string, string>;
+
+beforeAll(async () => {
+  stack = await testStack({ clockStart: '2026-03-03T15:00:00Z' });
+  http = api(stack);
+  admin = { authorization: `Bearer ${stack.teamToken}` };
+});
+afterAll(() => stack?.stop());
+
+const opposition = {
+  matterId: 'ctr-v-irs',
+  title: 'Opposition to motion to dismiss',
+  rule: 'lcvr7b.opposition',
+  trigger: { type: 'motion_served', at: '2026-03-02', service: 'electronic' },
+};
+
+it('a court closure on the due date moves the deadline to the next day, with the reason on record', async () => {
+  const created = await (await http.post('/api/filings', opposition, admin)).json();
+  expect(created.deadlines[0].due).toBe('2026-03-16');
+  const before = (await (await http.get('/api/calendar/days', stack.teamToken)).json()).calendarVersion;
+
+  const res = await http.post('/api/calendar/days', { kind: 'courtClosures', date: '2026-03-16', label: 'Standing order: courthouse closed (weather)' }, admin);
+  expect(res.status).toBe(201);
+  const answer = await res.json();
+  expect(answer.calendarVersion).not.toBe(before);
+  expect(answer.moved).toEqual([{ itemId: created.id, deadlines: [{ rule: 'lcvr7b.opposition', from: '2026-03-16', to: '2026-03-17' }] }]);
+
+  const item = await (await http.get(`/api/filings/${created.id}`, stack.teamToken)).json();
+  const [old, next] = [item.deadlines.find((d: { status: string }) => d.status === 'superseded'), item.deadlines.find((d: { status: string }) => d.status === 'open')];
+  expect(next.due).toBe('2026-03-17');
+  expect(next.calendarVersion).toBe(answer.calendarVersion);
+  expect(next.supersedes).toBe(old.id);
+  expect(item.events.at(-1)).toMatchObject({ type: 'calendar_changed', data: { day: '2026-03-16', reason: 'Standing order: courthouse closed (weather)' } });
+
+  // New computations use the new calendar.
+  const later = await (await http.post('/api/filings', opposition, admin)).json();
+  expect(later.deadlines[0].due).toBe('2026-03-17');
+});
+
+it('refuses a day twice, a bad kind, and anyone but an administrator; nothing changes', async () => {
+  const again = await http.post('/api/calendar/days', { kind: 'courtClosures', date: '2026-03-16', label: 'again' }, admin);
+  expect(again.status).toBe(409);
+  const bad = await http.post('/api/calendar/days', { kind: 'weather', date: '2026-13-01', label: '' }, admin);
+  expect(bad.status).toBe(400);
+  expect((await bad.json()).errors.map((e: { field: string }) => e.field).sort()).toEqual(['date', 'kind', 'label']);
+  const signIn = await fetch(`${stack.url}/local-idp/sign-in`, { method: 'POST', body: JSON.stringify({ email: 'jordan.lee@example.org' }) });
+  const { token } = (await signIn.json()) as { token: string };
+  const member = await http.post('/api/calendar/days', { kind: 'closures', date: '2026-03-20', label: 'x' }, { authorization: `Bearer ${token}` });
+  expect(member.status).toBe(403);
+  const { days } = await (await http.get('/api/calendar/days', stack.teamToken)).json();
+  expect(days).toHaveLength(1);
+});
