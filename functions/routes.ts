@@ -48,6 +48,15 @@ export const ROUTES: readonly RouteSpec[] = [
   { routeKey: 'POST /api/calendar/days', entry: 'calendar-days', auth: 'team', table: 'readwrite', workflow: true },
 ];
 
+/**
+ * Page paths served by one HTML file (the page reads the rest of the path itself). The local
+ * server and the CloudFront viewer-request function both apply exactly these.
+ */
+export const SITE_REWRITES: readonly { pattern: string; page: string }[] = [
+  { pattern: '^/track(/[^/]*)?/?$', page: '/track.html' },
+  { pattern: '^/dashboard(/.*)?$', page: '/dashboard.html' },
+];
+
 /** Entries the state machine invokes as Task resources (not HTTP routes). */
 export const WORKFLOW_TASK_ENTRY = 'workflow-task';
 /** Entry the schedule invokes. */

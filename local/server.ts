@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
-import { ROUTES, type RouteSpec } from '../functions/routes';
+import { ROUTES, SITE_REWRITES, type RouteSpec } from '../functions/routes';
 
 export type Invoke = (entry: string, event: APIGatewayProxyEventV2, context: Context) => Promise<unknown>;
 export type VerifyJwt = (token: string) => Promise<Record<string, unknown>>;
@@ -88,6 +88,7 @@ export function fakeContext(functionName: string): Context {
 
 export async function startServer(port: number, opts: ServerOptions): Promise<{ server: Server; port: number; close(): Promise<void> }> {
   const routes = ROUTES.map(compile);
+  const rewrites = SITE_REWRITES.map((r) => ({ re: new RegExp(r.pattern), page: r.page }));
   const webRoot = resolve(opts.webDir);
   const buckets = new Map<string, { count: number; windowStart: number }>();
 
@@ -187,10 +188,9 @@ export async function startServer(port: number, opts: ServerOptions): Promise<{ 
   function staticFile(req: IncomingMessage, res: ServerResponse, url: URL): void {
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { message: 'Method Not Allowed' });
     let path = decodeURIComponent(url.pathname);
-    // The same rewrites as the CloudFront function: `/` and `/track/<code>` are pages.
+    // The same rewrites as the CloudFront function (SITE_REWRITES); `/` is the default object.
     if (path === '/') path = '/index.html';
-    else if (/^\/track(\/[^/]*)?$/.test(path)) path = '/track.html';
-    else if (/^\/dashboard(\/.*)?$/.test(path)) path = '/dashboard.html';
+    else path = rewrites.find((r) => r.re.test(path))?.page ?? path;
     const file = normalize(join(webRoot, path));
     if (!file.startsWith(webRoot + '/') || !existsSync(file) || !statSync(file).isFile()) {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS });

@@ -25,6 +25,7 @@ import { BucketDeployment, Source, type ISource, type SourceConfig, type Deploym
 import { Construct } from 'constructs';
 import type { StageConfig } from '../config';
 import { acknowledge, acknowledgeWildcardResource, REASONS } from '../nag';
+import { SITE_REWRITES } from '../../functions/routes';
 
 export interface WebProps {
   readonly config: StageConfig;
@@ -38,13 +39,17 @@ export interface WebProps {
 }
 
 /**
- * The CloudFront Function: `/track/<code>` serves track.html (the page reads the code from
- * location.pathname). JS runtime 2.0, viewer request.
+ * The CloudFront Function: the SITE_REWRITES of functions/routes.ts (`/track/<code>` serves
+ * track.html, `/dashboard` dashboard.html; the pages read the path themselves). JS runtime 2.0.
  */
-export const TRACK_REWRITE_CODE = `function handler(event) {
+export const TRACK_REWRITE_CODE = `var REWRITES = ${JSON.stringify(SITE_REWRITES)}.map(function (r) { return { re: new RegExp(r.pattern), page: r.page }; });
+function handler(event) {
   var request = event.request;
-  if (/^\\/track\\/[^\\/]+\\/?$/.test(request.uri)) {
-    request.uri = '/track.html';
+  for (var i = 0; i < REWRITES.length; i++) {
+    if (REWRITES[i].re.test(request.uri)) {
+      request.uri = REWRITES[i].page;
+      break;
+    }
   }
   return request;
 }`;

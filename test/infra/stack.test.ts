@@ -329,7 +329,7 @@ describe('web', () => {
     expect(c.Logging.Bucket).toBeDefined();
   });
 
-  it('the CloudFront Function rewrites /track/<code> to /track.html and nothing else', () => {
+  it('the CloudFront Function rewrites the page paths (as the local server does) and nothing else', () => {
     const handler = new Function(`${TRACK_REWRITE_CODE}; return handler;`)() as (e: unknown) => { uri: string };
     const run = (uri: string) => handler({ request: { uri } }).uri;
     expect(run('/track/ABCDEF0123456789')).toBe('/track.html');
@@ -338,6 +338,11 @@ describe('web', () => {
     expect(run('/')).toBe('/');
     expect(run('/track/a/b')).toBe('/track/a/b');
     expect(run('/api/track/abc')).toBe('/api/track/abc');
+    expect(run('/track')).toBe('/track.html');
+    expect(run('/dashboard')).toBe('/dashboard.html');
+    expect(run('/dashboard/item/01ABC')).toBe('/dashboard.html');
+    expect(run('/dashboard.html')).toBe('/dashboard.html');
+    expect(run('/app.css')).toBe('/app.css');
   });
 
   it('security headers: CSP without unsafe-inline, HSTS, frame DENY, nosniff, no referrer', () => {
