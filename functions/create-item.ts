@@ -11,6 +11,7 @@ import { badRequest } from './lib/errors';
 import { httpHandler, json, parseJsonBody, type HttpResult } from './lib/http';
 import { newId } from './lib/ids';
 import { logger } from './lib/logger';
+import { count } from './lib/metrics';
 import { createItem, getMatter, setWorkflow } from './lib/store';
 import { startItemWorkflow } from './lib/workflow';
 
@@ -44,6 +45,7 @@ export async function createCourtItem(event: APIGatewayProxyEventV2): Promise<Ht
     built.item.workflow = { execution: id, state: 'not_started' };
   }
   logger.info('item created', { itemId: id, kind });
+  count('ItemsCreated');
   return json(201, teamView(built.item, built.deadlines, [built.event]), { location: `/api/${collectionOf(event)}/${id}` });
 }
 

@@ -13,6 +13,7 @@ import { AlreadyExistsError, badRequest, HttpError } from './lib/errors';
 import { header, httpHandler, json, parseJsonBody, type HttpResult } from './lib/http';
 import { newId, newTrackingCode } from './lib/ids';
 import { logger } from './lib/logger';
+import { count } from './lib/metrics';
 import { ensureIntakeMatter } from './lib/matters';
 import { createItem, getIdempotency, getMatter, setWorkflow } from './lib/store';
 import { startItemWorkflow } from './lib/workflow';
@@ -86,6 +87,7 @@ export async function intake(event: APIGatewayProxyEventV2): Promise<HttpResult>
     await setWorkflow(id, { execution: id, state: workflowState }).catch(() => undefined);
   }
   logger.info('intake', { itemId: id, kind: built.item.kind, team: !!principal });
+  count('Intakes');
   return json(201, { ...responseBody, workflow: { execution: id, state: workflowState } }, { location: `/api/requests/${id}` });
 }
 

@@ -15,6 +15,7 @@ import { badRequest, conflict, HttpError, notFound, VersionConflictError } from 
 import { httpHandler, json, parseJsonBody, type HttpResult } from './lib/http';
 import { newId } from './lib/ids';
 import { logger } from './lib/logger';
+import { count } from './lib/metrics';
 import { commitChange, getItemBundle } from './lib/store';
 import { wake } from './lib/workflow';
 
@@ -55,6 +56,7 @@ export async function recordEvent(event: APIGatewayProxyEventV2): Promise<HttpRe
     const token = bundle.item.workflow.taskToken;
     if (token) await wake(token, { event: change.events[0]?.type }).catch((e: Error) => logger.warn('wake failed', { itemId: id, errorName: e.name }));
     logger.info('event recorded', { itemId: id, type: change.events[0]?.type });
+    count('EventsRecorded');
     const fresh = (await getItemBundle(id))!;
     return json(200, teamView(fresh.item, fresh.deadlines, fresh.events));
   }

@@ -8,6 +8,7 @@ import { phaseState } from '../core/lifecycle';
 import { now } from './lib/clock';
 import { VersionConflictError } from './lib/errors';
 import { logger } from './lib/logger';
+import { count } from './lib/metrics';
 import { commitChange, flagForAttention, getItemBundle, setWorkflow } from './lib/store';
 
 /**
@@ -105,6 +106,7 @@ async function markPassed(itemId: string): Promise<void> {
     if (!change) return;
     try {
       await commitChange(change);
+      count('DeadlinesMissed', change.deadlines.length);
       return;
     } catch (err) {
       if (!(err instanceof VersionConflictError)) throw err;

@@ -80,6 +80,8 @@ export async function startLocal(opts: LocalOptions = {}): Promise<LocalStack> {
     Object.assign(process.env, LOCAL_AWS_ENV, {
       TABLE_NAME: tableName,
       POWERTOOLS_SERVICE_NAME: 'docketwatch-local',
+      // No CloudWatch here: embedded metrics would only clutter the console.
+      POWERTOOLS_METRICS_DISABLED: 'true',
       ...(opts.quiet ? { POWERTOOLS_LOG_LEVEL: 'SILENT' } : {}),
       ...(opts.clockStart ? { CLOCK_START: opts.clockStart } : {}),
     });

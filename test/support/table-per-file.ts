@@ -12,5 +12,6 @@ Object.assign(process.env, LOCAL_AWS_ENV, {
   TABLE_NAME: tableName,
   AWS_ENDPOINT_URL_DYNAMODB: endpoint,
   POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'SILENT',
+  POWERTOOLS_METRICS_DISABLED: 'true',
 });
 await ensureTable(endpoint, tableName);
