@@ -46,7 +46,9 @@ function readFirstReceived(r: ParamReader, trigger: Moment): EpochDay | undefine
 
 // ---- day 0, the start cap, tolling ----
 
-function startCap(calendar: Calendar, first: EpochDay, reading: Reading): EpochDay {
+function startCap(calendar: Calendar, firstReceived: EpochDay, reading: Reading): EpochDay {
+  // The next-working-day reading of receipt applies to the designated component's receipt too (552(a)(6)(A)(ii) "first received").
+  const first = reading.receiptNextWorkingDay ? nextWorkingDay(calendar, firstReceived, reading) : firstReceived;
   return reading.capInCalendarDays ? first + START_CAP_DAYS : countWorkingDays(calendar, first, START_CAP_DAYS, reading, SILENT);
 }
 
