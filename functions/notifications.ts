@@ -1,2 +1,33 @@
-// Work in progress: lands with its issue.
-export const handler = async () => ({ statusCode: 501 });
+/**
+ * GET /api/notifications (team): what reminders and alerts were sent, newest first, one bounded
+ * page at a time. `?item=<id>` lists one item's; `?limit=` (1-100, default 50); `?cursor=` from
+ * the previous page's `next`.
+ */
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { requireTeam } from './lib/auth';
+import { badRequest } from './lib/errors';
+import { httpHandler, json, type HttpResult } from './lib/http';
+import { BadCursorError, listNotifications } from './lib/reminder-store';
+
+const ITEM_ID = /^[0-9A-Za-z_-]{1,64}$/;
+export const DEFAULT_LIMIT = 50;
+export const MAX_LIMIT = 100;
+
+export async function listHandler(event: APIGatewayProxyEventV2): Promise<HttpResult> {
+  requireTeam(event);
+  const q = event.queryStringParameters ?? {};
+  const errors: { field: string; message: string }[] = [];
+  if (q.item !== undefined && !ITEM_ID.test(q.item)) errors.push({ field: 'item', message: 'must be an item id' });
+  const limit = q.limit === undefined ? DEFAULT_LIMIT : Number(q.limit);
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) errors.push({ field: 'limit', message: `must be a whole number from 1 to ${MAX_LIMIT}` });
+  if (errors.length) throw badRequest('The query is not valid', errors);
+  try {
+    const page = await listNotifications({ limit, ...(q.item ? { itemId: q.item } : {}), ...(q.cursor ? { cursor: q.cursor } : {}) });
+    return json(200, page);
+  } catch (err) {
+    if (err instanceof BadCursorError) throw badRequest(err.message, [{ field: 'cursor', message: err.message }]);
+    throw err;
+  }
+}
+
+export const handler = httpHandler(listHandler);

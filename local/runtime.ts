@@ -16,6 +16,7 @@ import { DEMO_MATTER, DEMO_USER } from './demo';
 import { ensureTable, LOCAL_AWS_ENV, startDynamo, type LocalDynamo } from './dynamo';
 import { LOCAL_AUDIENCE, localIdp } from './idp';
 import { startSfnEndpoint } from './sfn-endpoint';
+import { sweepRoute } from './sweep-route';
 import { fakeContext, startServer } from './server';
 import { LocalWorkflows, localStateMachineArn } from './workflows';
 
@@ -107,16 +108,19 @@ export async function startLocal(opts: LocalOptions = {}): Promise<LocalStack> {
     // The issuer is the server's own URL, known once it listens; tokens are checked lazily.
     let idp: Awaited<ReturnType<typeof localIdp>> | undefined;
     let jwks: ReturnType<typeof createLocalJWKSet> | undefined;
+    const verifyJwt = async (token: string) => {
+      if (!idp || !jwks) throw new Error('sign-in not ready');
+      const { payload } = await jwtVerify(token, jwks, { issuer: idp.issuer, audience: LOCAL_AUDIENCE });
+      return payload as Record<string, unknown>;
+    };
     const http = await startServer(opts.port ?? 3000, {
       webDir: join(ROOT, 'web'),
       publicRateLimit: opts.publicRateLimit ?? 60,
       invoke: async (entry, event: APIGatewayProxyEventV2, context) => (await loadHandler(entry))(event, context),
-      verifyJwt: async (token) => {
-        if (!idp || !jwks) throw new Error('sign-in not ready');
-        const { payload } = await jwtVerify(token, jwks, { issuer: idp.issuer, audience: LOCAL_AUDIENCE });
-        return payload as Record<string, unknown>;
-      },
+      verifyJwt,
       extra: async (req, res, url) => {
+        // `npm run remind -- --now <ISO>`: one sweep at that instant, in this process.
+        if (await sweepRoute(req, res, url, verifyJwt)) return true;
         if (url.pathname === '/local-idp/.well-known/jwks.json' && idp) {
           res.writeHead(200, { 'content-type': 'application/json' });
           res.end(JSON.stringify(idp.jwks));
