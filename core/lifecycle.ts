@@ -80,6 +80,9 @@ export const DEADLINE_LABELS: Record<string, string> = {
   'lcvr65.1.pi_opposition': 'Opposition to the preliminary-injunction motion due',
   'frcp12a2.answer_us': 'Answer due',
   'frap4.appeal_us': 'Notice of appeal due',
+  'court_order.fixed': 'Due under the court’s order',
+  'frcp6.days': 'Due (FRCP 6(a) period)',
+  'frcp6.days+mail': 'Due (FRCP 6(a) period, +3 days for mail service)',
 };
 
 export const EVENT_LABELS_TEAM: Record<string, string> = {

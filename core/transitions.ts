@@ -62,10 +62,10 @@ const EVENTS: Record<string, { kinds: ItemKind[]; names?: string[]; fields: Fiel
   fee_clarification_received: { kinds: RECORD_REQUEST, fields: none },
   extension_notice: { names: ['workingDays'], kinds: RECORD_REQUEST, fields: (r, b) => ({ workingDays: int(r, b, 'workingDays', 1, 10) }) },
   expedite_decided: { names: ['granted'], kinds: RECORD_REQUEST, fields: (r, b) => ({ granted: r.boolean(b, 'granted', 'granted') }) },
-  determination: { names: ['outcome'], kinds: RECORD_REQUEST, fields: (r, b) => ({ outcome: r.oneOf(b, 'outcome', 'outcome', ['full_grant', 'partial_grant', 'denial', 'no_records'] as const) }) },
+  determination: { names: ['outcome'], kinds: RECORD_REQUEST, fields: (r, b) => ({ outcome: r.oneOf(b, 'outcome', 'outcome', EVENT_FIELD_VALUES.determination!.outcome!) }) },
   records_released: { names: ['final'], kinds: RECORD_REQUEST, fields: (r, b) => ({ final: r.boolean(b, 'final', 'final') }) },
   appeal_filed: { kinds: RECORD_REQUEST, fields: none },
-  appeal_decided: { names: ['outcome'], kinds: RECORD_REQUEST, fields: (r, b) => ({ outcome: r.oneOf(b, 'outcome', 'outcome', ['granted', 'partially_granted', 'denied', 'remanded'] as const) }) },
+  appeal_decided: { names: ['outcome'], kinds: RECORD_REQUEST, fields: (r, b) => ({ outcome: r.oneOf(b, 'outcome', 'outcome', EVENT_FIELD_VALUES.appeal_decided!.outcome!) }) },
   lawsuit_filed: { names: ['caseNumber'], kinds: RECORD_REQUEST, fields: (r, b) => opt({ caseNumber: r.string(b, 'caseNumber', 'caseNumber', { max: 100 }) }) },
   withdrawn: { kinds: [...RECORD_REQUEST, 'disclosure_notice'], fields: none },
   closed: { names: ['reason'], kinds: [...RECORD_REQUEST, 'record_production', 'filing', 'disclosure_notice'], fields: (r, b) => opt({ reason: r.string(b, 'reason', 'reason', { max: 500 }) }) },
@@ -84,6 +84,17 @@ const EVENTS: Record<string, { kinds: ItemKind[]; names?: string[]; fields: Fiel
 };
 
 export const EVENT_TYPES = Object.keys(EVENTS);
+
+/** Event types an item of `kind` accepts, with the fields each may carry beside `type` and `at`. */
+export function eventTypesFor(kind: ItemKind): { type: string; fields: string[] }[] {
+  return EVENT_TYPES.filter((t) => EVENTS[t]!.kinds.includes(kind)).map((t) => ({ type: t, fields: EVENTS[t]!.names ?? [] }));
+}
+
+/** The values an enumerated event field accepts (for forms and documentation). */
+export const EVENT_FIELD_VALUES: Record<string, Record<string, readonly string[]>> = {
+  determination: { outcome: ['full_grant', 'partial_grant', 'denial', 'no_records'] },
+  appeal_decided: { outcome: ['granted', 'partially_granted', 'denied', 'remanded'] },
+};
 
 /** Validates an event body for an item of `kind`. Throws EventInvalidError naming each field. */
 export function parseEvent(kind: ItemKind, body: unknown, now: Date): ValidEvent {

@@ -1,6 +1,11 @@
-/** GET /api/deadlines?within=P14D&matter=&kind=&agency=&person=: open deadlines soonest first (team). */
+/**
+ * GET /api/deadlines?within=P14D&matter=&kind=&agency=&person=&include=missed: open deadlines
+ * soonest first, with their item (team). `include=missed` adds the deadlines of open items that
+ * passed unmet in the last 30 days (the workflow marks a passed deadline missed at once, so
+ * without it "overdue" holds only what the workflow has not reached yet).
+ */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { dueList, parseFilter, parseWithin, StatusInputError } from '../core/status';
+import { dueList, MISSED_LOOKBACK_MS, parseFilter, parseWithin, StatusInputError } from '../core/status';
 import { requireTeam } from './lib/auth';
 import { now } from './lib/clock';
 import { badRequest } from './lib/errors';
@@ -20,7 +25,8 @@ export async function deadlines(event: APIGatewayProxyEventV2): Promise<HttpResu
     if (err instanceof StatusInputError) throw badRequest('The query has invalid parameters', [{ field: err.field, message: err.message }]);
     throw err;
   }
-  const open = await openDeadlinesWithItems(before);
+  const missedSince = filter.includeMissed ? new Date(at.getTime() - MISSED_LOOKBACK_MS).toISOString() : undefined;
+  const open = await openDeadlinesWithItems(before, missedSince);
   return json(200, {
     now: at.toISOString(),
     within: query.within ?? null,

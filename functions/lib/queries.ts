@@ -8,7 +8,7 @@ import { ddb } from './clients';
 import { config } from './config';
 import { NotFoundError } from './errors';
 import { DEADLINE_SK_PREFIX, FEED_SK, feedPk, feedToRecord, fromRecord, INDEX, ITEM_SK, itemPk, matterPk, type CalendarFeed } from './keys';
-import { listMatters, openDeadlinesDueBefore } from './store';
+import { listMatters, listOpenItemIds, openDeadlinesDueBefore } from './store';
 
 const TableName = config.tableName;
 
@@ -69,11 +69,30 @@ export interface OpenDeadlines {
   matters: Matter[];
 }
 
-/** Open deadlines ending before `before` (all of them without it), their items and the matters. */
-export async function openDeadlinesWithItems(before?: string): Promise<OpenDeadlines> {
-  const [deadlines, matters] = await Promise.all([openDeadlinesDueBefore(before ?? FOREVER), listMatters()]);
+/**
+ * Open deadlines ending before `before` (all of them without it), their items and the matters;
+ * with `missedSince`, also the missed deadlines of open items that ended after that instant.
+ */
+export async function openDeadlinesWithItems(before?: string, missedSince?: string): Promise<OpenDeadlines> {
+  const [open, matters] = await Promise.all([openDeadlinesDueBefore(before ?? FOREVER), listMatters()]);
+  const deadlines = missedSince ? [...open, ...(await recentlyMissed(missedSince, matters))] : open;
   const items = await getItems(deadlines.map((d) => d.itemId));
   return { deadlines, items, matters };
+}
+
+/**
+ * Missed deadlines of open items that ended after `since`. Missed deadlines leave the due index
+ * (it is sparse), so this is one Query per open item: the dashboard asks for it, the calendar
+ * does not. Items are read only for matters that have open items.
+ */
+export async function recentlyMissed(since: string, matters: readonly Matter[]): Promise<Deadline[]> {
+  const ids = (await Promise.all(matters.map((m) => listOpenItemIds(m.id)))).flat();
+  const out: Deadline[] = [];
+  for (let i = 0; i < ids.length; i += 16) {
+    const lists = await Promise.all(ids.slice(i, i + 16).map(deadlinesOfItem));
+    for (const d of lists.flat()) if (d.status === 'missed' && d.dueInstant >= since) out.push(d);
+  }
+  return out;
 }
 
 /**

@@ -1,0 +1,736 @@
+// The team dashboard: what is due, each item with its receipts, timeline and notifications,
+// forms to record events, disclosure-notice countdowns, CSV export and personal calendar feeds.
+// No framework; API data is only ever written with textContent (el()), never innerHTML.
+import { COURT_TZ, el, formatDue, formatInstant, kindLabel, readJson } from '/format.js';
+import { EVENT_TYPES } from '/event-types.js';
+
+const TOKEN_KEY = 'docketwatch.token';
+const PKCE_KEY = 'docketwatch.pkce';
+
+const KIND_NAMES = {
+  foia: 'FOIA request',
+  privacy_act: 'Privacy Act request',
+  record_production: 'Court-ordered production',
+  filing: 'Filing',
+  disclosure_notice: 'Disclosure notice',
+};
+const kindName = (k) => KIND_NAMES[k] ?? kindLabel(k);
+
+const EVENT_LABELS = Object.fromEntries(Object.values(EVENT_TYPES).flat().map(([t, l]) => [t, l]));
+EVENT_LABELS.submitted = 'Request submitted through Docketwatch';
+EVENT_LABELS.created = 'Created';
+EVENT_LABELS.deadline_missed = 'Deadline passed unmet';
+
+const $ = (id) => document.getElementById(id);
+
+const state = {
+  token: null,
+  user: null,
+  /** Server clock minus the browser's: countdowns run on the server's time (CLOCK_START locally). */
+  skewMs: 0,
+  deadlines: [],
+  matters: [],
+  current: null,
+  timers: [],
+  feedId: null,
+};
+
+const serverNow = () => Date.now() + state.skewMs;
+
+// ---- sign-in -------------------------------------------------------------------------------
+
+function decodeClaims(token) {
+  try {
+    const part = token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
+    return JSON.parse(decodeURIComponent(escape(atob(part))));
+  } catch {
+    return null;
+  }
+}
+
+function useToken(token) {
+  const claims = decodeClaims(token);
+  if (!claims || (claims.exp && claims.exp * 1000 < Date.now())) return false;
+  state.token = token;
+  state.user = { name: claims.name ?? claims.email ?? claims.sub, email: claims.email, sub: claims.sub };
+  sessionStorage.setItem(TOKEN_KEY, token);
+  return true;
+}
+
+function signOut(reason) {
+  sessionStorage.removeItem(TOKEN_KEY);
+  state.token = null;
+  state.user = null;
+  stopTimers();
+  $('app').hidden = true;
+  $('whoami').hidden = true;
+  showSignIn(reason);
+}
+
+async function loadConfig() {
+  try {
+    const res = await fetch('/config.json', { cache: 'no-store' });
+    if (!res.ok) return null;
+    const cfg = await readJson(res);
+    return cfg?.cognito?.domain && cfg?.cognito?.clientId ? cfg : null;
+  } catch {
+    return null;
+  }
+}
+
+let config = null;
+
+async function showSignIn(reason) {
+  $('signin').hidden = false;
+  const r = $('signin-reason');
+  r.hidden = !reason;
+  r.textContent = reason ?? '';
+  config ??= await loadConfig();
+  $('signin-hosted').hidden = !config;
+  $('signin-form').hidden = !!config;
+  (config ? $('signin-hosted-button') : $('f-email')).focus();
+}
+
+async function devSignIn(event) {
+  event.preventDefault();
+  const input = $('f-email');
+  const error = $('email-error');
+  error.hidden = true;
+  input.removeAttribute('aria-invalid');
+  const email = input.value.trim();
+  if (!email) return fieldError(input, error, 'Enter your email');
+  $('signin-submit').disabled = true;
+  try {
+    const res = await fetch('/local-idp/sign-in', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email }) });
+    const body = await readJson(res);
+    if (!res.ok || !body?.token) return fieldError(input, error, body?.message ?? 'Sign-in failed');
+    useToken(body.token);
+    await start();
+  } catch {
+    fieldError(input, error, 'The server did not answer; try again');
+  } finally {
+    $('signin-submit').disabled = false;
+  }
+}
+
+function fieldError(input, error, message) {
+  error.textContent = message;
+  error.hidden = false;
+  input.setAttribute('aria-invalid', 'true');
+  input.setAttribute('aria-describedby', error.id);
+  input.focus();
+}
+
+// Cognito hosted sign-in: authorization code with PKCE (RFC 7636). The verifier stays in this tab.
+const b64url = (bytes) => btoa(String.fromCharCode(...new Uint8Array(bytes))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+const redirectUri = () => `${location.origin}/dashboard`;
+
+async function hostedSignIn() {
+  const verifier = b64url(crypto.getRandomValues(new Uint8Array(32)));
+  const stateParam = b64url(crypto.getRandomValues(new Uint8Array(16)));
+  const challenge = b64url(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier)));
+  sessionStorage.setItem(PKCE_KEY, JSON.stringify({ verifier, state: stateParam, back: location.pathname }));
+  const q = new URLSearchParams({
+    response_type: 'code', client_id: config.cognito.clientId, redirect_uri: redirectUri(),
+    scope: 'openid email profile', state: stateParam, code_challenge_method: 'S256', code_challenge: challenge,
+  });
+  location.assign(`https://${config.cognito.domain}/oauth2/authorize?${q}`);
+}
+
+/** Back from the hosted sign-in with ?code&state: exchange the code for tokens. */
+async function finishHostedSignIn() {
+  const params = new URLSearchParams(location.search);
+  const code = params.get('code');
+  if (!code) return false;
+  const saved = JSON.parse(sessionStorage.getItem(PKCE_KEY) ?? 'null');
+  sessionStorage.removeItem(PKCE_KEY);
+  history.replaceState(null, '', saved?.back ?? '/dashboard');
+  config ??= await loadConfig();
+  if (!saved || saved.state !== params.get('state') || !config) return false;
+  const res = await fetch(`https://${config.cognito.domain}/oauth2/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ grant_type: 'authorization_code', client_id: config.cognito.clientId, code, redirect_uri: redirectUri(), code_verifier: saved.verifier }),
+  });
+  const body = await readJson(res);
+  // The ID token carries the audience the API's authorizer checks, and the person's name and groups.
+  return res.ok && body?.id_token ? useToken(body.id_token) : false;
+}
+
+// ---- API -----------------------------------------------------------------------------------
+
+class ApiError extends Error {
+  constructor(status, body) {
+    super(body?.detail ?? body?.message ?? `HTTP ${status}`);
+    this.status = status;
+    this.body = body;
+  }
+}
+
+async function api(path, { method = 'GET', body, raw = false } = {}) {
+  const res = await fetch(path, {
+    method,
+    headers: { authorization: `Bearer ${state.token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
+  if (res.status === 401) {
+    signOut('Your session has ended. Sign in again.');
+    throw new ApiError(401, null);
+  }
+  if (raw) return res;
+  const data = await readJson(res);
+  if (!res.ok) throw new ApiError(res.status, data);
+  return data;
+}
+
+// ---- what is due ---------------------------------------------------------------------------
+
+function relative(ms) {
+  const abs = Math.abs(ms);
+  const d = Math.floor(abs / 86400000);
+  const h = Math.floor((abs % 86400000) / 3600000);
+  const m = Math.floor((abs % 3600000) / 60000);
+  const span = d > 0 ? `${d} d ${h} h` : h > 0 ? `${h} h ${m} min` : `${m} min`;
+  return ms < 0 ? `${span} ago` : `in ${span}`;
+}
+
+function countdown(ms) {
+  if (ms <= 0) return 'closed';
+  const s = Math.floor(ms / 1000);
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const sec = s % 60;
+  return `${h} h ${String(m).padStart(2, '0')} min ${String(sec).padStart(2, '0')} s left`;
+}
+
+function stopTimers() {
+  for (const t of state.timers) clearInterval(t);
+  state.timers = [];
+}
+
+function itemHref(item) {
+  return `/dashboard/${item.collection}/${item.id}`;
+}
+
+function personName(id) {
+  if (id === 'public') return 'Unassigned (web form)';
+  for (const m of state.matters) for (const p of m.team ?? []) if (p.id === id) return p.name;
+  return id;
+}
+
+function matterName(id) {
+  return state.matters.find((m) => m.id === id)?.name ?? id;
+}
+
+function fillSelect(select, values, keep) {
+  const current = keep ?? select.value;
+  while (select.options.length > 1) select.remove(1);
+  for (const [value, label] of values) select.append(el('option', { value, text: label }));
+  select.value = values.some(([v]) => v === current) ? current : '';
+}
+
+function filterQuery() {
+  // Missed deadlines of open items belong under "Overdue": the workflow marks a deadline missed
+  // the moment it passes, and the team still has to act on it.
+  const q = new URLSearchParams({ include: 'missed' });
+  for (const name of ['matter', 'kind', 'agency', 'person', 'within']) {
+    const v = $(`f-${name}`).value;
+    if (v) q.set(name, v);
+  }
+  return q;
+}
+
+async function loadMatters() {
+  try {
+    state.matters = (await api('/api/matters')).matters ?? [];
+  } catch (err) {
+    if (err.status === 401) throw err;
+    state.matters = [];
+  }
+  fillSelect($('f-matter'), state.matters.map((m) => [m.id, m.name]));
+  const people = new Map();
+  for (const m of state.matters) for (const p of m.team ?? []) people.set(p.id, p.name);
+  fillSelect($('f-person'), [...people].sort((a, b) => a[1].localeCompare(b[1])));
+}
+
+async function loadDue() {
+  const status = $('due-status');
+  const error = $('due-error');
+  status.textContent = 'Loading…';
+  error.hidden = true;
+  const q = filterQuery();
+  let data;
+  try {
+    data = await api(`/api/deadlines?${q}`);
+  } catch (err) {
+    if (err.status === 401) return;
+    status.textContent = '';
+    error.textContent = `Could not load deadlines: ${err.message}`;
+    error.hidden = false;
+    return;
+  }
+  state.skewMs = Date.parse(data.now) - Date.now();
+  state.deadlines = data.deadlines ?? [];
+  // Agencies seen in the answer; keep the chosen one even when the filter hides the others.
+  const agencies = [...new Set(state.deadlines.map((d) => d.item.agency).filter(Boolean))].sort();
+  if ($('f-agency').value && !agencies.includes($('f-agency').value)) agencies.push($('f-agency').value);
+  fillSelect($('f-agency'), agencies.map((a) => [a, a]));
+  renderDue();
+  const n = state.deadlines.length;
+  status.textContent = n === 0 ? 'No open deadlines match these filters.' : `${n} open deadline${n === 1 ? '' : 's'}.`;
+}
+
+function dueCard(d) {
+  const notice = d.item.kind === 'disclosure_notice';
+  const li = el('li', { class: `due-card bucket-${d.bucket}${notice ? ' is-notice' : ''}` });
+  const when = el('span', { class: 'due-when', 'data-due-instant': d.dueInstant });
+  li.append(
+    el('a', { class: 'due-title', href: itemHref(d.item), text: d.item.title }),
+    el('span', { class: 'due-label', text: d.status === 'missed' ? `${d.label} (passed unmet)` : d.label }),
+    el('span', { class: 'due-date' }, el('time', { datetime: d.due, text: formatDue(d.due) }), ' · ', when),
+    el('span', { class: 'due-meta', text: [kindName(d.item.kind), d.item.agency, d.item.phaseLabel, `Owner: ${personName(d.item.owner)}`].filter(Boolean).join(' · ') }),
+  );
+  if (d.alternative) li.append(el('span', { class: 'due-alt', text: `Another reading: ${formatDue(d.alternative.due)}` }));
+  return li;
+}
+
+function renderDue() {
+  stopTimers();
+  for (const b of ['overdue', 'today', 'week', 'later']) {
+    const list = $(`l-${b}`);
+    list.replaceChildren();
+    const entries = state.deadlines.filter((d) => d.bucket === b);
+    for (const d of entries) list.append(dueCard(d));
+    if (entries.length === 0) list.append(el('li', { class: 'empty', text: 'Nothing.' }));
+    $(`c-${b}`).textContent = `(${entries.length})`;
+  }
+  renderNoticeAlerts();
+  tickRelative();
+  state.timers.push(setInterval(tickRelative, 1000));
+}
+
+function tickRelative() {
+  const now = serverNow();
+  for (const node of document.querySelectorAll('[data-due-instant]')) {
+    const ms = Date.parse(node.dataset.dueInstant) - now;
+    node.textContent = node.dataset.countdown ? countdown(ms) : relative(ms);
+  }
+}
+
+function renderNoticeAlerts() {
+  const open = state.deadlines.filter((d) => d.item.kind === 'disclosure_notice' && Date.parse(d.dueInstant) > serverNow());
+  const list = $('notices-list');
+  list.replaceChildren();
+  for (const d of open) {
+    list.append(el('li', {},
+      el('a', { href: itemHref(d.item), text: d.item.title }),
+      el('span', { class: 'notice-due', text: ` closes ${formatDue(d.due)}: ` }),
+      el('span', { class: 'countdown', role: 'timer', 'aria-live': 'off', 'data-due-instant': d.dueInstant, 'data-countdown': '1' }),
+    ));
+  }
+  $('notices').hidden = open.length === 0;
+}
+
+// ---- one item ------------------------------------------------------------------------------
+
+function fact(label, value) {
+  return el('div', {}, el('dt', { text: label }), el('dd', { text: value ?? '—' }));
+}
+
+function receiptList(receipt) {
+  const ol = el('ol', { class: 'computation' });
+  for (const r of receipt ?? []) {
+    ol.append(el('li', {}, r.date ? el('span', { class: 'step-date', text: `${r.date}: ` }) : null, r.text));
+  }
+  return ol;
+}
+
+function deadlineItem(d, notice) {
+  const li = el('li', { class: `deadline status-${d.status}${d.status === 'open' ? ' primary' : ''}` });
+  li.append(
+    el('span', { class: 'deadline-label', text: `${d.label}` }),
+    el('span', { class: 'deadline-due' }, el('time', { datetime: d.due, text: formatDue(d.due) })),
+    el('span', { class: 'deadline-status', text: `Status: ${d.status}${d.status === 'open' ? '' : ''} · ${d.citation}` }),
+  );
+  if (d.status === 'open') {
+    li.append(el('span', { class: notice ? 'countdown' : 'due-when', 'data-due-instant': d.dueInstant, ...(notice ? { 'data-countdown': '1', role: 'timer', 'aria-live': 'off' } : {}) }));
+  }
+  if (d.alternative) {
+    li.append(el('p', { class: 'alternative' }, el('strong', { text: 'Alternative reading: ' }), `${formatDue(d.alternative.due)}. ${d.alternative.reason}`));
+  }
+  const details = el('details', { class: 'receipt' }, el('summary', { text: 'How this date was computed' }), receiptList(d.receipt),
+    el('p', { class: 'note', text: `Calendar version ${d.calendarVersion}` }));
+  li.append(details);
+  return li;
+}
+
+async function openItem(collection, id, { focus = true } = {}) {
+  stopTimers();
+  $('due-view').hidden = true;
+  $('item-view').hidden = false;
+  $('item-error').hidden = true;
+  $('item-title').textContent = 'Loading…';
+  for (const n of ['item-facts', 'item-deadlines', 'item-events', 'item-notifications']) $(n).replaceChildren();
+  $('item-notice').hidden = true;
+  $('event-form').hidden = true;
+  let item;
+  try {
+    item = await api(`/api/${collection}/${encodeURIComponent(id)}`);
+  } catch (err) {
+    if (err.status === 401) return;
+    $('item-title').textContent = 'Item not available';
+    $('item-error').textContent = err.status === 404 ? 'No item with this id.' : `Could not load the item: ${err.message}`;
+    $('item-error').hidden = false;
+    if (focus) $('item-title').focus();
+    return;
+  }
+  state.current = { collection, id, item };
+  renderItem(item);
+  if (focus) $('item-title').focus();
+  void loadNotifications(id);
+}
+
+function renderItem(item) {
+  stopTimers();
+  const notice = item.kind === 'disclosure_notice';
+  document.title = `${item.title} | Docketwatch`;
+  $('item-title').textContent = item.title;
+  $('item-facts').replaceChildren(
+    fact('Kind', kindName(item.kind)),
+    fact('Matter', matterName(item.matterId)),
+    ...(item.agency ? [fact('Agency', item.agency)] : []),
+    fact('Phase', item.phaseLabel ?? item.phase),
+    fact('Owner', personName(item.owner)),
+    fact('Received', item.receivedAt ? formatInstant(item.receivedAt) : undefined),
+    ...(item.summary ? [fact('Notice says', item.summary)] : []),
+    ...(item.workflow ? [fact('Workflow', item.workflow.state)] : []),
+    ...(item.attention ? [fact('Needs attention', item.attention.reason)] : []),
+  );
+  $('item-facts').querySelector('div:nth-child(4) dd')?.classList.add('phase');
+
+  const deadlines = item.deadlines ?? [];
+  $('item-deadlines').replaceChildren(...(deadlines.length ? deadlines.map((d) => deadlineItem(d, notice)) : [el('li', { class: 'empty', text: 'No deadlines.' })]));
+
+  const openNotice = notice && deadlines.find((d) => d.status === 'open' && Date.parse(d.dueInstant) > serverNow());
+  $('item-notice').hidden = !openNotice;
+  if (openNotice) {
+    $('item-notice-due').textContent = formatDue(openNotice.due);
+    const c = $('item-notice-countdown');
+    c.dataset.dueInstant = openNotice.dueInstant;
+    c.dataset.countdown = '1';
+  }
+
+  const events = [...(item.events ?? [])].sort((a, b) => a.seq - b.seq);
+  $('item-events').replaceChildren(...events.map((e) => el('li', {},
+    el('span', { class: 'event-label', text: EVENT_LABELS[e.type] ?? e.type }),
+    el('time', { datetime: e.at, text: formatInstant(e.at) }),
+    el('span', { class: 'note', text: `recorded by ${e.recordedBy === 'public' ? 'the requester (web form)' : personName(e.recordedBy)}${e.public ? ' · shown to the requester' : ''}` }),
+    ...eventData(e.data),
+  )));
+  if (events.length === 0) $('item-events').append(el('li', { class: 'empty', text: 'No events yet.' }));
+
+  setupEventForm(item);
+  tickRelative();
+  state.timers.push(setInterval(tickRelative, 1000));
+}
+
+function eventData(data) {
+  const entries = Object.entries(data ?? {}).filter(([, v]) => v !== null && v !== undefined && typeof v !== 'object');
+  return entries.length ? [el('span', { class: 'event-data', text: entries.map(([k, v]) => `${k}: ${v}`).join(' · ') })] : [];
+}
+
+async function loadNotifications(id) {
+  const box = $('item-notifications');
+  box.replaceChildren(el('p', { class: 'note', text: 'Loading…' }));
+  let data;
+  try {
+    data = await api(`/api/notifications?item=${encodeURIComponent(id)}`);
+  } catch (err) {
+    if (err.status === 401) return;
+    box.replaceChildren(el('p', { class: 'note', text: err.status === 501 || err.status === 404
+      ? 'Notification history is not available on this server yet.'
+      : `Could not load notifications: ${err.message}` }));
+    return;
+  }
+  if (state.current?.id !== id) return;
+  const list = (data?.notifications ?? []).filter((n) => !n.itemId || n.itemId === id);
+  if (list.length === 0) return box.replaceChildren(el('p', { class: 'note', text: 'None sent yet.' }));
+  const ul = el('ul', { class: 'notification-list' });
+  for (const n of list) {
+    ul.append(el('li', {},
+      el('span', { class: 'event-label', text: n.subject ?? n.kind }),
+      el('time', { datetime: n.sentAt, text: n.sentAt ? formatInstant(n.sentAt) : '' }),
+      el('span', { class: 'note', text: [n.kind, n.rung, n.recipient ? `to ${n.recipient}` : null].filter(Boolean).join(' · ') }),
+    ));
+  }
+  box.replaceChildren(ul);
+}
+
+// ---- recording events ------------------------------------------------------------------------
+
+/** The court's wall-clock time now, for a datetime-local default. */
+function courtLocalNow() {
+  const p = Object.fromEntries(new Intl.DateTimeFormat('en-CA', { timeZone: COURT_TZ, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+    .formatToParts(new Date(serverNow())).map((x) => [x.type, x.value]));
+  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
+}
+
+/** UTC offset of America/New_York at an instant, e.g. "-04:00". */
+function courtOffset(epochMs) {
+  const name = new Intl.DateTimeFormat('en-US', { timeZone: COURT_TZ, timeZoneName: 'longOffset' })
+    .formatToParts(new Date(epochMs)).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT-05:00';
+  const m = /GMT([+-]\d{2}):?(\d{2})?/.exec(name);
+  return m ? `${m[1]}:${m[2] ?? '00'}` : '+00:00';
+}
+
+/** A datetime-local value read as the court's wall-clock time, as ISO with offset. */
+function courtIso(local) {
+  const guess = Date.parse(`${local}:00Z`);
+  let offset = courtOffset(guess);
+  const sign = offset.startsWith('-') ? -1 : 1;
+  const ms = sign * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6))) * 60000;
+  offset = courtOffset(guess - ms); // the offset at the real instant, across a clock change
+  return `${local}:00${offset}`;
+}
+
+function setupEventForm(item) {
+  const form = $('event-form');
+  const types = EVENT_TYPES[state.current.collection] ?? [];
+  form.hidden = item.status === 'closed' || types.length === 0;
+  const select = $('e-type');
+  const keep = select.value;
+  select.replaceChildren(el('option', { value: '', text: 'Choose…' }), ...types.map(([v, l]) => el('option', { value: v, text: l })));
+  select.value = types.some(([v]) => v === keep) ? keep : '';
+  if (!$('e-at').value) $('e-at').value = courtLocalNow();
+  renderEventFields();
+  clearEventErrors();
+}
+
+function renderEventFields() {
+  const type = $('e-type').value;
+  const spec = (EVENT_TYPES[state.current?.collection] ?? []).find(([v]) => v === type);
+  const box = $('event-fields');
+  box.replaceChildren();
+  for (const f of spec?.[2] ?? []) {
+    const id = `e-${f.name}`;
+    const field = el('div', { class: 'field', 'data-field': f.name });
+    const error = el('p', { class: 'field-error', id: `${id}-error`, hidden: true });
+    let input;
+    if (f.type === 'select') {
+      input = el('select', { id, name: f.name, required: f.required, 'aria-required': f.required ? 'true' : undefined },
+        el('option', { value: '', text: 'Choose…' }), ...f.options.map(([v, l]) => el('option', { value: v, text: l })));
+    } else if (f.type === 'checkbox') {
+      input = el('input', { type: 'checkbox', id, name: f.name });
+      field.className = 'field choice';
+      field.append(input, el('label', { for: id, text: f.label }), error);
+      box.append(field);
+      continue;
+    } else {
+      input = el('input', { type: f.type, id, name: f.name, required: f.required, 'aria-required': f.required ? 'true' : undefined, min: f.min, max: f.max, inputmode: f.type === 'number' ? 'numeric' : undefined });
+    }
+    field.append(el('label', { for: id, text: f.label + (f.required ? '' : ' (optional)') }), error, input);
+    box.append(field);
+  }
+}
+
+function clearEventErrors() {
+  $('event-summary').hidden = true;
+  $('event-status').textContent = '';
+  for (const e of $('event-form').querySelectorAll('.field-error')) {
+    e.hidden = true;
+    e.textContent = '';
+  }
+  for (const i of $('event-form').querySelectorAll('[aria-invalid]')) i.removeAttribute('aria-invalid');
+  for (const f of $('event-form').querySelectorAll('.field.has-error')) f.classList.remove('has-error');
+}
+
+/** Shows server field errors next to their fields; the rest in the summary. */
+function showEventErrors(detail, errors) {
+  const list = $('event-summary-list');
+  list.replaceChildren();
+  for (const { field, message } of errors ?? []) {
+    const name = String(field).split(/[.[\]/]/).filter(Boolean).pop() ?? '';
+    const input = $('event-form').querySelector(`[name="${CSS.escape(name)}"]`);
+    const error = input ? $(`${input.id}-error`) : null;
+    if (input && error) {
+      error.textContent = message;
+      error.hidden = false;
+      input.setAttribute('aria-invalid', 'true');
+      input.setAttribute('aria-describedby', error.id);
+      input.closest('.field')?.classList.add('has-error');
+      list.append(el('li', {}, el('a', { href: `#${input.id}`, text: `${input.labels?.[0]?.textContent ?? name}: ${message}` })));
+    } else {
+      list.append(el('li', { text: `${field}: ${message}` }));
+    }
+  }
+  $('event-summary-detail').textContent = detail ?? '';
+  $('event-summary').hidden = false;
+  $('event-summary').focus();
+}
+
+async function submitEvent(event) {
+  event.preventDefault();
+  clearEventErrors();
+  const { collection, id } = state.current ?? {};
+  if (!collection) return;
+  const type = $('e-type').value;
+  const at = $('e-at').value;
+  const local = [];
+  if (!type) local.push({ field: 'type', message: 'Choose what happened' });
+  if (!at) local.push({ field: 'at', message: 'Give the date and time' });
+  const body = { type, at: at ? courtIso(at) : '' };
+  const spec = (EVENT_TYPES[collection] ?? []).find(([v]) => v === type);
+  for (const f of spec?.[2] ?? []) {
+    const input = $(`e-${f.name}`);
+    if (f.type === 'checkbox') body[f.name] = input.checked;
+    else if (input.value === '') {
+      if (f.required) local.push({ field: f.name, message: 'This is required' });
+    } else if (f.type === 'number') body[f.name] = Number(input.value);
+    else if (f.boolean) body[f.name] = input.value === 'true';
+    else body[f.name] = input.value.trim();
+  }
+  if (local.length) return showEventErrors('Some fields need attention.', local);
+  $('event-submit').disabled = true;
+  $('event-status').textContent = 'Recording…';
+  try {
+    const updated = await api(`/api/${collection}/${encodeURIComponent(id)}/events`, { method: 'POST', body });
+    state.current.item = updated;
+    $('e-type').value = '';
+    renderItem(updated);
+    $('event-status').textContent = `Recorded: ${EVENT_LABELS[type] ?? type}.`;
+  } catch (err) {
+    if (err.status === 401) return;
+    $('event-status').textContent = '';
+    if (err.status === 501 || (err.status === 404 && !err.body?.title)) {
+      showEventErrors('Recording events is not available on this server yet.', []);
+    } else if (err.status === 409) {
+      showEventErrors(`This event does not fit the item’s phase: ${err.body?.detail ?? err.message}`, []);
+    } else {
+      showEventErrors(err.body?.detail ?? err.message, err.body?.errors);
+    }
+  } finally {
+    $('event-submit').disabled = false;
+  }
+}
+
+// ---- export and feeds ------------------------------------------------------------------------
+
+async function downloadCsv() {
+  const status = $('tools-status');
+  status.textContent = 'Preparing the export…';
+  try {
+    const res = await api('/api/export.csv', { raw: true });
+    if (!res.ok) throw new ApiError(res.status, await readJson(res));
+    const blob = await res.blob();
+    const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? 'docketwatch.csv';
+    const a = el('a', { href: URL.createObjectURL(blob), download: name });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(a.href), 10000);
+    status.textContent = `Downloaded ${name}.`;
+  } catch (err) {
+    if (err.status !== 401) status.textContent = `Export failed: ${err.message}`;
+  }
+}
+
+async function createFeed() {
+  const status = $('tools-status');
+  try {
+    const feed = await api('/api/feeds', { method: 'POST', body: { label: 'Dashboard' } });
+    state.feedId = feed.id;
+    $('feed-url').value = feed.url || `${location.origin}${feed.path}`;
+    $('feed').hidden = false;
+    $('feed-url').focus();
+    $('feed-url').select();
+    status.textContent = 'Feed created. Copy the address now: it is not shown again.';
+  } catch (err) {
+    if (err.status !== 401) status.textContent = `Could not create a feed: ${err.message}`;
+  }
+}
+
+async function revokeFeed() {
+  const status = $('tools-status');
+  if (!state.feedId) return;
+  try {
+    await api(`/api/feeds/${state.feedId}`, { method: 'DELETE', raw: true });
+    state.feedId = null;
+    $('feed').hidden = true;
+    $('feed-url').value = '';
+    status.textContent = 'Feed revoked: calendar apps can no longer read it.';
+    $('feed-create').focus();
+  } catch (err) {
+    if (err.status !== 401) status.textContent = `Could not revoke the feed: ${err.message}`;
+  }
+}
+
+// ---- routing ---------------------------------------------------------------------------------
+
+const ITEM_PATH = /^\/dashboard\/(requests|filings|notices|productions)\/([0-9A-Za-z]+)\/?$/;
+
+async function route({ focus = true } = {}) {
+  const m = ITEM_PATH.exec(location.pathname);
+  if (m) return openItem(m[1], m[2], { focus });
+  state.current = null;
+  document.title = 'What is due | Docketwatch';
+  $('item-view').hidden = true;
+  $('due-view').hidden = false;
+  await loadDue();
+  if (focus) $('due-title').focus();
+}
+
+function navigate(href) {
+  history.pushState(null, '', href);
+  void route();
+}
+
+async function start() {
+  $('signin').hidden = true;
+  $('app').hidden = false;
+  $('whoami').hidden = false;
+  $('whoami-name').textContent = state.user?.name ?? '';
+  try {
+    await loadMatters();
+  } catch {
+    return;
+  }
+  await route({ focus: false });
+  (ITEM_PATH.test(location.pathname) ? $('item-title') : $('due-title')).focus();
+}
+
+function wire() {
+  $('signin-form').addEventListener('submit', devSignIn);
+  $('signin-hosted-button').addEventListener('click', () => void hostedSignIn());
+  $('sign-out').addEventListener('click', () => signOut('You are signed out.'));
+  $('filters').addEventListener('change', () => void loadDue());
+  $('filters').addEventListener('submit', (e) => {
+    e.preventDefault();
+    void loadDue();
+  });
+  $('export-csv').addEventListener('click', () => void downloadCsv());
+  $('feed-create').addEventListener('click', () => void createFeed());
+  $('feed-revoke').addEventListener('click', () => void revokeFeed());
+  $('e-type').addEventListener('change', () => {
+    renderEventFields();
+  });
+  $('event-form').addEventListener('submit', submitEvent);
+  // In-page links to items and back: no reload, focus moves to the new heading.
+  document.addEventListener('click', (e) => {
+    const a = e.target.closest?.('a[href^="/dashboard"]');
+    if (!a || e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
+    e.preventDefault();
+    navigate(a.getAttribute('href'));
+  });
+  addEventListener('popstate', () => void route());
+}
+
+async function main() {
+  wire();
+  if (await finishHostedSignIn().catch(() => false)) return start();
+  const saved = sessionStorage.getItem(TOKEN_KEY);
+  if (saved && useToken(saved)) return start();
+  sessionStorage.removeItem(TOKEN_KEY);
+  await showSignIn(saved ? 'Your session has ended. Sign in again.' : undefined);
+}
+
+void main();

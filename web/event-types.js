@@ -1,0 +1,63 @@
+// The events the dashboard can record, per collection, with the fields each carries. Kept equal
+// to the server's event table (core/transitions.ts) by test/unit/event-types.test.ts.
+const F = {
+  trackingNumber: { name: 'trackingNumber', label: 'Agency tracking number', type: 'text', required: true },
+  byComponent: { name: 'byComponent', label: 'Component that received it', type: 'text' },
+  workingDays: { name: 'workingDays', label: 'Extra working days (at most 10)', type: 'number', min: 1, max: 10, required: true },
+  granted: { name: 'granted', label: 'Granted?', type: 'select', options: [['true', 'Granted'], ['false', 'Denied']], boolean: true, required: true },
+  determination: { name: 'outcome', label: 'Outcome', type: 'select', required: true, options: [['full_grant', 'Full grant'], ['partial_grant', 'Partial grant'], ['denial', 'Denial'], ['no_records', 'No records']] },
+  appealOutcome: { name: 'outcome', label: 'Outcome', type: 'select', required: true, options: [['granted', 'Granted'], ['partially_granted', 'Granted in part'], ['denied', 'Denied'], ['remanded', 'Remanded']] },
+  final: { name: 'final', label: 'This is the final release', type: 'checkbox' },
+  caseNumber: { name: 'caseNumber', label: 'Case number', type: 'text' },
+  reason: { name: 'reason', label: 'Reason', type: 'text' },
+  newDue: { name: 'newDue', label: 'New due date', type: 'date', required: true },
+  objectionDays: { name: 'objectionDays', label: 'Days allowed for objections (if the order sets them)', type: 'number', min: 1, max: 365 },
+  supplementDue: { name: 'due', label: 'Supplement due on (or give the days below)', type: 'date' },
+  supplementDays: { name: 'days', label: 'Or: due this many days after the order', type: 'number', min: 1, max: 3660 },
+  triggerAt: { name: 'triggerAt', label: 'New trigger date', type: 'date', required: true },
+  service: { name: 'service', label: 'How it was served', type: 'select', options: [['electronic', 'Electronically (CM/ECF)'], ['mail', 'By mail (+3 days, FRCP 6(d))'], ['hand', 'By hand'], ['consented_other', 'Other consented means (+3 days)']] },
+  hearingAt: { name: 'hearingAt', label: 'Hearing date', type: 'date', required: true },
+  daysBefore: { name: 'days', label: 'Due how many days before the hearing', type: 'number', min: 1, max: 365, required: true },
+};
+
+export const EVENT_TYPES = {
+  requests: [
+    ['received', 'Received by the component that processes it', [F.byComponent]],
+    ['acknowledged', 'Acknowledged by the agency', [F.trackingNumber]],
+    ['info_request_sent', 'Agency asked for information (tolls the clock)', []],
+    ['info_response_received', 'Answer to the information request received', []],
+    ['fee_clarification_sent', 'Agency asked for fee clarification (tolls the clock)', []],
+    ['fee_clarification_received', 'Fee clarification received', []],
+    ['extension_notice', 'Extension notice (unusual circumstances)', [F.workingDays]],
+    ['expedite_decided', 'Expedited processing decided', [F.granted]],
+    ['determination', 'Determination issued', [F.determination]],
+    ['records_released', 'Records released', [F.final]],
+    ['appeal_filed', 'Administrative appeal filed', []],
+    ['appeal_decided', 'Appeal decided', [F.appealOutcome]],
+    ['lawsuit_filed', 'Lawsuit filed', [F.caseNumber]],
+    ['withdrawn', 'Withdrawn', []],
+    ['closed', 'Closed', [F.reason]],
+  ],
+  productions: [
+    ['produced', 'Produced', [F.objectionDays]],
+    ['objection_filed', 'Objections filed', []],
+    ['supplement_ordered', 'Supplement ordered', [F.supplementDue, F.supplementDays]],
+    ['extension_granted', 'Extension granted', [F.newDue]],
+    ['closed', 'Closed', [F.reason]],
+  ],
+  filings: [
+    ['filed', 'Filed', []],
+    ['extension_granted', 'Extension granted', [F.newDue]],
+    ['opposition_served', 'Opposition served on the team (starts the reply)', [F.service]],
+    ['trigger_changed', 'Trigger date changed', [F.triggerAt, F.service]],
+    ['hearing_set', 'Hearing set', [F.hearingAt, F.daysBefore]],
+    ['vacated', 'Vacated', []],
+    ['closed', 'Closed', [F.reason]],
+  ],
+  notices: [
+    ['emergency_motion_filed', 'Emergency motion filed', []],
+    ['disclosure_occurred', 'Disclosure occurred', []],
+    ['withdrawn', 'Notice withdrawn', []],
+    ['closed', 'Closed', [F.reason]],
+  ],
+};
