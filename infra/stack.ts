@@ -61,6 +61,7 @@ export class DocketwatchStack extends Stack {
       webAclArn: props.webAclArn,
     });
     const client = this.auth.addWebClient(this.web.siteUrl);
+    this.web.publishConfig({ cognito: { domain: this.auth.hostedUiHost, clientId: client.userPoolClientId } });
 
     // Every function reads these. PUBLIC_BASE_URL is the distribution's URL: the distribution
     // depends on the API resource only (not on routes or functions), so there is no cycle.

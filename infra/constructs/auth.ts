@@ -1,4 +1,4 @@
-import { Aws, Duration, Fn, RemovalPolicy } from 'aws-cdk-lib';
+import { Aws, Duration, Fn, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import {
   AccountRecovery,
   FeaturePlan,
@@ -66,6 +66,11 @@ export class Auth extends Construct {
     return this.domain.baseUrl();
   }
 
+  /** The hosted-UI host name alone, as the dashboard builds its /oauth2 URLs from it. */
+  get hostedUiHost(): string {
+    return `${this.domain.domainName}.auth.${Stack.of(this).region}.amazoncognito.com`;
+  }
+
   /** Issuer URL the JWT authorizer and the publicOrTeam handler verify. */
   get issuer(): string {
     return this.userPool.userPoolProviderUrl;
@@ -83,7 +88,8 @@ export class Auth extends Construct {
       oAuth: {
         flows: { authorizationCodeGrant: true },
         scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
-        callbackUrls: [`${siteUrl}/`],
+        // The dashboard completes the PKCE exchange where the hosted sign-in sends it back.
+        callbackUrls: [`${siteUrl}/dashboard`],
         logoutUrls: [`${siteUrl}/`],
       },
       supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO],

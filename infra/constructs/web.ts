@@ -183,6 +183,23 @@ export class Web extends Construct {
    * invalidation on `*`. It gets an immutable role instead (those grants become no-ops) and the
    * exact actions below, on the one asset object, the site bucket and this distribution.
    */
+  private deployment?: BucketDeployment;
+  private deployRole?: Role;
+
+  /**
+   * Writes `/config.json` beside the pages: the dashboard reads the Cognito domain and client id
+   * from it for the hosted sign-in (authorization code with PKCE). Part of the same deployment,
+   * so pruning never removes it.
+   */
+  publishConfig(config: { cognito: { domain: string; clientId: string } }): void {
+    if (!this.deployment || !this.deployRole) throw new Error('the site is not deployed yet');
+    const source = new RecordingSource(Source.jsonData('config.json', config));
+    this.deployment.addSource(source);
+    const bound = source.bound;
+    if (!bound) throw new Error('the config asset was not bound');
+    this.deployRole.addToPolicy(new PolicyStatement({ actions: ['s3:GetObject'], resources: [bound.bucket.arnForObjects(bound.zipObjectKey)] }));
+  }
+
   private deploySite(props: WebProps): void {
     const stack = Stack.of(this);
     const logGroup = new LogGroup(this, 'DeployLogs', {
@@ -194,7 +211,7 @@ export class Web extends Construct {
       description: 'Uploads web/ to the site bucket and invalidates the distribution',
     });
     const source = new RecordingSource(Source.asset(props.webDir));
-    const deployment = new BucketDeployment(this, 'Deploy', {
+    const deployment = (this.deployment = new BucketDeployment(this, 'Deploy', {
       sources: [source],
       destinationBucket: this.bucket,
       distribution: this.distribution,
@@ -204,7 +221,8 @@ export class Web extends Construct {
       logGroup,
       memoryLimit: 512,
       role: role.withoutPolicyUpdates(),
-    });
+    }));
+    this.deployRole = role;
     const bound = source.bound;
     if (!bound) throw new Error('the web asset was not bound');
     role.addToPolicy(new PolicyStatement({ actions: ['s3:GetObject'], resources: [bound.bucket.arnForObjects(bound.zipObjectKey)] }));

@@ -266,7 +266,7 @@ describe('api', () => {
     t.hasResourceProperties('AWS::Cognito::UserPoolClient', {
       AllowedOAuthFlows: ['code'],
       GenerateSecret: false,
-      CallbackURLs: [{ 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [Match.stringLikeRegexp('Distribution'), 'DomainName'] }, '/']] }],
+      CallbackURLs: [{ 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [Match.stringLikeRegexp('Distribution'), 'DomainName'] }, '/dashboard']] }],
     });
     t.hasResourceProperties('AWS::Cognito::UserPoolDomain', { Domain: { 'Fn::Join': ['-', Match.arrayWith(['docketwatch-dev'])] } });
   });
@@ -471,5 +471,17 @@ describe('stack', () => {
 
   it('an unknown stage fails synth with a clear message', () => {
     expect(() => synth({ stage: 'staging' })).toThrow(/Unknown stage "staging"/);
+  });
+});
+
+describe('deployed sign-in', () => {
+  it('the hosted sign-in returns to the dashboard, which reads the domain and client id from /config.json', () => {
+    const s = dev();
+    const [[, deployment]] = resourcesOf(s.template, 'Custom::CDKBucketDeployment') as [[string, any]];
+    // The site asset and the generated config.json, both in the one pruning deployment.
+    expect(deployment.Properties.SourceObjectKeys).toHaveLength(2);
+    const markers = JSON.stringify(deployment.Properties.SourceMarkers);
+    expect(markers).toMatch(/WebClient/); // the app client id
+    expect(markers).toMatch(/HostedUi/); // the hosted sign-in domain
   });
 });
