@@ -77,6 +77,32 @@ const OPERATIONS: Record<string, Operation> = {
     summary: 'Matters and their teams',
     responses: { '200': { description: 'Matters', schema: { type: 'object', properties: { matters: { type: 'array', items: ref('Matter') } } } } },
   },
+  'POST /api/matters': {
+    summary: 'A new matter and its team (admin); the team receives its reminders and alerts',
+    requestBody: jsonBody({
+      type: 'object',
+      required: ['id', 'name', 'team'],
+      properties: {
+        id: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,63}$' },
+        name: { type: 'string', maxLength: 300 },
+        court: { type: 'string' },
+        docket: { type: 'string' },
+        timeZone: { type: 'string', description: 'IANA zone; default America/New_York' },
+        team: {
+          type: 'array',
+          minItems: 1,
+          items: {
+            type: 'object',
+            required: ['id', 'name', 'email', 'role'],
+            properties: { id: { type: 'string' }, name: { type: 'string' }, email: { type: 'string', format: 'email' }, role: { type: 'string' } },
+            additionalProperties: false,
+          },
+        },
+      },
+      additionalProperties: false,
+    }),
+    responses: { '201': { description: 'The matter', schema: ref('Matter') }, '409': { description: 'A matter with that id exists' } },
+  },
   'POST /api/filings': {
     summary: 'A filing the team must make, from a trigger and a court rule',
     requestBody: jsonBody({

@@ -16,6 +16,8 @@ export interface RouteSpec {
   readonly table: Access;
   /** The function starts or signals workflow executions. */
   readonly workflow?: boolean;
+  /** Beyond the team authorizer, the handler requires the `admin` group. */
+  readonly admin?: boolean;
 }
 
 /** Path segments of the item collections, by the kinds they hold. */
@@ -28,6 +30,7 @@ export const ROUTES: readonly RouteSpec[] = [
   { routeKey: 'POST /api/requests', entry: 'intake', auth: 'publicOrTeam', table: 'readwrite', workflow: true },
   { routeKey: 'GET /api/track/{trackingCode}', entry: 'track', auth: 'public', table: 'read' },
   { routeKey: 'GET /api/matters', entry: 'matters', auth: 'team', table: 'read' },
+  { routeKey: 'POST /api/matters', entry: 'matters', auth: 'team', table: 'readwrite', admin: true },
   { routeKey: 'POST /api/filings', entry: 'create-item', auth: 'team', table: 'readwrite', workflow: true },
   { routeKey: 'POST /api/notices', entry: 'create-item', auth: 'team', table: 'readwrite', workflow: true },
   { routeKey: 'POST /api/productions', entry: 'create-item', auth: 'team', table: 'readwrite', workflow: true },
@@ -45,7 +48,7 @@ export const ROUTES: readonly RouteSpec[] = [
   { routeKey: 'GET /api/export.csv', entry: 'export', auth: 'team', table: 'read' },
   // Calendar days as data; adding one (admin) recomputes every open deadline it touches.
   { routeKey: 'GET /api/calendar/days', entry: 'calendar-days', auth: 'team', table: 'read' },
-  { routeKey: 'POST /api/calendar/days', entry: 'calendar-days', auth: 'team', table: 'readwrite', workflow: true },
+  { routeKey: 'POST /api/calendar/days', entry: 'calendar-days', auth: 'team', table: 'readwrite', workflow: true, admin: true },
 ];
 
 /**

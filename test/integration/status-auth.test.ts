@@ -79,11 +79,8 @@ function call(route: RouteSpec, token?: string): Promise<Response> {
 const team = ROUTES.filter((r) => r.auth === 'team');
 const publicRoutes = ROUTES.filter((r) => r.auth === 'public');
 const optional = ROUTES.filter((r) => r.auth === 'publicOrTeam');
-/**
- * Routes whose handler also requires the admin group. RouteSpec has no marker for it (yet), so
- * this list mirrors the handlers (`requireAdmin`).
- */
-const ADMIN_ONLY = new Set(['POST /api/calendar/days']);
+/** Routes whose handler also requires the admin group (`requireAdmin`), as ROUTES marks them. */
+const ADMIN_ONLY = new Set(ROUTES.filter((r) => r.admin).map((r) => r.routeKey));
 const BAD = ['expired', 'forged', 'wrongAudience', 'wrongIssuer', 'unsigned', 'garbage'] as const;
 
 describe('team routes', () => {
