@@ -12,7 +12,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ROUTES, SWEEP_ENTRY, WORKFLOW_TASK_ENTRY } from '../functions/routes';
-import { DEMO_MATTER, DEMO_USER } from './demo';
+import type { Matter } from '../core/model';
+import { DEMO_MATTER, DEMO_USER, seedDemoItems } from './demo';
 import { ensureTable, LOCAL_AWS_ENV, startDynamo, type LocalDynamo } from './dynamo';
 import { LOCAL_AUDIENCE, localIdp } from './idp';
 import { startSfnEndpoint } from './sfn-endpoint';
@@ -40,6 +41,8 @@ export interface LocalOptions {
   publicRateLimit?: number;
   /** No request logs on stdout. */
   quiet?: boolean;
+  /** Leave the demo matter without items (tests that count what they create). */
+  noDemoItems?: boolean;
   /** Retry pause (ms) for every workflow state, in tests; default: as the ASL says. */
   retryIntervalMs?: number;
 }
@@ -166,7 +169,11 @@ export async function startLocal(opts: LocalOptions = {}): Promise<LocalStack> {
     const clock = await import('../functions/lib/clock');
     if (opts.clockStart) clock.setClock(opts.clockStart);
     const store = await import('../functions/lib/store');
-    await store.putMatterIfAbsent(DEMO_MATTER);
+    // First start only: the demo matter, its items, and the public-intake matter watched by its team.
+    if (await store.putMatterIfAbsent(DEMO_MATTER)) {
+      await store.putMatterIfAbsent({ ...DEMO_MATTER, id: 'public-intake', name: 'Public record requests (not yet assigned)', court: undefined, docket: undefined } as Matter);
+      if (!opts.noDemoItems) await seedDemoItems(clock.now());
+    }
 
     // Executions live in this process: after a restart, every open item gets a fresh one that
     // reads the item from the table and catches up on whatever fell due meanwhile.

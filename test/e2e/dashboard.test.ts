@@ -40,8 +40,8 @@ beforeAll(async () => {
       kind: 'disclosure_notice', title: 'IRS notice: intends to share ITIN addresses with ICE', agency: 'IRS',
       rule: 'frcp6.hours', trigger: new Date(now - 3_600_000).toISOString(), params: { hours: 24 }, summary: 'Addresses of 40,000 ITIN holders',
     });
-    const overdue = await seedItem({ kind: 'filing', title: 'Joint status report', rule: 'court_order.fixed', label: 'Joint status report due (order)', trigger: iso(now - 10 * DAY), params: { date: iso(now - DAY) }, owner: 'associate' });
-    const opposition = await seedItem({ kind: 'filing', title: 'Opposition to motion to dismiss', rule: 'lcvr7b.opposition', trigger: iso(now - 2 * DAY), owner: 'associate' });
+    const overdue = await seedItem({ kind: 'filing', title: 'Joint status report', rule: 'court_order.fixed', label: 'Joint status report due (order)', trigger: iso(now - 10 * DAY), params: { date: iso(now - DAY) }, owner: 'associate', watchers: ['associate'] });
+    const opposition = await seedItem({ kind: 'filing', title: 'Opposition to motion to dismiss', rule: 'lcvr7b.opposition', trigger: iso(now - 2 * DAY), owner: 'associate', watchers: ['associate'] });
     Object.assign(seeded, { notice: notice.item.id, overdue: overdue.item.id, opposition: opposition.item.id });
   }
 });
@@ -105,9 +105,16 @@ describe('dashboard', () => {
     await page.waitForFunction(() => (globalThis as any).document.querySelectorAll('.due-card').length === 1);
     expect(await page.textContent('#buckets')).not.toContain('Joint status report');
     await page.selectOption('#f-kind', '');
+    // Public requests are watched by the whole team; the seeded filings only by the associate.
+    await page.selectOption('#f-person', 'paralegal');
+    if (seeded.opposition) {
+      await page.waitForFunction(() => !(globalThis as any).document.getElementById('buckets').textContent.includes('Opposition to motion to dismiss'));
+    }
+    expect(await page.textContent('#buckets')).toContain('FOIA request to IRS');
     await page.selectOption('#f-person', 'associate');
-    await page.waitForFunction(() => !(globalThis as any).document.getElementById('buckets').textContent.includes('FOIA request to IRS'));
-    if (seeded.opposition) expect(await page.textContent('#buckets')).toContain('Opposition to motion to dismiss');
+    if (seeded.opposition) {
+      await page.waitForFunction(() => (globalThis as any).document.getElementById('buckets').textContent.includes('Opposition to motion to dismiss'));
+    }
   });
 
   it('opens an item: phase, deadlines with the computation receipt, timeline, and the event form', async () => {

@@ -32,7 +32,8 @@ export async function startStack(): Promise<Stack> {
   const { startLocal } = await import('../../local/runtime');
   const dataDir = await mkdtemp(join(tmpdir(), 'docketwatch-e2e-'));
   try {
-    const stack = await startLocal({ port: 0, dataDir, quiet: true });
+    // No demo items: each test counts what it creates itself.
+    const stack = await startLocal({ port: 0, dataDir, quiet: true, noDemoItems: true });
     return {
       url: stack.url.replace(/\/+$/, ''),
       async stop() {

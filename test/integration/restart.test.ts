@@ -67,6 +67,11 @@ it('keeps data across a restart, resumes open items and catches up on missed dea
     await fetchJson(`${base}/api/requests`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(validIntake()) })
   ).json();
   expect(created.deadlines.find((d: { rule: string }) => d.rule === 'foia.response').due).toBe('2026-03-30');
+  // The demo matter came with its items on this first start.
+  const firstToken = readFileSync(join(dataDir, 'team.jwt'), 'utf8').trim();
+  const demo = await (await fetchJson(`${base}/api/export.csv`, { headers: { authorization: `Bearer ${firstToken}` } })).text();
+  expect(demo).toContain('Administrative record (certified list and record)');
+  expect(demo).toContain('Opposition to motion for stay pending appeal');
   expect(await stop(first.child)).toBe(0);
 
   // Back a month later: the response deadline passed while the stack was down.

@@ -14,6 +14,8 @@ export async function testStack(opts: LocalOptions = {}): Promise<LocalStack> {
     sweepIntervalMs: 0,
     quiet: true,
     retryIntervalMs: 0,
+    // Tests count what they create; the demo items have a test of their own (restart.test.ts).
+    noDemoItems: true,
     ...opts,
   });
 }
