@@ -2,13 +2,13 @@
  * Reads and writes of the status views (deadline list, calendar feed, export, feed tokens).
  * Gets, Queries and BatchGets only, never a Scan; the lead's store.ts keeps the item writes.
  */
-import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Deadline, Matter, TrackedItem } from '../../core/model';
 import { ddb } from './clients';
 import { config } from './config';
 import { NotFoundError } from './errors';
 import { DEADLINE_SK_PREFIX, FEED_SK, feedPk, feedToRecord, fromRecord, INDEX, ITEM_SK, itemPk, matterPk, type CalendarFeed } from './keys';
-import { listMatters, listOpenItemIds, openDeadlinesDueBefore } from './store';
+import { listMatters, listOpenItemIds, openDeadlinesDueBefore, queryAll } from './store';
 
 const TableName = config.tableName;
 
@@ -152,13 +152,3 @@ export async function revokeFeed(feedId: string, by: { owner: string; admin: boo
   }
 }
 
-async function queryAll(input: QueryCommandInput): Promise<Record<string, unknown>[]> {
-  const out: Record<string, unknown>[] = [];
-  let ExclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const page = await ddb.send(new QueryCommand({ ...input, ExclusiveStartKey }));
-    out.push(...(page.Items ?? []));
-    ExclusiveStartKey = page.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
-  return out;
-}

@@ -257,7 +257,8 @@ export async function openDeadlinesDueBefore(instant: string): Promise<Deadline[
   return pages.flat().map((r) => fromRecord<Deadline>(r));
 }
 
-async function queryAll(input: QueryCommandInput): Promise<Record<string, unknown>[]> {
+/** Every page of a Query (the one way this code base reads many records). */
+export async function queryAll(input: QueryCommandInput): Promise<Record<string, unknown>[]> {
   const out: Record<string, unknown>[] = [];
   let ExclusiveStartKey: Record<string, unknown> | undefined;
   do {
