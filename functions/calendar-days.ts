@@ -4,6 +4,7 @@
  * it touches is recomputed, superseded and recorded with the reason, and its workflow woken.
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import type { Calendar } from '../core/calendar';
 import { CALENDAR_DAY_KINDS, recomputeForCalendar, type CalendarDay } from '../core/calendar-change';
 import { isPlainObject, Reader } from '../core/validate';
 import { requireAdmin, requireTeam } from './lib/auth';
@@ -43,20 +44,19 @@ export async function calendarDays(event: APIGatewayProxyEventV2): Promise<HttpR
     throw err;
   }
   const calendar = await loadCalendar();
-  const moved = await recomputeOpenDeadlines(day, admin.id);
+  const moved = await recomputeOpenDeadlines(day, admin.id, calendar);
   logger.info('calendar day added', { kind, date, calendarVersion: calendar.version, itemsMoved: moved.length });
   return json(201, { calendarVersion: calendar.version, day, moved });
 }
 
 /** Every open deadline (the due-time index holds only open ones), item by item. */
-async function recomputeOpenDeadlines(day: CalendarDay, by: string) {
+async function recomputeOpenDeadlines(day: CalendarDay, by: string, calendar: Calendar) {
   const itemIds = [...new Set((await openDeadlinesDueBefore('9999-12-31')).map((d) => d.itemId))];
   const moved: { itemId: string; deadlines: unknown }[] = [];
   for (const itemId of itemIds) {
     for (let attempt = 1; ; attempt++) {
       const bundle = await getItemBundle(itemId);
       if (!bundle) break;
-      const calendar = await loadCalendar();
       const change = recomputeForCalendar(bundle.item, bundle.deadlines, calendar, { day, now: now(), recordedBy: by, newDeadlineId: newId });
       if (!change) break;
       try {
