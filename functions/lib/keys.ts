@@ -126,6 +126,9 @@ export const PENDING_SENDS_PK = 'REMIND#PENDING';
 export const pendingSendSk = (claimedAt: string, pk: string, sk: string) => `${claimedAt}#${pk}#${sk}`;
 
 export const REMIND_WATCH_PK = 'REMIND#WATCH';
+/** Moved deadlines whose "deadline changed" notice is not sent yet, whatever their new date. */
+export const CHANGED_OUTBOX_PK = 'REMIND#CHANGED';
+export const changedOutboxKey = (deadlineId: string) => ({ PK: CHANGED_OUTBOX_PK, SK: deadlineId });
 export const watchKey = (dueInstant: string, deadlineId: string) => ({ PK: REMIND_WATCH_PK, SK: `${dueInstant}#${deadlineId}` });
 
 export const notificationsPk = (itemId: string) => `NOTIFY#${itemId}`;

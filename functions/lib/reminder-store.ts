@@ -15,6 +15,7 @@ import type { NotificationKind } from '../../core/reminders';
 import type { Deadline, TrackedItem } from '../../core/model';
 import { ddb } from './clients';
 import { config } from './config';
+import { queryAll } from './store';
 import {
   deadlineKey,
   digestsPk,
@@ -29,6 +30,8 @@ import {
   pendingSendSk,
   REMIND_WATCH_PK,
   watchKey,
+  CHANGED_OUTBOX_PK,
+  changedOutboxKey,
 } from './keys';
 
 const TableName = config.tableName;
@@ -233,6 +236,17 @@ export async function watchDeadline(d: Pick<Deadline, 'id' | 'itemId' | 'dueInst
 
 export async function unwatchDeadline(w: Watched): Promise<void> {
   await ddb.send(new DeleteCommand({ TableName, Key: watchKey(w.dueInstant, w.deadlineId) }));
+}
+
+/** Moved deadlines waiting for their "deadline changed" notice: one Query of the outbox partition. */
+export async function changedOutbox(): Promise<{ itemId: string; deadlineId: string }[]> {
+  const records = await queryAll({ TableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': CHANGED_OUTBOX_PK } });
+  return records.map((r) => ({ itemId: String(r.itemId), deadlineId: String(r.deadlineId) }));
+}
+
+/** Once its notices are claimed in the ledger (or it moved again, or closed), the entry goes. */
+export async function clearChangedOutbox(deadlineId: string): Promise<void> {
+  await ddb.send(new DeleteCommand({ TableName, Key: changedOutboxKey(deadlineId) }));
 }
 
 /** Watched deadlines that ended before `instant`: one Query of the watch partition. */

@@ -47,6 +47,8 @@ import {
   reclaim,
   stalePendingSends,
   unwatchDeadline,
+  changedOutbox,
+  clearChangedOutbox,
   watchDeadline,
   watchedEndedBefore,
   type Claim,
@@ -165,8 +167,35 @@ export async function runSweep(opts: SweepOptions = {}): Promise<SweepReport> {
     // Still open: it is on the due index, and the next sweep reconciles it.
   }
 
+  // 3b. Moved deadlines whose "changed" notice is pending, however far off their new date.
+  const outbox = await changedOutbox();
+  const inHorizon = new Set(upcoming.map((d) => d.id));
+  const outboxLoaded = await getDeadlinesAndItems(
+    outbox.filter((o) => !inHorizon.has(o.deadlineId)),
+    outbox.map((o) => o.itemId).filter((id) => !items.has(id)),
+  );
+  for (const [id, item] of outboxLoaded.items) items.set(id, item);
+  const changedOnly = [...outboxLoaded.deadlines.values()].filter((d) => d.status === 'open' && items.get(d.itemId)?.status === 'open');
+
   // 4. Rungs, changed notices and digest lines.
   const candidates: Candidate[] = [];
+  const changedCandidate = (d: Deadline, ctx: Parameters<typeof changedMessage>[0], base: Omit<Candidate, 'kind' | 'rung' | 'message'>): Candidate => ({
+    ...base,
+    kind: 'changed',
+    rung: 'changed',
+    message: async () => {
+      const previous = await getDeadline(d.itemId, d.supersedes!);
+      return changedMessage(ctx, previous ?? { due: '(unknown)', dueInstant: d.dueInstant });
+    },
+  });
+  for (const d of changedOnly) {
+    const item = items.get(d.itemId)!;
+    const matter = matters.get(item.matterId);
+    const ctx = { deadline: d, item, matter, now: at, baseUrl };
+    for (const p of recipientsOf(item, matter?.team ?? [])) {
+      candidates.push(changedCandidate(d, ctx, { deadlineId: d.id, deadlineVersion: d.version, itemId: d.itemId, recipient: p.id }));
+    }
+  }
   const digests = new Map<string, { person: Person; timeZone: string; entries: DigestEntry[] }>();
   for (const d of [...overdue, ...upcoming]) {
     const item = items.get(d.itemId);
@@ -179,18 +208,7 @@ export async function runSweep(opts: SweepOptions = {}): Promise<SweepReport> {
     for (const p of people) {
       const base = { deadlineId: d.id, deadlineVersion: d.version, itemId: d.itemId, recipient: p.id, watch: d };
       if (rung) candidates.push({ ...base, kind: rung.kind, rung: rung.name, message: () => reminderMessage(ctx, rung) });
-      if (d.supersedes && d.status === 'open') {
-        const previousId = d.supersedes;
-        candidates.push({
-          ...base,
-          kind: 'changed',
-          rung: 'changed',
-          message: async () => {
-            const previous = await getDeadline(d.itemId, previousId);
-            return changedMessage(ctx, previous ?? { due: '(unknown)', dueInstant: d.dueInstant });
-          },
-        });
-      }
+      if (d.supersedes && d.status === 'open') candidates.push(changedCandidate(d, ctx, base));
       const digest = digests.get(p.id) ?? { person: p, timeZone, entries: [] };
       digest.entries.push({ deadline: d, item });
       digests.set(p.id, digest);
@@ -231,6 +249,9 @@ export async function runSweep(opts: SweepOptions = {}): Promise<SweepReport> {
     }
     await send(claim, false);
   });
+
+  // Every outbox entry is now claimed in the ledger (or moot): a crash before here leaves it for the next run.
+  await inBatches(outbox, (o) => clearChangedOutbox(o.deadlineId));
 
   if (report.reconciled.length) count('DeadlinesMissed', report.reconciled.length);
   if (report.sent.length) count('RemindersSent', report.sent.length);

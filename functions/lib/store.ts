@@ -31,6 +31,8 @@ import {
   MATTERS_PK,
   matterToRecord,
   trackingPk,
+  watchKey,
+  changedOutboxKey,
 } from './keys';
 
 const TableName = config.tableName;
@@ -113,6 +115,15 @@ export async function commitChange(c: ItemChange): Promise<void> {
               : versioned(deadlineToRecord(d, config.dueShards), d.version - 1),
           ),
           ...c.events.map((e) => ({ Put: { TableName, Item: eventToRecord(e), ConditionExpression: IS_NEW } })),
+          // In the same transaction, what the reminder sweep must act on whatever the dates: a
+          // missed deadline joins the watch list (the missed and overdue alerts), a moved one the
+          // outbox of "deadline changed" notices.
+          ...c.deadlines
+            .filter((d) => d.status === 'missed')
+            .map((d) => ({ Put: { TableName, Item: { ...watchKey(d.dueInstant, d.id), itemId: d.itemId, deadlineId: d.id, dueInstant: d.dueInstant } } })),
+          ...c.deadlines
+            .filter((d) => d.status === 'open' && d.version === 1 && d.supersedes)
+            .map((d) => ({ Put: { TableName, Item: { ...changedOutboxKey(d.id), itemId: d.itemId, deadlineId: d.id } } })),
         ],
       }),
     );
