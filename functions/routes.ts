@@ -24,7 +24,7 @@ export interface RouteSpec {
 export const COLLECTIONS = ['requests', 'filings', 'notices', 'productions'] as const;
 
 export const ROUTES: readonly RouteSpec[] = [
-  { routeKey: 'GET /api/health', entry: 'health', auth: 'public', table: 'read', workflow: true },
+  { routeKey: 'GET /api/health', entry: 'health', auth: 'public', table: 'read' },
   { routeKey: 'GET /api/openapi.json', entry: 'openapi', auth: 'public', table: 'read' },
   // Intake is public; a team token additionally allows matterId and receivedAt.
   { routeKey: 'POST /api/requests', entry: 'intake', auth: 'publicOrTeam', table: 'readwrite', workflow: true },

@@ -102,7 +102,8 @@ export class DocketwatchStack extends Stack {
         environment: {
           ...common,
           ...jwt,
-          ...(plan.workflow ? { STATE_MACHINE_ARN: this.workflow.lifecycle.stateMachineArn } : {}),
+          // Health only describes the machine; workflow entries start and signal executions.
+          ...(plan.workflow || plan.entry === HEALTH_ENTRY ? { STATE_MACHINE_ARN: this.workflow.lifecycle.stateMachineArn } : {}),
         },
       });
       if (plan.workflow) {

@@ -58,7 +58,7 @@ describe('functions', () => {
       const env = fnProps(s, plan.entry).Environment.Variables;
       expect(env.JWT_ISSUER).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/UserPool/), 'ProviderURL'] });
       expect(env.JWT_AUDIENCE).toEqual({ Ref: expect.stringMatching(/WebClient/) });
-      if (plan.workflow) expect(env.STATE_MACHINE_ARN).toEqual({ Ref: expect.stringMatching(/itemlifecycle/) });
+      if (plan.workflow || plan.entry === HEALTH_ENTRY) expect(env.STATE_MACHINE_ARN).toEqual({ Ref: expect.stringMatching(/itemlifecycle/) });
       else expect(env.STATE_MACHINE_ARN).toBeUndefined();
     }
     const sweep = fnProps(s, SWEEP_ENTRY).Environment.Variables;
@@ -201,6 +201,8 @@ describe('workflow', () => {
       const actions = actionsOf(plan.entry);
       const expected = ['states:StartExecution', 'states:DescribeExecution', 'states:SendTaskSuccess', 'states:SendTaskFailure'];
       if (plan.workflow) expect(actions).toEqual(expect.arrayContaining(expected));
+      // Health describes the machine and nothing more: it cannot start or signal an execution.
+      else if (plan.entry === HEALTH_ENTRY) expect(actions.filter((a: string) => a.startsWith('states:'))).toEqual(['states:DescribeStateMachine']);
       else expect(actions.filter((a: string) => a.startsWith('states:'))).toEqual([]);
       expect(actions.includes('dynamodb:PutItem')).toBe(plan.table === 'readwrite');
       expect(actions).not.toContain('dynamodb:Scan');
