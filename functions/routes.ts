@@ -43,6 +43,7 @@ export const ROUTES: readonly RouteSpec[] = [
   { routeKey: 'GET /api/calendar.ics', entry: 'calendar', auth: 'team', table: 'read' },
   // Calendar apps cannot send headers: a personal feed URL carries a revocable secret instead.
   { routeKey: 'GET /api/feeds/{feedToken}/calendar.ics', entry: 'calendar', auth: 'public', table: 'read' },
+  { routeKey: 'GET /api/feeds', entry: 'feeds', auth: 'team', table: 'read' },
   { routeKey: 'POST /api/feeds', entry: 'feeds', auth: 'team', table: 'readwrite' },
   { routeKey: 'DELETE /api/feeds/{feedId}', entry: 'feeds', auth: 'team', table: 'readwrite' },
   { routeKey: 'GET /api/export.csv', entry: 'export', auth: 'team', table: 'read' },
