@@ -27,8 +27,8 @@ export interface CourtItemInput {
 export type CourtItemResult = { ok: true; value: CourtItemInput } | { ok: false; errors: FieldError[] };
 
 const MATTER_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
-const SERVICE = ['electronic', 'mail', 'hand', 'consented_other'] as const;
-const TRIGGERS = ['motion_served', 'order_entered', 'hearing_set', 'judgment_entered', 'answer_served', 'complaint_served', 'other'] as const;
+export const SERVICE_METHODS = ['electronic', 'mail', 'hand', 'consented_other'] as const;
+export const TRIGGER_TYPES = ['motion_served', 'order_entered', 'hearing_set', 'judgment_entered', 'answer_served', 'complaint_served', 'other'] as const;
 // Rules a filing may count from: the court's (FOIA clocks belong to record requests).
 const FILING_RULES = RULE_IDS.filter((r) => !r.startsWith('foia.'));
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
@@ -64,10 +64,10 @@ export function validateCourtItem(kind: CourtKind, body: unknown, now: Date): Co
     let service: string | undefined;
     if (trigger) {
       r.only(trigger, 'trigger', ['type', 'at', 'service']);
-      r.oneOf(trigger, 'type', 'trigger.type', TRIGGERS);
+      r.oneOf(trigger, 'type', 'trigger.type', TRIGGER_TYPES);
       // A hearing date lies ahead by nature; every other trigger has happened.
       at = moment(r, trigger, 'at', now, trigger.type !== 'hearing_set', 'trigger.at');
-      service = trigger.service === undefined ? undefined : r.oneOf(trigger, 'service', 'trigger.service', SERVICE);
+      service = trigger.service === undefined ? undefined : r.oneOf(trigger, 'service', 'trigger.service', SERVICE_METHODS);
     }
     const params = body.params === undefined ? {} : isPlainObject(body.params) ? body.params : (r.fail('params', 'must be an object'), {});
     if (r.errors.length || !matterId || !title || !rule || !at) return { ok: false, errors: r.errors };

@@ -4,6 +4,9 @@
  * marked `x-undocumented` (and its test fails), and a test compares the document with the routes
  * the server really serves, so the document cannot drift from the API.
  */
+import { RULE_IDS } from './deadlines';
+import { SERVICE_METHODS, TRIGGER_TYPES } from './court-items';
+
 type Schema = Record<string, unknown>;
 type Auth = 'public' | 'team' | 'publicOrTeam';
 
@@ -36,6 +39,10 @@ const STATUS_FILTERS = [
   query('agency', 'Only items addressed to this agency (case-insensitive)'),
   query('person', 'Only items this person owns or watches (person id or email)'),
 ];
+
+/** Rules a filing may count from (the FOIA rules belong to record requests). */
+const COURT_RULE_IDS = RULE_IDS.filter((r) => !r.startsWith('foia.'));
+export { TRIGGER_TYPES };
 
 const ITEM_LABEL: Record<string, string> = {
   requests: 'record request (FOIA / Privacy Act)',
@@ -105,27 +112,70 @@ const OPERATIONS: Record<string, Operation> = {
   },
   'POST /api/filings': {
     summary: 'A filing the team must make, from a trigger and a court rule',
+    description: 'The deadline is computed at once, with its receipt. `params` are the rule\'s: `days` (frcp6.days, frcp6.days+mail, court_order.fixed), `hours` (frcp6.hours), `date` (court_order.fixed, instead of days), `direction` (`after` or `before`; frcp6.days and court_order.fixed), `answer_served` / `dispositive_motion_filed` (lcvr7n.certified_list). `trigger.at` is a date or a date-time with offset; only a `hearing_set` trigger may lie ahead.',
     requestBody: jsonBody({
       type: 'object',
       required: ['matterId', 'title', 'rule', 'trigger'],
       properties: {
         matterId: { type: 'string' },
-        title: { type: 'string' },
-        rule: { type: 'string' },
-        trigger: { type: 'object', required: ['type', 'at'], properties: { type: { type: 'string' }, at: { type: 'string' }, service: { type: 'string' } } },
+        title: { type: 'string', maxLength: 200 },
+        rule: { type: 'string', enum: COURT_RULE_IDS },
+        trigger: {
+          type: 'object',
+          required: ['type', 'at'],
+          properties: {
+            type: { type: 'string', enum: TRIGGER_TYPES },
+            at: { type: 'string', description: 'ISO date, or date-time with offset' },
+            service: { type: 'string', enum: SERVICE_METHODS },
+          },
+          additionalProperties: false,
+        },
         params: { type: 'object' },
       },
+      additionalProperties: false,
     }),
     responses: { '201': { description: 'Created', schema: ref('TeamView') }, '400': FIELD_ERRORS },
   },
   'POST /api/notices': {
     summary: 'A notice that the agency intends to share data (24-hour window)',
-    requestBody: jsonBody({ type: 'object', required: ['matterId', 'receivedAt', 'summary'], properties: { matterId: { type: 'string' }, receivedAt: { type: 'string', format: 'date-time' }, summary: { type: 'string' } } }),
+    description: 'The window is counted under Fed. R. Civ. P. 6(a)(2): a notice received on a Friday afternoon closes at the same time on Monday (6(a)(2)(C)).',
+    requestBody: jsonBody({
+      type: 'object',
+      required: ['matterId', 'receivedAt', 'summary'],
+      properties: {
+        matterId: { type: 'string' },
+        receivedAt: { type: 'string', format: 'date-time', description: 'With its offset; a bare date is refused (the window is counted in hours)' },
+        summary: { type: 'string', maxLength: 2000 },
+        title: { type: 'string', maxLength: 200 },
+      },
+      additionalProperties: false,
+    }),
     responses: { '201': { description: 'Created', schema: ref('TeamView') }, '400': FIELD_ERRORS },
   },
   'POST /api/productions': {
     summary: 'A court-ordered production (e.g. the administrative record)',
-    requestBody: jsonBody({ type: 'object', required: ['matterId', 'title'], properties: { matterId: { type: 'string' }, title: { type: 'string' }, orderedAt: { type: 'string' }, days: { type: 'integer' }, due: { type: 'string', format: 'date' } } }),
+    description: 'From an order (`order: {orderedAt, days}` or `{orderedAt, due}`) or from LCvR 7(n) (`lcvr7n: {answerServed, dispositiveMotionFiled?}`), exactly one of the two.',
+    requestBody: jsonBody({
+      type: 'object',
+      required: ['matterId'],
+      properties: {
+        matterId: { type: 'string' },
+        title: { type: 'string', maxLength: 200 },
+        order: {
+          type: 'object',
+          required: ['orderedAt'],
+          properties: { orderedAt: { type: 'string' }, days: { type: 'integer', minimum: 1, maximum: 3660 }, due: { type: 'string', format: 'date' } },
+          additionalProperties: false,
+        },
+        lcvr7n: {
+          type: 'object',
+          required: ['answerServed'],
+          properties: { answerServed: { type: 'string' }, dispositiveMotionFiled: { type: 'string' } },
+          additionalProperties: false,
+        },
+      },
+      additionalProperties: false,
+    }),
     responses: { '201': { description: 'Created', schema: ref('TeamView') }, '400': FIELD_ERRORS },
   },
   'GET /api/deadlines': {
@@ -166,6 +216,11 @@ const OPERATIONS: Record<string, Operation> = {
     description: 'For calendar apps, which cannot send headers. The secret is revocable.',
     parameters: [{ name: 'feedToken', in: 'path', required: true, schema: { type: 'string' } }],
     responses: { '200': { description: 'iCalendar', contentType: 'text/calendar', schema: { type: 'string' } }, '404': NOT_FOUND },
+  },
+  'GET /api/feeds': {
+    summary: 'The signed-in member’s own calendar feeds, newest first',
+    description: 'Live and revoked feeds, without their secrets (the URL is shown only when a feed is created).',
+    responses: { '200': { description: 'Feeds', schema: { type: 'object', required: ['feeds'], properties: { feeds: { type: 'array', items: ref('FeedSummary') } } } } },
   },
   'POST /api/feeds': {
     summary: 'Create a personal calendar feed URL',
@@ -324,6 +379,16 @@ const COMPONENT_SCHEMAS: Record<string, Schema> = {
   CalendarDay: {
     type: 'object',
     properties: { kind: { type: 'string' }, date: { type: 'string', format: 'date' }, label: { type: 'string' }, addedBy: { type: 'string' }, addedAt: { type: 'string', format: 'date-time' } },
+  },
+  FeedSummary: {
+    type: 'object',
+    required: ['id', 'createdAt', 'filter'],
+    properties: {
+      id: { type: 'string' }, label: { type: 'string' },
+      filter: { type: 'object', properties: { matter: { type: 'string' }, person: { type: 'string' } } },
+      createdAt: { type: 'string', format: 'date-time' },
+      revokedAt: { type: 'string', format: 'date-time', description: 'Set once the feed is revoked' },
+    },
   },
   Feed: {
     type: 'object',

@@ -32,7 +32,7 @@ export async function createCourtItem(event: APIGatewayProxyEventV2): Promise<Ht
     built = newCourtItem(input.value, { id, now: at, createdBy: principal.id, matter, newDeadlineId: newId, calendar });
   } catch (err) {
     // The engine names the parameter it could not use; that is the caller's input.
-    if (err instanceof DeadlineInputError) throw badRequest(err.message, [{ field: err.field ?? 'params', message: err.message }]);
+    if (err instanceof DeadlineInputError) throw badRequest(err.message, [{ field: err.field ?? 'params', message: err.reason }]);
     throw err;
   }
   await createItem(built);

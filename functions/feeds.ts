@@ -1,4 +1,5 @@
 /**
+ * GET /api/feeds: the signed-in member's own feeds, newest first (never a secret).
  * POST /api/feeds: a personal calendar feed URL with a secret token (shown once; the table
  * keeps its hash). DELETE /api/feeds/{feedId}: revoke it (its owner, or an admin). Team only.
  */
@@ -11,7 +12,7 @@ import { feedToken, newFeedSecret } from './lib/feed-tokens';
 import { httpHandler, json, parseJsonBody, type HttpResult } from './lib/http';
 import { newId } from './lib/ids';
 import { sha256, type CalendarFeed } from './lib/keys';
-import { putFeed, revokeFeed } from './lib/queries';
+import { feedsOfOwner, putFeed, revokeFeed } from './lib/queries';
 
 const FEED_ID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 
@@ -77,8 +78,20 @@ export async function deleteFeed(event: APIGatewayProxyEventV2): Promise<HttpRes
   return { statusCode: 204, headers: { 'cache-control': 'no-store' } };
 }
 
+export async function listFeeds(event: APIGatewayProxyEventV2): Promise<HttpResult> {
+  const principal = requireTeam(event);
+  return json(200, { feeds: await feedsOfOwner(principal.id) }, { 'cache-control': 'no-store' });
+}
+
 export async function feeds(event: APIGatewayProxyEventV2): Promise<HttpResult> {
-  return event.requestContext.http.method === 'DELETE' ? deleteFeed(event) : createFeed(event);
+  switch (event.requestContext.http.method) {
+    case 'GET':
+      return listFeeds(event);
+    case 'DELETE':
+      return deleteFeed(event);
+    default:
+      return createFeed(event);
+  }
 }
 
 export const handler = httpHandler(feeds);

@@ -65,7 +65,7 @@ export async function recordEvent(event: APIGatewayProxyEventV2): Promise<HttpRe
 function asHttpError(err: unknown): unknown {
   if (err instanceof EventInvalidError) return badRequest('The event has invalid fields', err.errors);
   if (err instanceof EventRejectedError) return conflict(err.message);
-  if (err instanceof DeadlineInputError) return badRequest(err.message, [{ field: err.field ?? '', message: err.message }]);
+  if (err instanceof DeadlineInputError) return badRequest(err.message, [{ field: err.field ?? '', message: err.reason }]);
   if (err instanceof HttpError) return err;
   return err;
 }

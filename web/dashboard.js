@@ -1,8 +1,9 @@
 // The team dashboard: what is due, each item with its receipts, timeline and notifications,
 // forms to record events, disclosure-notice countdowns, CSV export and personal calendar feeds.
 // No framework; API data is only ever written with textContent (el()), never innerHTML.
-import { COURT_TZ, el, formatDue, formatInstant, kindLabel, readJson } from '/format.js';
+import { courtIso, courtParts, el, formatDue, formatInstant, kindLabel, readJson } from '/format.js';
 import { EVENT_TYPES } from '/event-types.js';
+import { CREATE_KINDS, initCreate, showCreate } from '/create.js';
 
 const TOKEN_KEY = 'docketwatch.token';
 const PKCE_KEY = 'docketwatch.pkce';
@@ -33,6 +34,8 @@ const state = {
   current: null,
   timers: [],
   feedId: null,
+  /** What was just created, shown once on its page. */
+  justCreated: null,
 };
 
 const serverNow = () => Date.now() + state.skewMs;
@@ -167,10 +170,10 @@ class ApiError extends Error {
   }
 }
 
-async function api(path, { method = 'GET', body, raw = false } = {}) {
+async function api(path, { method = 'GET', body, raw = false, headers = {} } = {}) {
   const res = await fetch(path, {
     method,
-    headers: { authorization: `Bearer ${state.token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    headers: { ...headers, authorization: `Bearer ${state.token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
     ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
   });
   if (res.status === 401) {
@@ -251,6 +254,19 @@ async function loadMatters() {
   const people = new Map();
   for (const m of state.matters) for (const p of m.team ?? []) people.set(p.id, p.name);
   fillSelect($('f-person'), [...people].sort((a, b) => a[1].localeCompare(b[1])));
+}
+
+/**
+ * Countdowns and form defaults run on the server's clock (CLOCK_START locally), which the
+ * deadline list reports. A page opened straight on an item or a form asks it once, cheaply.
+ */
+async function syncClock() {
+  try {
+    const data = await api('/api/deadlines?within=PT1M&kind=disclosure_notice');
+    state.skewMs = Date.parse(data.now) - Date.now();
+  } catch {
+    // Countdowns fall back to this device's clock.
+  }
 }
 
 async function loadDue() {
@@ -367,7 +383,12 @@ function deadlineItem(d, notice) {
 async function openItem(collection, id, { focus = true } = {}) {
   stopTimers();
   $('due-view').hidden = true;
+  $('create-view').hidden = true;
   $('item-view').hidden = false;
+  const created = state.justCreated?.id === id ? state.justCreated.message : null;
+  state.justCreated = null;
+  $('item-created').hidden = !created;
+  $('item-created').textContent = created ?? '';
   $('item-error').hidden = true;
   $('item-title').textContent = 'Loading…';
   for (const n of ['item-facts', 'item-deadlines', 'item-events', 'item-notifications']) $(n).replaceChildren();
@@ -401,7 +422,7 @@ function renderItem(item) {
     ...(item.agency ? [fact('Agency', item.agency)] : []),
     fact('Phase', item.phaseLabel ?? item.phase),
     fact('Owner', personName(item.owner)),
-    fact('Received', item.receivedAt ? formatInstant(item.receivedAt) : undefined),
+    fact('Received', item.receivedAt ? formatDue(item.receivedAt) : undefined),
     ...(item.summary ? [fact('Notice says', item.summary)] : []),
     ...(item.workflow ? [fact('Workflow', item.workflow.state)] : []),
     ...(item.attention ? [fact('Needs attention', item.attention.reason)] : []),
@@ -470,27 +491,13 @@ async function loadNotifications(id) {
 
 /** The court's wall-clock time now, for a datetime-local default. */
 function courtLocalNow() {
-  const p = Object.fromEntries(new Intl.DateTimeFormat('en-CA', { timeZone: COURT_TZ, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-    .formatToParts(new Date(serverNow())).map((x) => [x.type, x.value]));
-  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
+  const { date, time } = courtParts(serverNow());
+  return `${date}T${time}`;
 }
 
-/** UTC offset of America/New_York at an instant, e.g. "-04:00". */
-function courtOffset(epochMs) {
-  const name = new Intl.DateTimeFormat('en-US', { timeZone: COURT_TZ, timeZoneName: 'longOffset' })
-    .formatToParts(new Date(epochMs)).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT-05:00';
-  const m = /GMT([+-]\d{2}):?(\d{2})?/.exec(name);
-  return m ? `${m[1]}:${m[2] ?? '00'}` : '+00:00';
-}
-
-/** A datetime-local value read as the court's wall-clock time, as ISO with offset. */
-function courtIso(local) {
-  const guess = Date.parse(`${local}:00Z`);
-  let offset = courtOffset(guess);
-  const sign = offset.startsWith('-') ? -1 : 1;
-  const ms = sign * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6))) * 60000;
-  offset = courtOffset(guess - ms); // the offset at the real instant, across a clock change
-  return `${local}:00${offset}`;
+/** A datetime-local value read as the court's wall-clock time, as ISO with offset (null: no such time). */
+function courtLocalIso(local) {
+  return courtIso(local.slice(0, 10), local.slice(11, 16));
 }
 
 function setupEventForm(item) {
@@ -578,7 +585,9 @@ async function submitEvent(event) {
   const local = [];
   if (!type) local.push({ field: 'type', message: 'Choose what happened' });
   if (!at) local.push({ field: 'at', message: 'Give the date and time' });
-  const body = { type, at: at ? courtIso(at) : '' };
+  const atIso = at ? courtLocalIso(at) : '';
+  if (at && !atIso) local.push({ field: 'at', message: 'This time does not exist in Eastern Time (the clocks went forward that night)' });
+  const body = { type, at: atIso ?? '' };
   const spec = (EVENT_TYPES[collection] ?? []).find(([v]) => v === type);
   for (const f of spec?.[2] ?? []) {
     const input = $(`e-${f.name}`);
@@ -634,6 +643,35 @@ async function downloadCsv() {
   }
 }
 
+const feedName = (f) => f.label ? `“${f.label}”` : 'Feed';
+
+/** The signed-in member's own feeds, newest first, each live one with a revoke button. */
+async function loadFeeds() {
+  const list = $('feeds-list');
+  let feeds;
+  try {
+    feeds = (await api('/api/feeds')).feeds ?? [];
+  } catch (err) {
+    if (err.status === 401) return;
+    list.replaceChildren(el('li', { class: 'note', text: `Could not load your feeds: ${err.message}` }));
+    return;
+  }
+  state.feeds = feeds;
+  if (feeds.length === 0) return list.replaceChildren(el('li', { class: 'empty', text: 'You have no calendar feeds.' }));
+  list.replaceChildren(...feeds.map((f) => {
+    const created = `created ${formatInstant(f.createdAt)}`;
+    const li = el('li', { class: `feed-row${f.revokedAt ? ' is-revoked' : ''}`, 'data-feed-id': f.id },
+      el('span', { class: 'feed-name', text: feedName(f) }),
+      el('span', { class: 'note', text: f.revokedAt ? `${created} · revoked ${formatInstant(f.revokedAt)}` : `${created} · live` }));
+    if (!f.revokedAt) {
+      const button = el('button', { type: 'button', class: 'button secondary feed-revoke', text: 'Revoke', 'aria-label': `Revoke the feed${f.label ? ` “${f.label}”` : ''} ${created}` });
+      button.addEventListener('click', () => void revokeFeed(f.id));
+      li.append(button);
+    }
+    return li;
+  }));
+}
+
 async function createFeed() {
   const status = $('tools-status');
   try {
@@ -644,20 +682,26 @@ async function createFeed() {
     $('feed-url').focus();
     $('feed-url').select();
     status.textContent = 'Feed created. Copy the address now: it is not shown again.';
+    await loadFeeds();
   } catch (err) {
     if (err.status !== 401) status.textContent = `Could not create a feed: ${err.message}`;
   }
 }
 
-async function revokeFeed() {
+async function revokeFeed(id = state.feedId) {
   const status = $('tools-status');
-  if (!state.feedId) return;
+  if (!id) return;
   try {
-    await api(`/api/feeds/${state.feedId}`, { method: 'DELETE', raw: true });
-    state.feedId = null;
-    $('feed').hidden = true;
-    $('feed-url').value = '';
+    await api(`/api/feeds/${encodeURIComponent(id)}`, { method: 'DELETE', raw: true }).then(async (res) => {
+      if (!res.ok) throw new ApiError(res.status, await readJson(res));
+    });
+    if (id === state.feedId) {
+      state.feedId = null;
+      $('feed').hidden = true;
+      $('feed-url').value = '';
+    }
     status.textContent = 'Feed revoked: calendar apps can no longer read it.';
+    await loadFeeds();
     $('feed-create').focus();
   } catch (err) {
     if (err.status !== 401) status.textContent = `Could not revoke the feed: ${err.message}`;
@@ -667,16 +711,42 @@ async function revokeFeed() {
 // ---- routing ---------------------------------------------------------------------------------
 
 const ITEM_PATH = /^\/dashboard\/(requests|filings|notices|productions)\/([0-9A-Za-z]+)\/?$/;
+const CREATE_PATH = /^\/dashboard\/new\/(notice|filing|production|request)\/?$/;
 
 async function route({ focus = true } = {}) {
   const m = ITEM_PATH.exec(location.pathname);
   if (m) return openItem(m[1], m[2], { focus });
   state.current = null;
+  const c = CREATE_PATH.exec(location.pathname);
+  if (c) {
+    stopTimers();
+    $('item-view').hidden = true;
+    $('due-view').hidden = true;
+    $('create-view').hidden = false;
+    const heading = showCreate(c[1]);
+    if (focus) heading.focus();
+    return;
+  }
   document.title = 'What is due | Docketwatch';
   $('item-view').hidden = true;
+  $('create-view').hidden = true;
   $('due-view').hidden = false;
-  await loadDue();
+  await Promise.all([loadDue(), loadFeeds()]);
   if (focus) $('due-title').focus();
+}
+
+/** After a 201: open the new item (a notice's countdown shows at once), with a word on what was done. */
+function created(collection, item) {
+  const due = (item.deadlines ?? []).find((d) => d.status === 'open') ?? item.deadlines?.[0];
+  const when = due ? ` ${due.label}: ${formatDue(due.due)}.` : '';
+  const messages = {
+    notices: `Notice logged. The 24-hour window is running.${when}`,
+    filings: `Filing created.${when}`,
+    productions: `Production created.${when}`,
+    requests: `Request logged.${when} Tracking code for the requester: ${item.trackingCode} (it opens their tracking page: give it only to them).`,
+  };
+  state.justCreated = { id: item.id, message: messages[collection] ?? 'Created.' };
+  navigate(`/dashboard/${collection}/${item.id}`);
 }
 
 function navigate(href) {
@@ -694,11 +764,14 @@ async function start() {
   } catch {
     return;
   }
+  if (location.pathname.replace(/\/+$/, '') !== '/dashboard') await syncClock();
   await route({ focus: false });
-  (ITEM_PATH.test(location.pathname) ? $('item-title') : $('due-title')).focus();
+  const create = CREATE_PATH.exec(location.pathname);
+  (ITEM_PATH.test(location.pathname) ? $('item-title') : create ? $(`${CREATE_KINDS[create[1]].form}-title`) : $('due-title')).focus();
 }
 
 function wire() {
+  initCreate({ api, serverNow, matters: () => state.matters, created });
   $('signin-form').addEventListener('submit', devSignIn);
   $('signin-hosted-button').addEventListener('click', () => void hostedSignIn());
   $('sign-out').addEventListener('click', () => signOut('You are signed out.'));
@@ -709,7 +782,7 @@ function wire() {
   });
   $('export-csv').addEventListener('click', () => void downloadCsv());
   $('feed-create').addEventListener('click', () => void createFeed());
-  $('feed-revoke').addEventListener('click', () => void revokeFeed());
+  $('feed-revoke').addEventListener('click', () => void revokeFeed(state.feedId));
   $('e-type').addEventListener('change', () => {
     renderEventFields();
   });

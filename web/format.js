@@ -1,4 +1,4 @@
-// Shared helpers for the public pages: date formatting in the court's time zone, labels,
+// Shared helpers for the public pages and the dashboard: dates in the court's time zone, labels,
 // and reading an application/problem+json answer. No DOM writes here.
 
 /** D.D.C.'s time zone: deadlines and receipt dates are counted there (DESIGN.md). */
@@ -49,6 +49,45 @@ export function formatInstantDate(iso) {
   return new Intl.DateTimeFormat('en-US', {
     timeZone: COURT_TZ, weekday: 'long', year: 'numeric', month: 'long', day: 'numeric',
   }).format(date);
+}
+
+/** UTC offset of Eastern Time at an instant, in minutes (e.g. -300 in winter, -240 in summer). */
+export function courtOffsetMinutes(epochMs) {
+  const name = new Intl.DateTimeFormat('en-US', { timeZone: COURT_TZ, timeZoneName: 'longOffset' })
+    .formatToParts(new Date(epochMs)).find((p) => p.type === 'timeZoneName')?.value ?? '';
+  const m = /GMT([+-])(\d{2}):?(\d{2})?/.exec(name);
+  return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0)) : 0;
+}
+
+const offsetText = (minutes) => {
+  const abs = Math.abs(minutes);
+  return `${minutes < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+};
+
+/**
+ * A wall-clock date and time in Eastern Time (`2026-03-06`, `16:30`) as an ISO date-time with
+ * the offset in force then (`2026-03-06T16:30:00-05:00`), whatever the browser's own zone.
+ * Across a clock change: a time that occurs twice (the November fall-back hour) is read as the
+ * first, earlier one; a time that never occurs (the March spring-forward hour) gives null.
+ */
+export function courtIso(date, time) {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date ?? '') || !/^\d{2}:\d{2}$/.test(time ?? '')) return null;
+  const wall = Date.parse(`${date}T${time}:00Z`);
+  if (Number.isNaN(wall) || new Date(wall).toISOString().slice(0, 10) !== date) return null;
+  // The offsets in force around that wall-clock time; keep those that give back the same wall time.
+  const candidates = new Set([-12, 0, 12].map((h) => courtOffsetMinutes(wall + h * 3_600_000)));
+  const valid = [...candidates].filter((o) => courtOffsetMinutes(wall - o * 60_000) === o);
+  if (valid.length === 0) return null;
+  const offset = Math.max(...valid); // the larger offset is the earlier instant
+  return `${date}T${time}:00${offsetText(offset)}`;
+}
+
+/** The Eastern Time date (`YYYY-MM-DD`) and time (`HH:MM`) of an instant. */
+export function courtParts(epochMs) {
+  const p = Object.fromEntries(new Intl.DateTimeFormat('en-CA', {
+    timeZone: COURT_TZ, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+  }).formatToParts(new Date(epochMs)).map((x) => [x.type, x.value]));
+  return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}` };
 }
 
 /** Machine-readable value for a <time datetime> element. */

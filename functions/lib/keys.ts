@@ -91,9 +91,12 @@ export interface CalendarFeed {
 
 export const feedPk = (feedId: string) => `FEED#${feedId}`;
 export const FEED_SK = 'FEED';
+/** GSI1 partition of one member's feeds (their list, newest first, by creation time). */
+export const feedsOfOwnerPk = (owner: string) => `FEEDS#${owner}`;
+export const feedOfOwnerSk = (createdAt: string, feedId: string) => `${createdAt}#${feedId}`;
 
 export function feedToRecord(feed: CalendarFeed): Stored<CalendarFeed> {
-  return { ...feed, PK: feedPk(feed.id), SK: FEED_SK };
+  return { ...feed, PK: feedPk(feed.id), SK: FEED_SK, GSI1PK: feedsOfOwnerPk(feed.owner), GSI1SK: feedOfOwnerSk(feed.createdAt, feed.id) };
 }
 
 // ---------------------------------------------------------------------------------------------

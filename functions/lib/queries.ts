@@ -7,7 +7,7 @@ import type { Deadline, Matter, TrackedItem } from '../../core/model';
 import { ddb } from './clients';
 import { config } from './config';
 import { NotFoundError } from './errors';
-import { DEADLINE_SK_PREFIX, FEED_SK, feedPk, feedToRecord, fromRecord, INDEX, ITEM_SK, itemPk, matterPk, type CalendarFeed } from './keys';
+import { DEADLINE_SK_PREFIX, FEED_SK, feedPk, feedsOfOwnerPk, feedToRecord, fromRecord, INDEX, ITEM_SK, itemPk, matterPk, type CalendarFeed } from './keys';
 import { listMatters, listOpenItemIds, openDeadlinesDueBefore, queryAll } from './store';
 
 const TableName = config.tableName;
@@ -131,6 +131,27 @@ export async function putFeed(feed: CalendarFeed): Promise<void> {
 export async function getFeed(feedId: string): Promise<CalendarFeed | undefined> {
   const { Item } = await ddb.send(new GetCommand({ TableName, Key: { PK: feedPk(feedId), SK: FEED_SK }, ConsistentRead: true }));
   return Item ? fromRecord<CalendarFeed>(Item) : undefined;
+}
+
+/** What a member may see of their feed: never the secret's hash. */
+export type FeedSummary = Omit<CalendarFeed, 'secretHash' | 'owner' | 'version'>;
+
+/**
+ * A member's own feeds, live and revoked, newest first: one Query of their partition of GSI1
+ * (index reads are eventually consistent on AWS; a feed created a moment ago may lag).
+ */
+export async function feedsOfOwner(owner: string): Promise<FeedSummary[]> {
+  const records = await queryAll({
+    TableName,
+    IndexName: INDEX.byMatter,
+    KeyConditionExpression: 'GSI1PK = :pk',
+    ExpressionAttributeValues: { ':pk': feedsOfOwnerPk(owner) },
+    ScanIndexForward: false,
+  });
+  return records.map((r) => {
+    const { id, label, filter, createdAt, revokedAt } = fromRecord<CalendarFeed>(r);
+    return { id, ...(label ? { label } : {}), filter: filter ?? {}, createdAt, ...(revokedAt ? { revokedAt } : {}) };
+  });
 }
 
 /** Marks a feed revoked; NotFoundError when it does not exist, is someone else's or is already revoked. */

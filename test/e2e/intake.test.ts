@@ -2,11 +2,11 @@
  * The public intake form in Chromium against the local stack: keyboard use, the receipt, the
  * server's field errors, the Idempotency-Key, labels and the phone layout.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
-  UUID, expectNoHorizontalScroll, fillRequest, launchBrowser, newContext, recordIntake,
-  screenshot, startStack, tabTo, watchProblems, type Stack,
+  UUID, expectNoHorizontalScroll, fillRequest, newContext, recordIntake,
+  screenshot, tabTo, useBrowser, watchProblems,
 } from './support';
 
 // Callbacks given to page.evaluate run inside Chromium. The project compiles without the DOM lib
@@ -32,36 +32,14 @@ interface Tracked {
 
 const LONG_DATE = /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), [A-Z][a-z]+ \d{1,2}, \d{4}$/;
 
-let stack: Stack;
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-let problems: string[];
-
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
-
-beforeEach(async () => {
-  context = await newContext(browser, stack);
-  page = await context.newPage();
-  problems = watchProblems(page);
-});
-
-afterEach(async () => {
-  await context?.close();
-});
+const session = useBrowser();
 
 const activeId = (p: Page) => p.evaluate(() => document.activeElement?.id ?? '');
 const isPost = (url: string, method: string) => method === 'POST' && new URL(url).pathname === '/api/requests';
 
 describe('intake form', () => {
   it('takes a FOIA request filled in with the keyboard, shows the receipt and links to the tracking page', async () => {
+    const { stack, context, page, problems } = session;
     const sent = recordIntake(page);
     await page.goto('/');
 
@@ -178,6 +156,7 @@ describe('intake form', () => {
   });
 
   it('shows the server\'s field error next to its field when client checks are bypassed', async () => {
+    const { page, problems } = session;
     const sent = recordIntake(page);
     await page.goto('/');
     await fillRequest(page);
@@ -225,6 +204,7 @@ describe('intake form', () => {
   });
 
   it('retries with the same Idempotency-Key after a lost response and gets the same request back', async () => {
+    const { page } = session;
     const sent = recordIntake(page);
     await page.goto('/');
     await fillRequest(page, { agency: 'DHS' });
@@ -250,6 +230,7 @@ describe('intake form', () => {
   });
 
   it('checks required fields in the browser before sending anything', async () => {
+    const { page, problems } = session;
     const sent = recordIntake(page);
     await page.goto('/');
     await page.click('#submit-button');
@@ -279,6 +260,7 @@ describe('intake form', () => {
   });
 
   it('takes a Privacy Act request to another agency named by the requester', async () => {
+    const { page, problems } = session;
     await page.goto('/');
     await fillRequest(page, { kind: 'privacy_act', otherAgency: 'Social Security Administration' });
     const sent = recordIntake(page);
@@ -304,6 +286,7 @@ describe('intake form', () => {
 
 describe('accessibility and layout', () => {
   it('gives every input, select and textarea a visible label and an accessible name', async () => {
+    const { context, page, problems } = session;
     await page.goto('/');
     // Open every conditional field so hidden ones are checked too.
     await page.selectOption('#f-agency', 'Other');
@@ -349,6 +332,7 @@ describe('accessibility and layout', () => {
   });
 
   it('shows a visible focus outline when moving by keyboard', async () => {
+    const { page } = session;
     await page.goto('/');
     for (const id of ['f-requester-name', 'submit-button']) {
       await tabTo(page, id);
@@ -362,6 +346,7 @@ describe('accessibility and layout', () => {
   });
 
   it('fits a phone screen, form and receipt', async () => {
+    const { stack, browser } = session;
     const phone = await newContext(browser, stack, true);
     try {
       const small = await phone.newPage();

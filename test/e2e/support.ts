@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 
 // Callbacks given to page.evaluate run inside Chromium. The project compiles without the DOM lib
 // (it is server code), so the browser globals they touch are declared here, for this module only.
@@ -24,7 +24,7 @@ export interface Stack {
  * Starts the whole local system in a fresh data directory. `E2E_BASE_URL` points the tests at a
  * stack that is already running (`npm start`) instead; nothing is started or stopped then.
  */
-export async function startStack(): Promise<Stack> {
+export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   const external = process.env.E2E_BASE_URL;
   if (external) return { url: external.replace(/\/+$/, ''), stop: async () => {} };
 
@@ -33,7 +33,7 @@ export async function startStack(): Promise<Stack> {
   const dataDir = await mkdtemp(join(tmpdir(), 'docketwatch-e2e-'));
   try {
     // No demo items: each test counts what it creates itself.
-    const stack = await startLocal({ port: 0, dataDir, quiet: true, noDemoItems: true });
+    const stack = await startLocal({ port: 0, dataDir, quiet: true, noDemoItems: true, ...(opts.clockStart ? { clockStart: opts.clockStart } : {}) });
     return {
       url: stack.url.replace(/\/+$/, ''),
       async stop() {
@@ -48,6 +48,83 @@ export async function startStack(): Promise<Stack> {
     await rm(dataDir, { recursive: true, force: true });
     throw error;
   }
+}
+
+export interface StackOptions {
+  /** The runtime clock starts at this instant and runs on (ignored with E2E_BASE_URL). */
+  clockStart?: string;
+}
+
+/** What the browser tests of one file share; `context`, `page` and `problems` are this test's. */
+export interface BrowserSession {
+  readonly stack: Stack;
+  readonly browser: Browser;
+  readonly context: BrowserContext;
+  readonly page: Page;
+  /** Script errors, CSP violations and console errors of `page` (see watchProblems). */
+  readonly problems: string[];
+  /** Replaces this test's context and page with a phone-sized one (closed after the test). */
+  usePhone(): Promise<Page>;
+}
+
+export interface UseBrowserOptions extends StackOptions {
+  /** After each test, expect no problems on its page (script errors, CSP, console errors). */
+  noProblems?: boolean;
+  /** Runs once after the stack has started, before the first test (e.g. to seed data). */
+  setup?: (stack: Stack) => Promise<void>;
+}
+
+/**
+ * Registers the hooks every browser test file needs (a local stack and Chromium for the file,
+ * a fresh desktop context and page per test, all closed afterwards) and returns a live session:
+ * read `session.page` inside a test, not at module load.
+ */
+export function useBrowser(opts: UseBrowserOptions = {}): BrowserSession {
+  let stack: Stack | undefined;
+  let browser: Browser | undefined;
+  let context: BrowserContext | undefined;
+  let page: Page | undefined;
+  let problems: string[] = [];
+  const live = <T>(value: T | undefined, name: string): T => {
+    if (value === undefined) throw new Error(`useBrowser: ${name} is only available inside a test`);
+    return value;
+  };
+  const open = async (phone: boolean) => {
+    context = await newContext(live(browser, 'browser'), live(stack, 'stack'), phone);
+    page = await context.newPage();
+    problems = watchProblems(page);
+    return page;
+  };
+
+  beforeAll(async () => {
+    [stack, browser] = await Promise.all([startStack(opts), launchBrowser()]);
+    await opts.setup?.(stack);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+  beforeEach(async () => {
+    await open(false);
+  });
+  afterEach(async () => {
+    await context?.close();
+    context = undefined;
+    page = undefined;
+    if (opts.noProblems) expect(problems).toEqual([]);
+  });
+
+  return {
+    get stack() { return live(stack, 'stack'); },
+    get browser() { return live(browser, 'browser'); },
+    get context() { return live(context, 'context'); },
+    get page() { return live(page, 'page'); },
+    get problems() { return problems; },
+    async usePhone() {
+      await context?.close();
+      return open(true);
+    },
+  };
 }
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

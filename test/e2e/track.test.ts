@@ -2,9 +2,8 @@
  * The public tracking page in Chromium against the local stack: lookup by path and by the form,
  * unknown codes, and that it shows only the public view.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchBrowser, newContext, screenshot, startStack, watchProblems, type Stack } from './support';
+import { describe, expect, it } from 'vitest';
+import { screenshot, useBrowser } from './support';
 
 interface Tracked {
   trackingCode: string;
@@ -13,30 +12,7 @@ interface Tracked {
   events: { label: string; at: string }[];
 }
 
-let stack: Stack;
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-let problems: string[];
-
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
-
-beforeEach(async () => {
-  context = await newContext(browser, stack);
-  page = await context.newPage();
-  problems = watchProblems(page);
-});
-
-afterEach(async () => {
-  await context?.close();
-});
+const session = useBrowser();
 
 const REQUESTER = {
   name: 'Jordan Privatename',
@@ -47,7 +23,7 @@ const REQUESTER = {
 
 /** A request made through the public API, as the form would. */
 async function createRequest(): Promise<string> {
-  const response = await page.request.post('/api/requests', {
+  const response = await session.page.request.post('/api/requests', {
     headers: { 'Idempotency-Key': crypto.randomUUID() },
     data: {
       kind: 'foia',
@@ -64,6 +40,7 @@ async function createRequest(): Promise<string> {
 
 describe('tracking page', () => {
   it('looks up a code typed into its form and shows phase, next deadline and history, oldest first', async () => {
+    const { page, problems } = session;
     const code = await createRequest();
     await page.goto('/track/');
     expect(await page.isHidden('#result')).toBe(true);
@@ -91,6 +68,7 @@ describe('tracking page', () => {
   });
 
   it('accepts a pasted tracking link in its form', async () => {
+    const { stack, page } = session;
     const code = await createRequest();
     await page.goto('/track/');
     await page.fill('#f-code', `  ${stack.url}/track/${code}  `);
@@ -100,6 +78,7 @@ describe('tracking page', () => {
   });
 
   it('says so when no request has the code', async () => {
+    const { page, problems } = session;
     await page.goto('/track/NOSUCHCODE0000000000000000');
     await page.locator('#not-found').waitFor({ state: 'visible' });
     expect(await page.textContent('#not-found h2')).toBe('No request with that tracking code');
@@ -109,6 +88,7 @@ describe('tracking page', () => {
   });
 
   it('asks for a code when the form is sent empty', async () => {
+    const { page } = session;
     await page.goto('/track/');
     await page.click('#track-form button');
     expect(await page.isVisible('#code-error')).toBe(true);
@@ -118,6 +98,7 @@ describe('tracking page', () => {
   });
 
   it('labels its one input', async () => {
+    const { page } = session;
     await page.goto('/track/');
     const labels = await page.locator('input,select,textarea').evaluateAll((nodes) =>
       nodes.map((n) => n.labels?.[0]?.textContent?.trim() ?? ''));
