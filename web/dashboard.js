@@ -747,6 +747,8 @@ function created(collection, item) {
   };
   state.justCreated = { id: item.id, message: messages[collection] ?? 'Created.' };
   navigate(`/dashboard/${collection}/${item.id}`);
+  // The list (and the open-notice banner above every page) now has one more deadline.
+  void loadDue();
 }
 
 function navigate(href) {

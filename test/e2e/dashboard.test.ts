@@ -53,7 +53,8 @@ async function signIn(p: Page, email = 'alex.rivera@example.org'): Promise<void>
   await p.fill('#f-email', email);
   await p.click('#signin-submit');
   await p.locator('#due-title').waitFor({ state: 'visible' });
-  await p.waitForFunction(() => !/Loading/.test((globalThis as any).document.getElementById('due-status').textContent));
+  // Loaded means the status says how many matched (it is empty before the first load starts).
+  await p.waitForFunction(() => /open deadline|No open deadlines/.test((globalThis as any).document.getElementById('due-status').textContent));
 }
 
 describe('dashboard', () => {
@@ -110,7 +111,7 @@ describe('dashboard', () => {
     await page.click(`a[href="/dashboard/requests/${foiaId}"]`);
     await page.waitForURL(`**/dashboard/requests/${foiaId}`);
     await page.locator('#item-title').waitFor({ state: 'visible' });
-    await page.waitForFunction(() => (globalThis as any).document.getElementById('item-title').textContent !== 'Loading…');
+    await page.waitForFunction(() => /\S/.test((globalThis as any).document.getElementById('item-title').textContent) && (globalThis as any).document.getElementById('item-title').textContent !== 'Loading…');
     expect(await page.textContent('#item-title')).toBe('FOIA request to IRS');
     expect(await page.evaluate(() => (globalThis as any).document.activeElement.id)).toBe('item-title');
     expect(await page.textContent('#item-facts')).toContain('Awaiting the agency’s response');
@@ -121,7 +122,7 @@ describe('dashboard', () => {
     await receipt.waitFor({ state: 'visible' });
     expect(await receipt.textContent()).toMatch(/5 U\.S\.C\. 552\(a\)\(6\)\(A\)/);
     expect(await page.textContent('#item-events')).toContain('Request submitted through Docketwatch');
-    await page.waitForFunction(() => !/Loading/.test((globalThis as any).document.getElementById('item-notifications').textContent));
+    await page.waitForFunction(() => { const t = (globalThis as any).document.getElementById('item-notifications').textContent; return /\S/.test(t) && !/Loading/.test(t); });
     // Either the list (issue 5's endpoint) or a plain statement that it is not there yet.
     expect(await page.textContent('#item-notifications')).toMatch(/None sent yet|not available on this server yet|to /);
 
@@ -191,7 +192,7 @@ describe('dashboard', () => {
 /** Waits for the item page the dashboard opens after a 201, and returns the new item's id. */
 async function openedItem(p: Page, collection: string): Promise<string> {
   await p.waitForURL(new RegExp(`/dashboard/${collection}/[0-9A-Z]{26}$`));
-  await p.waitForFunction(() => !/Loading/.test((globalThis as any).document.getElementById('item-title').textContent));
+  await p.waitForFunction(() => { const t = (globalThis as any).document.getElementById('item-title').textContent; return /\S/.test(t) && !/Loading/.test(t); });
   return new URL(p.url()).pathname.split('/').pop()!;
 }
 
@@ -238,6 +239,8 @@ describe('creating items from the dashboard', () => {
       await deadline.locator('summary').click();
       expect(await deadline.locator('.computation').textContent()).toMatch(/6\(a\)\(2\)\(C\)/);
     }
+    // The open-notice banner above the page already lists it.
+    await page.waitForFunction((itemId) => !!(globalThis as any).document.querySelector(`#notices-list a[href$="${itemId}"]`), id);
     await screenshot(page, 'dashboard-notice-logged');
 
     // Back on the list, the new notice stands out with its own countdown.
