@@ -12,7 +12,7 @@ import { httpHandler, json, parseJsonBody, type HttpResult } from './lib/http';
 import { newId } from './lib/ids';
 import { logger } from './lib/logger';
 import { count } from './lib/metrics';
-import { createItem, getMatter, setWorkflow } from './lib/store';
+import { createItem, getMatter, workflowNotStarted } from './lib/store';
 import { startItemWorkflow } from './lib/workflow';
 
 export async function createCourtItem(event: APIGatewayProxyEventV2): Promise<HttpResult> {
@@ -41,7 +41,7 @@ export async function createCourtItem(event: APIGatewayProxyEventV2): Promise<Ht
     built.item.workflow = { execution: id, state: 'started' };
   } catch (err) {
     logger.error('workflow start failed', { itemId: id, errorName: (err as Error).name });
-    await setWorkflow(id, { execution: id, state: 'not_started' }).catch(() => undefined);
+    await workflowNotStarted(id, at).catch(() => undefined);
     built.item.workflow = { execution: id, state: 'not_started' };
   }
   logger.info('item created', { itemId: id, kind });

@@ -15,7 +15,7 @@ import { newId, newTrackingCode } from './lib/ids';
 import { logger } from './lib/logger';
 import { count } from './lib/metrics';
 import { ensureIntakeMatter } from './lib/matters';
-import { createItem, getIdempotency, getMatter, setWorkflow } from './lib/store';
+import { createItem, getIdempotency, getMatter, workflowNotStarted } from './lib/store';
 import { startItemWorkflow } from './lib/workflow';
 
 const IDEMPOTENCY_SCOPE = 'POST /api/requests';
@@ -84,7 +84,7 @@ export async function intake(event: APIGatewayProxyEventV2): Promise<HttpResult>
     // The request is stored; the sweep and the restart path start its workflow later.
     workflowState = 'not_started';
     logger.error('workflow start failed', { itemId: id, errorName: (err as Error).name });
-    await setWorkflow(id, { execution: id, state: workflowState }).catch(() => undefined);
+    await workflowNotStarted(id, at).catch(() => undefined);
   }
   logger.info('intake', { itemId: id, kind: built.item.kind, team: !!principal });
   count('Intakes');

@@ -10,6 +10,7 @@ import { VersionConflictError } from './lib/errors';
 import { logger } from './lib/logger';
 import { count } from './lib/metrics';
 import { commitChange, flagForAttention, getItemBundle, setWorkflow } from './lib/store';
+import { nextGeneration } from './lib/workflow';
 
 /**
  * Longest single wait. Step Functions allows far more, but a weekly re-check keeps a wait well
@@ -79,12 +80,6 @@ async function sync(itemId: string, execution: string | undefined, startedAt: st
     continueAsNew,
     nextExecution: nextGeneration(itemId, name),
   };
-}
-
-/** `<id>`, then `<id>-g2`, `<id>-g3`…: still named by the item, and unique per generation. */
-export function nextGeneration(itemId: string, current: string): string {
-  const n = Number(/-g(\d+)$/.exec(current)?.[1] ?? 1);
-  return `${itemId}-g${n + 1}`;
 }
 
 async function registerWait(itemId: string, taskToken: string, version: number | undefined): Promise<void> {

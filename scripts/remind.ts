@@ -56,6 +56,7 @@ interface Sent {
 interface Report {
   at: string;
   read: { due: number; watched: number; pending: number };
+  restarted?: string[];
   reconciled: string[];
   sent: Sent[];
   alreadySent: number;
@@ -65,7 +66,8 @@ interface Report {
 export function formatReport(r: Report): string {
   const lines = [
     `Sweep at ${r.at}: read ${r.read.due} due, ${r.read.watched} watched, ${r.read.pending} pending; ` +
-      `marked ${r.reconciled.length} missed; sent ${r.sent.length}; ${r.alreadySent} already sent; ${r.failed} failed.`,
+      `marked ${r.reconciled.length} missed; sent ${r.sent.length}; ${r.alreadySent} already sent; ${r.failed} failed` +
+      `${r.restarted?.length ? `; restarted ${r.restarted.length} workflow${r.restarted.length === 1 ? '' : 's'}` : ''}.`,
   ];
   if (r.sent.length) {
     const rows = r.sent.map((s) => [s.kind + (s.retried ? ' (retry)' : ''), s.rung, s.recipient, s.itemId ?? '-', s.subject]);

@@ -30,6 +30,10 @@ export const idempotencyPk = (scope: string, key: string) => `IDEMP#${sha256(`${
 /** Deadlines spread over shards by item id so no one partition takes every due date. */
 export const dueShard = (itemId: string, shards: number) => `DUE#${parseInt(sha256(itemId).slice(0, 8), 16) % shards}`;
 
+/** Items whose workflow failed or never started: the sweep starts a new execution for each. */
+export const RESTART_PK = 'WORKFLOW#RESTART';
+export const restartKey = (itemId: string) => ({ PK: RESTART_PK, SK: itemId });
+
 /** Days added to the calendar as data: one partition, a handful of records. */
 export const CALENDAR_PK = 'CALENDAR';
 export const calendarDaySk = (kind: string, date: string) => `DAY#${date}#${kind}`;

@@ -54,7 +54,8 @@ import {
   type Claim,
   type Notification,
 } from './reminder-store';
-import { commitChange, getItemBundle, listMatters, openDeadlinesDueBefore } from './store';
+import { commitChange, getItem, getItemBundle, listMatters, openDeadlinesDueBefore, restartDone, workflowsToRestart } from './store';
+import { nextGeneration, startItemWorkflow } from './workflow';
 
 /** A claim older than this is abandoned: longer than the sweep function's 5-minute timeout. */
 export const CLAIM_LEASE_MS = 10 * 60_000;
@@ -76,6 +77,8 @@ export interface SentLine extends Notification {
 
 export interface SweepReport {
   at: string;
+  /** Items whose failed or unstarted workflow this sweep started again. */
+  restarted: string[];
   /** Records read: open deadlines in the horizon, watched past-due deadlines, pending sends. */
   read: { due: number; watched: number; pending: number };
   /** Deadlines this sweep marked missed. */
@@ -105,7 +108,7 @@ export async function runSweep(opts: SweepOptions = {}): Promise<SweepReport> {
   const atIso = at.toISOString();
   const deliver = opts.deliver ?? deliverNotification;
   const baseUrl = config.publicBaseUrl;
-  const report: SweepReport = { at: atIso, read: { due: 0, watched: 0, pending: 0 }, reconciled: [], sent: [], alreadySent: 0, failed: 0 };
+  const report: SweepReport = { at: atIso, read: { due: 0, watched: 0, pending: 0 }, restarted: [], reconciled: [], sent: [], alreadySent: 0, failed: 0 };
 
   const send = async (claim: Claim, retried: boolean) => {
     try {
@@ -128,6 +131,9 @@ export async function runSweep(opts: SweepOptions = {}): Promise<SweepReport> {
     const n = await markDelivered(claim, at);
     if (n) report.sent.push({ ...n, retried });
   };
+
+  // 0. Workflows that failed or never started: a new generation reads the item from the table.
+  report.restarted = await restartWorkflows();
 
   // 1. Sends a crashed or failed run left pending.
   const stale = await stalePendingSends(new Date(at.getTime() - CLAIM_LEASE_MS));
@@ -317,4 +323,23 @@ async function inBatches<T>(list: readonly T[], fn: (x: T) => Promise<void>): Pr
     while (next < list.length) await fn(list[next++]!);
   };
   await Promise.all(Array.from({ length: Math.min(DELIVERY_CONCURRENCY, list.length) }, worker));
+}
+
+async function restartWorkflows(): Promise<string[]> {
+  const restarted: string[] = [];
+  for (const itemId of await workflowsToRestart()) {
+    const item = await getItem(itemId);
+    if (item?.status === 'open') {
+      try {
+        await startItemWorkflow(itemId, nextGeneration(itemId, item.workflow.execution));
+      } catch (err) {
+        // Stays queued for the next sweep.
+        logger.error('workflow restart failed', { itemId, errorName: (err as Error).name });
+        continue;
+      }
+      restarted.push(itemId);
+    }
+    await restartDone(itemId);
+  }
+  return restarted;
 }

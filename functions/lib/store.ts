@@ -4,6 +4,7 @@
  */
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
+  DeleteCommand,
   GetCommand,
   PutCommand,
   QueryCommand,
@@ -33,6 +34,8 @@ import {
   trackingPk,
   watchKey,
   changedOutboxKey,
+  RESTART_PK,
+  restartKey,
 } from './keys';
 
 const TableName = config.tableName;
@@ -238,18 +241,44 @@ export async function setWorkflow(id: string, workflow: TrackedItem['workflow'],
   }
 }
 
-/** Flags an item for a person to look at; the reason is kept, nothing else changes. */
+/**
+ * Flags an item for a person to look at and queues its workflow for a restart by the sweep, in
+ * one transaction; the reason is kept, nothing else changes.
+ */
 export async function flagForAttention(id: string, reason: string, at: Date): Promise<void> {
   await ddb.send(
-    new UpdateCommand({
-      TableName,
-      Key: { PK: itemPk(id), SK: ITEM_SK },
-      UpdateExpression: 'SET attention = :a, workflow.#state = :failed ADD version :one',
-      ConditionExpression: EXISTS,
-      ExpressionAttributeNames: { '#state': 'state' },
-      ExpressionAttributeValues: { ':a': { reason, at: at.toISOString() }, ':failed': 'failed', ':one': 1 },
+    new TransactWriteCommand({
+      TransactItems: [
+        {
+          Update: {
+            TableName,
+            Key: { PK: itemPk(id), SK: ITEM_SK },
+            UpdateExpression: 'SET attention = :a, workflow.#state = :failed ADD version :one',
+            ConditionExpression: EXISTS,
+            ExpressionAttributeNames: { '#state': 'state' },
+            ExpressionAttributeValues: { ':a': { reason, at: at.toISOString() }, ':failed': 'failed', ':one': 1 },
+          },
+        },
+        { Put: { TableName, Item: { ...restartKey(id), itemId: id, queuedAt: at.toISOString() } } },
+      ],
     }),
   );
+}
+
+/** A workflow that could not be started: recorded on the item and queued for the sweep. */
+export async function workflowNotStarted(id: string, at: Date): Promise<void> {
+  await setWorkflow(id, { execution: id, state: 'not_started' });
+  await ddb.send(new PutCommand({ TableName, Item: { ...restartKey(id), itemId: id, queuedAt: at.toISOString() } }));
+}
+
+/** Items whose workflow the sweep must start again: one Query of the restart partition. */
+export async function workflowsToRestart(): Promise<string[]> {
+  const records = await queryAll({ TableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': RESTART_PK } });
+  return records.map((r) => String(r.itemId));
+}
+
+export async function restartDone(id: string): Promise<void> {
+  await ddb.send(new DeleteCommand({ TableName, Key: restartKey(id) }));
 }
 
 /** Open deadlines whose end is before `instant`, across the due-index shards: one Query each. */

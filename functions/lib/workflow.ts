@@ -19,6 +19,12 @@ export function executionArn(name: string): string {
   return `${config.stateMachineArn.replace(':stateMachine:', ':execution:')}:${name}`;
 }
 
+/** `<id>`, then `<id>-g2`, `<id>-g3`…: still named by the item, and unique per generation. */
+export function nextGeneration(itemId: string, current: string): string {
+  const n = Number(/-g(\d+)$/.exec(current)?.[1] ?? 1);
+  return `${itemId}-g${n + 1}`;
+}
+
 /** Starts the item's execution; starting one that already exists is a no-op. */
 export async function startItemWorkflow(itemId: string, name: string = itemId): Promise<string> {
   const input: WorkflowInput = { itemId };
