@@ -1,7 +1,6 @@
 /** POST /api/filings, /api/notices, /api/productions: the team's court items (team). */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { newCourtItem, validateCourtItem, type CourtKind } from '../core/court-items';
-import { DeadlineInputError } from '../core/deadlines';
 import { teamView } from '../core/views';
 import { requireTeam } from './lib/auth';
 import { loadCalendar } from './lib/calendar-store';
@@ -27,14 +26,7 @@ export async function createCourtItem(event: APIGatewayProxyEventV2): Promise<Ht
 
   const id = newId();
   const calendar = await loadCalendar();
-  let built;
-  try {
-    built = newCourtItem(input.value, { id, now: at, createdBy: principal.id, matter, newDeadlineId: newId, calendar });
-  } catch (err) {
-    // The engine names the parameter it could not use; that is the caller's input.
-    if (err instanceof DeadlineInputError) throw badRequest(err.message, [{ field: err.field ?? 'params', message: err.reason }]);
-    throw err;
-  }
+  const built = newCourtItem(input.value, { id, now: at, createdBy: principal.id, matter, newDeadlineId: newId, calendar });
   await createItem(built);
   try {
     await startItemWorkflow(id);

@@ -4,14 +4,13 @@
  * item's workflow. A concurrent writer makes the commit fail; it is retried on a fresh read.
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { DeadlineInputError } from '../core/deadlines';
 import { applyEvent, EventInvalidError, EventRejectedError, parseEvent } from '../core/transitions';
 import { teamView } from '../core/views';
 import { requireTeam } from './lib/auth';
 import { loadCalendar } from './lib/calendar-store';
 import { COLLECTION_KINDS, collectionOf, ITEM_ID } from './lib/collections';
 import { now } from './lib/clock';
-import { badRequest, conflict, HttpError, notFound, VersionConflictError } from './lib/errors';
+import { badRequest, conflict, notFound, VersionConflictError } from './lib/errors';
 import { httpHandler, json, parseJsonBody, type HttpResult } from './lib/http';
 import { newId } from './lib/ids';
 import { logger } from './lib/logger';
@@ -39,7 +38,9 @@ export async function recordEvent(event: APIGatewayProxyEventV2): Promise<HttpRe
       const ev = parseEvent(bundle.item.kind, body, at);
       change = applyEvent(bundle.item, bundle.deadlines, ev, { now: at, recordedBy: principal.id, newDeadlineId: newId, calendar });
     } catch (err) {
-      throw asHttpError(err);
+      if (err instanceof EventInvalidError) throw badRequest('The event has invalid fields', err.errors);
+      if (err instanceof EventRejectedError) throw conflict(err.message);
+      throw err;
     }
     try {
       await commitChange(change);
@@ -60,14 +61,6 @@ export async function recordEvent(event: APIGatewayProxyEventV2): Promise<HttpRe
     const fresh = (await getItemBundle(id))!;
     return json(200, teamView(fresh.item, fresh.deadlines, fresh.events));
   }
-}
-
-function asHttpError(err: unknown): unknown {
-  if (err instanceof EventInvalidError) return badRequest('The event has invalid fields', err.errors);
-  if (err instanceof EventRejectedError) return conflict(err.message);
-  if (err instanceof DeadlineInputError) return badRequest(err.message, [{ field: err.field ?? '', message: err.reason }]);
-  if (err instanceof HttpError) return err;
-  return err;
 }
 
 export const handler = httpHandler(recordEvent);

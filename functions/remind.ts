@@ -5,8 +5,6 @@
  */
 import { runSweep, type SweepReport } from './lib/reminder-sweep';
 
-export { runSweep as sweep };
-
 /** The scheduled event carries nothing the sweep needs: it runs at the clock's now. */
 export const handler = async (): Promise<Omit<SweepReport, 'sent'> & { sent: number }> => {
   const report = await runSweep();

@@ -4,6 +4,7 @@
  */
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { DeadlineInputError } from '../../core/deadlines';
 import { HttpError } from './errors';
 import { logger } from './logger';
 
@@ -58,6 +59,9 @@ export function httpHandler(fn: HttpHandler) {
         const err = request.error;
         if (err instanceof HttpError) {
           request.response = problem(err.status, err.title, err.message, err.errors);
+        } else if (err instanceof DeadlineInputError) {
+          // The engine names the parameter it could not use: that is the caller's input, not a fault.
+          request.response = problem(400, 'Bad request', err.message, [{ field: err.field ?? 'params', message: err.reason }]);
         } else {
           // Name only: messages of unexpected errors may quote data.
           logger.error('unhandled error', { errorName: err?.name, route: request.event.routeKey });

@@ -234,5 +234,9 @@ describe('court items', () => {
     const badRule = await http.post('/api/filings', { matterId: 'ctr-v-irs', title: 'X', rule: 'frcp99', trigger: { type: 'other', at: '2026-03-02' } }, team);
     expect(badRule.status).toBe(400);
     expect((await badRule.json()).errors[0].field).toBe('rule');
+    // The engine's own refusal is the caller's input too: 400 naming the parameter, nothing stored.
+    const early = await http.post('/api/filings', { matterId: 'ctr-v-irs', title: 'X', rule: 'court_order.fixed', trigger: { type: 'order_entered', at: '2026-03-02' }, params: { date: '2026-02-20' } }, team);
+    expect(early.status).toBe(400);
+    expect((await early.json()).errors).toEqual([{ field: 'params.date', message: expect.stringMatching(/before the order/) }]);
   });
 });
