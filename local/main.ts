@@ -1,4 +1,8 @@
-/** `npm start`: the whole system on this machine until Ctrl-C. */
+/**
+ * `npm start`: the whole system on this machine until Ctrl-C. Run as `node --import tsx`, not
+ * through the tsx CLI: the CLI relays Ctrl-C and SIGKILLs a child that does not acknowledge it
+ * within 30 ms, which a busy start-up can miss, leaving DynamoDB Local's Java process behind.
+ */
 import { startLocal } from './runtime';
 
 const started = Date.now();

@@ -19,7 +19,8 @@ const dataDir = mkdtempSync(join(tmpdir(), 'docketwatch-restart-'));
 let child: ChildProcess | undefined;
 
 async function start(port: number, clockStart: string): Promise<{ child: ChildProcess; output: () => string }> {
-  const proc = spawn(join(ROOT, 'node_modules/.bin/tsx'), ['local/main.ts'], {
+  // As `npm start` runs it: Node itself with the tsx loader, so Ctrl-C reaches our handler directly.
+  const proc = spawn(join(ROOT, 'node_modules/.bin/node'), ['--import', 'tsx', 'local/main.ts'], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, CLOCK_START: clockStart, POWERTOOLS_LOG_LEVEL: 'WARN' },
     stdio: ['ignore', 'pipe', 'pipe'],
