@@ -1,5 +1,5 @@
 /** Validation of a new matter and its team. */
-import type { Matter } from './model';
+import type { Matter, Person } from './model';
 import { COURT_TIME_ZONE } from './time';
 import { isPlainObject, Reader, type FieldError } from './validate';
 
@@ -15,13 +15,23 @@ export function validateMatter(body: unknown, now: Date): { ok: true; value: Mat
   const docket = r.string(body, 'docket', 'docket', { max: 100 });
   const timeZone = r.string(body, 'timeZone', 'timeZone', { max: 64 }) ?? COURT_TIME_ZONE;
   if (!validZone(timeZone)) r.fail('timeZone', 'must be an IANA time zone such as America/New_York');
-  const team: Matter['team'] = [];
-  if (!Array.isArray(body.team) || body.team.length === 0) r.fail('team', 'must list at least one person');
-  else if (body.team.length > 100) r.fail('team', 'must list at most 100 people');
+  const team = readTeam(r, body.team, 'team');
+  if (r.errors.length || !id || !name) return { ok: false, errors: r.errors };
+  return {
+    ok: true,
+    value: { id, name, ...(court ? { court } : {}), ...(docket ? { docket } : {}), timeZone, team, createdAt: now.toISOString() },
+  };
+}
+
+/** A team: 1 to 100 people, each with a unique id, a name, an email and a role. */
+function readTeam(r: Reader, value: unknown, field: string): Person[] {
+  const team: Person[] = [];
+  if (!Array.isArray(value) || value.length === 0) r.fail(field, 'must list at least one person');
+  else if (value.length > 100) r.fail(field, 'must list at most 100 people');
   else {
     const seen = new Set<string>();
-    body.team.forEach((p, i) => {
-      const path = `team[${i}]`;
+    value.forEach((p, i) => {
+      const path = `${field}[${i}]`;
       if (!isPlainObject(p)) return void r.fail(path, 'must be an object');
       r.only(p, path, ['id', 'name', 'email', 'role']);
       const pid = r.string(p, 'id', `${path}.id`, { required: true, max: 64, pattern: ID, patternMessage: 'must be lower-case letters, digits and dashes' });
@@ -33,11 +43,26 @@ export function validateMatter(body: unknown, now: Date): { ok: true; value: Mat
       if (pid && pname && email && role) team.push({ id: pid, name: pname, email, role });
     });
   }
-  if (r.errors.length || !id || !name) return { ok: false, errors: r.errors };
-  return {
-    ok: true,
-    value: { id, name, ...(court ? { court } : {}), ...(docket ? { docket } : {}), timeZone, team, createdAt: now.toISOString() },
-  };
+  return team;
+}
+
+/**
+ * Who is responsible for public requests no one has filed under a matter yet: a deployment
+ * setting (JSON text or an already parsed list), checked like a matter's team. A list with no
+ * one in it is an error: public requests would reach nobody.
+ */
+export function parseIntakeTeam(setting: unknown, field = 'intakeTeam'): { ok: true; value: Person[] } | { ok: false; errors: FieldError[] } {
+  let value = setting;
+  if (typeof setting === 'string') {
+    try {
+      value = JSON.parse(setting);
+    } catch {
+      return { ok: false, errors: [{ field, message: 'must be a JSON list of people ({id, name, email, role})' }] };
+    }
+  }
+  const r = new Reader();
+  const team = readTeam(r, value, field);
+  return r.errors.length ? { ok: false, errors: r.errors } : { ok: true, value: team };
 }
 
 function validZone(zone: string): boolean {

@@ -82,7 +82,18 @@ const OPERATIONS: Record<string, Operation> = {
   },
   'GET /api/matters': {
     summary: 'Matters and their teams',
-    responses: { '200': { description: 'Matters', schema: { type: 'object', properties: { matters: { type: 'array', items: ref('Matter') } } } } },
+    responses: {
+      '200': {
+        description: 'Matters, and who public requests not yet filed under a matter go to',
+        schema: {
+          type: 'object',
+          properties: {
+            matters: { type: 'array', items: ref('Matter') },
+            intake: { type: 'object', properties: { matterId: { type: 'string' }, team: { type: 'array', items: ref('Person') } } },
+          },
+        },
+      },
+    },
   },
   'POST /api/matters': {
     summary: 'A new matter and its team (admin); the team receives its reminders and alerts',

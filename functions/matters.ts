@@ -6,6 +6,7 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { validateMatter } from '../core/matters';
 import { requireAdmin, requireTeam } from './lib/auth';
 import { now } from './lib/clock';
+import { config } from './lib/config';
 import { badRequest, conflict } from './lib/errors';
 import { httpHandler, json, parseJsonBody, type HttpResult } from './lib/http';
 import { getMatter, listMatters, putMatterIfAbsent } from './lib/store';
@@ -13,7 +14,8 @@ import { getMatter, listMatters, putMatterIfAbsent } from './lib/store';
 export async function matters(event: APIGatewayProxyEventV2): Promise<HttpResult> {
   if (event.requestContext.http.method === 'GET') {
     requireTeam(event);
-    return json(200, { matters: await listMatters() });
+    // Who unassigned public requests go to is a deployment setting; shown so the team can see it.
+    return json(200, { matters: await listMatters(), intake: { matterId: config.intakeMatterId, team: config.intakeTeam } });
   }
   requireAdmin(event);
   const input = validateMatter(parseJsonBody(event), now());

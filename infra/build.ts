@@ -33,7 +33,7 @@ export interface BuildOptions extends AppProps {
 export function buildApp(options: BuildOptions = {}): BuiltApp {
   const { routes, aslDir, webDir, ...appProps } = options;
   const app = new App(appProps);
-  const config = stageConfig(app.node.tryGetContext('stage') ?? 'dev');
+  const config = stageConfig(app.node.tryGetContext('stage') ?? 'dev', { intakeTeam: app.node.tryGetContext('intakeTeam') });
   const region: string = app.node.tryGetContext('region') ?? process.env.CDK_DEFAULT_REGION ?? EDGE_REGION;
   const account = process.env.CDK_DEFAULT_ACCOUNT;
   const tags = { project: 'docketwatch', stage: config.stage };

@@ -1,5 +1,7 @@
 import { Duration } from 'aws-cdk-lib';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { parseIntakeTeam } from '../core/matters';
+import type { Person } from '../core/model';
 
 /**
  * What a stage changes: sizes, retention, thresholds. Never structure: dev and prod synthesize
@@ -29,9 +31,16 @@ export interface StageConfig {
   readonly terminationProtection: boolean;
   readonly functionMemoryMb: number;
   readonly functionTimeout: Duration;
+  /**
+   * Who is responsible for public requests until someone files them under a matter: they are
+   * the intake matter's team, so its reminders and alerts reach them. Per deployment
+   * (`-c intakeTeam='[{"id":…,"name":…,"email":…,"role":…}]'`), passed to the functions as
+   * INTAKE_TEAM; required, so no deployment takes public requests that remind no one.
+   */
+  readonly intakeTeam: readonly Person[];
 }
 
-const STAGES: Record<StageName, StageConfig> = {
+const STAGES: Record<StageName, Omit<StageConfig, 'intakeTeam'>> = {
   dev: {
     stage: 'dev',
     logRetention: RetentionDays.TWO_WEEKS,
@@ -60,9 +69,17 @@ const STAGES: Record<StageName, StageConfig> = {
   },
 };
 
-export function stageConfig(stage: unknown): StageConfig {
+/** The stage's sizes and the deployment's own settings (CDK context). */
+export function stageConfig(stage: unknown, settings: { intakeTeam?: unknown } = {}): StageConfig {
   if (stage !== 'dev' && stage !== 'prod') {
     throw new Error(`Unknown stage ${JSON.stringify(stage)}: pass -c stage=dev or -c stage=prod`);
   }
-  return STAGES[stage];
+  if (settings.intakeTeam === undefined) {
+    throw new Error(
+      'Missing intakeTeam: pass -c intakeTeam=\'[{"id":"records-clerk","name":"…","email":"…","role":"…"}]\' (who public requests not yet filed under a matter are reminded to)',
+    );
+  }
+  const team = parseIntakeTeam(settings.intakeTeam);
+  if (!team.ok) throw new Error(`Invalid intakeTeam: ${team.errors.map((e) => `${e.field} ${e.message}`).join('; ')}`);
+  return { ...STAGES[stage], intakeTeam: team.value };
 }

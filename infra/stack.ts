@@ -65,7 +65,7 @@ export class DocketwatchStack extends Stack {
 
     // Every function reads these. PUBLIC_BASE_URL is the distribution's URL: the distribution
     // depends on the API resource only (not on routes or functions), so there is no cycle.
-    const common = { PUBLIC_BASE_URL: this.web.siteUrl };
+    const common = { PUBLIC_BASE_URL: this.web.siteUrl, INTAKE_TEAM: JSON.stringify(config.intakeTeam) };
     const jwt = { JWT_ISSUER: this.auth.issuer, JWT_AUDIENCE: client.userPoolClientId };
 
     const workflowTask = new DocketwatchFunction(stateless, 'WorkflowTask', {

@@ -2,7 +2,7 @@
  * The demo matter from shared/CONTEXT.md: Center for Taxpayer Rights v. IRS, with a small team.
  * Loaded on first start; a later start leaves whatever the team changed.
  */
-import type { Matter } from '../core/model';
+import type { Matter, Person } from '../core/model';
 import { COURT_TIME_ZONE } from '../core/time';
 
 export const DEMO_MATTER: Matter = {
@@ -18,6 +18,9 @@ export const DEMO_MATTER: Matter = {
   ],
   createdAt: '2025-02-17T14:00:00.000Z',
 };
+
+/** The local stack's `intakeTeam` setting: the demo team hears about unassigned public requests. */
+export const DEMO_INTAKE_TEAM: readonly Person[] = DEMO_MATTER.team;
 
 /** Who the local team token speaks for. */
 export const DEMO_USER = { sub: 'lead-counsel', email: 'alex.rivera@example.org', name: 'Alex Rivera', groups: ['team', 'admin'] };

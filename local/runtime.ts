@@ -12,8 +12,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ROUTES, SWEEP_ENTRY, WORKFLOW_TASK_ENTRY } from '../functions/routes';
-import type { Matter } from '../core/model';
-import { DEMO_MATTER, DEMO_USER, seedDemoItems } from './demo';
+import type { Person } from '../core/model';
+import { DEMO_INTAKE_TEAM, DEMO_MATTER, DEMO_USER, seedDemoItems } from './demo';
 import { ensureTable, LOCAL_AWS_ENV, startDynamo, type LocalDynamo } from './dynamo';
 import { LOCAL_AUDIENCE, localIdp } from './idp';
 import { startSfnEndpoint } from './sfn-endpoint';
@@ -45,6 +45,11 @@ export interface LocalOptions {
   noDemoItems?: boolean;
   /** Retry pause (ms) for every workflow state, in tests; default: as the ASL says. */
   retryIntervalMs?: number;
+  /**
+   * Who public requests go to until filed under a matter: the same setting a deployment passes
+   * its functions (INTAKE_TEAM); default the demo team.
+   */
+  intakeTeam?: readonly Person[];
 }
 
 export interface LocalStack {
@@ -88,6 +93,7 @@ export async function startLocal(opts: LocalOptions = {}): Promise<LocalStack> {
       POWERTOOLS_METRICS_DISABLED: 'true',
       ...(opts.quiet ? { POWERTOOLS_LOG_LEVEL: 'SILENT' } : {}),
       ...(opts.clockStart ? { CLOCK_START: opts.clockStart } : {}),
+      INTAKE_TEAM: JSON.stringify(opts.intakeTeam ?? DEMO_INTAKE_TEAM),
     });
 
     let dynamo: LocalDynamo | undefined;
@@ -169,9 +175,9 @@ export async function startLocal(opts: LocalOptions = {}): Promise<LocalStack> {
     const clock = await import('../functions/lib/clock');
     if (opts.clockStart) clock.setClock(opts.clockStart);
     const store = await import('../functions/lib/store');
-    // First start only: the demo matter, its items, and the public-intake matter watched by its team.
+    // First start only: the demo matter and its items. The public-intake matter is not seeded:
+    // as deployed, the first public request creates it with the INTAKE_TEAM setting.
     if (await store.putMatterIfAbsent(DEMO_MATTER)) {
-      await store.putMatterIfAbsent({ ...DEMO_MATTER, id: 'public-intake', name: 'Public record requests (not yet assigned)', court: undefined, docket: undefined } as Matter);
       if (!opts.noDemoItems) await seedDemoItems(clock.now());
     }
 

@@ -244,12 +244,21 @@ function filterQuery() {
 }
 
 async function loadMatters() {
+  let intake;
   try {
-    state.matters = (await api('/api/matters')).matters ?? [];
+    const answer = await api('/api/matters');
+    state.matters = answer.matters ?? [];
+    intake = answer.intake;
   } catch (err) {
     if (err.status === 401) throw err;
     state.matters = [];
   }
+  // Who public requests go to until someone files them under a matter (a deployment setting).
+  const names = (intake?.team ?? []).map((p) => p.name);
+  $('intake-team').textContent = names.length
+    ? `Public requests not yet filed under a matter go to: ${names.join(', ')}.`
+    : 'No one is set to receive public requests not yet filed under a matter (deployment setting intakeTeam).';
+  $('intake-team').hidden = false;
   fillSelect($('f-matter'), state.matters.map((m) => [m.id, m.name]));
   const people = new Map();
   for (const m of state.matters) for (const p of m.team ?? []) people.set(p.id, p.name);
@@ -468,9 +477,7 @@ async function loadNotifications(id) {
     data = await api(`/api/notifications?item=${encodeURIComponent(id)}`);
   } catch (err) {
     if (err.status === 401) return;
-    box.replaceChildren(el('p', { class: 'note', text: err.status === 501 || err.status === 404
-      ? 'Notification history is not available on this server yet.'
-      : `Could not load notifications: ${err.message}` }));
+    box.replaceChildren(el('p', { class: 'note', text: `Could not load notifications: ${err.message}` }));
     return;
   }
   if (state.current?.id !== id) return;
@@ -610,9 +617,7 @@ async function submitEvent(event) {
   } catch (err) {
     if (err.status === 401) return;
     $('event-status').textContent = '';
-    if (err.status === 501 || (err.status === 404 && !err.body?.title)) {
-      showEventErrors('Recording events is not available on this server yet.', []);
-    } else if (err.status === 409) {
+    if (err.status === 409) {
       showEventErrors(`This event does not fit the item’s phase: ${err.body?.detail ?? err.message}`, []);
     } else {
       showEventErrors(err.body?.detail ?? err.message, err.body?.errors);

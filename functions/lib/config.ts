@@ -2,6 +2,9 @@
  * Environment, read once at import. A missing required variable fails the cold start with a
  * message naming it, rather than failing later inside a request.
  */
+import { parseIntakeTeam } from '../../core/matters';
+import type { Person } from '../../core/model';
+
 function required(name: string): string {
   const value = process.env[name];
   if (!value) throw new Error(`Missing required environment variable ${name}`);
@@ -22,4 +25,13 @@ export const config = {
   dueShards: Number(process.env.DUE_SHARDS ?? '4'),
   /** Public intake lands in this matter unless a team member names another. */
   intakeMatterId: process.env.INTAKE_MATTER_ID ?? 'public-intake',
+  /** Who public requests in the intake matter go to (the deployment's `intakeTeam` setting). */
+  intakeTeam: intakeTeam(process.env.INTAKE_TEAM),
 } as const;
+
+function intakeTeam(setting: string | undefined): Person[] {
+  if (setting === undefined || setting === '') return [];
+  const parsed = parseIntakeTeam(setting, 'INTAKE_TEAM');
+  if (!parsed.ok) throw new Error(`Invalid INTAKE_TEAM: ${parsed.errors.map((e) => `${e.field} ${e.message}`).join('; ')}`);
+  return parsed.value;
+}

@@ -12,6 +12,9 @@ export interface Synthesized extends BuiltApp {
   readonly edgeTemplate: Template;
 }
 
+/** The deployment setting every synth needs: who unassigned public requests go to. */
+export const TEST_INTAKE_TEAM = [{ id: 'records-clerk', name: 'R. Clerk', email: 'records@example.org', role: 'Records clerk' }];
+
 const cache = new Map<string, Synthesized>();
 
 /**
@@ -22,7 +25,7 @@ export function synth(context: Record<string, unknown> = {}, options: Omit<Build
   const key = JSON.stringify({ context, options });
   const cached = cache.get(key);
   if (cached) return cached;
-  const built = buildApp({ ...options, context: { ...CDK_JSON_CONTEXT, 'aws:cdk:bundling-stacks': [], ...context } });
+  const built = buildApp({ ...options, context: { ...CDK_JSON_CONTEXT, 'aws:cdk:bundling-stacks': [], intakeTeam: JSON.stringify(TEST_INTAKE_TEAM), ...context } });
   const result = { ...built, template: Template.fromStack(built.main), edgeTemplate: Template.fromStack(built.edge) };
   cache.set(key, result);
   return result;
