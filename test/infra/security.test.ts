@@ -3,7 +3,7 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { describe, expect, it } from 'vitest';
 import { REASONS } from '../../infra/nag';
-import { resourcesOf, synth } from './synth';
+import { dataKeyArn, resourcesOf, synth } from './synth';
 
 const VARIANTS = [
   ['dev, us-east-1', {}],
@@ -77,8 +77,11 @@ describe('acknowledgements', () => {
   });
 
   it('the sweep dead-letter queue and topics are encrypted with the data key', () => {
-    const { template } = synth();
-    for (const [, q] of resourcesOf(template, 'AWS::SQS::Queue')) expect(q.Properties!.KmsMasterKeyId).toBeDefined();
-    for (const [, t] of resourcesOf(template, 'AWS::SNS::Topic')) expect(t.Properties!.KmsMasterKeyId).toBeDefined();
+    const s = synth();
+    const queues = resourcesOf(s.template, 'AWS::SQS::Queue');
+    const topics = resourcesOf(s.template, 'AWS::SNS::Topic');
+    expect([queues.length, topics.length]).toEqual([1, 2]);
+    for (const [, q] of queues) expect(q.Properties!.KmsMasterKeyId).toEqual(dataKeyArn(s));
+    for (const [, t] of topics) expect(t.Properties!.KmsMasterKeyId).toEqual(dataKeyArn(s));
   });
 });

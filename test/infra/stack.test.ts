@@ -8,7 +8,7 @@ import { BUNDLING, PROJECT_ROOT } from '../../infra/constructs/function';
 import { TRACK_REWRITE_CODE } from '../../infra/constructs/web';
 import { planEntries } from '../../infra/route-plan';
 import { HEALTH_ENTRY } from '../../infra/stack';
-import { resourcesOf, synth } from './synth';
+import { dataKeyArn, resourcesOf, synth } from './synth';
 
 const dev = () => synth();
 const prod = () => synth({ stage: 'prod' });
@@ -37,7 +37,12 @@ describe('functions', () => {
       TABLE_NAME: { Ref: expect.stringMatching(/^DataTable/) },
       PUBLIC_BASE_URL: { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [expect.stringMatching(/Distribution/), 'DomainName'] }]] },
     });
-    expect(props.LoggingConfig).toMatchObject({ LogFormat: 'JSON', LogGroup: { Ref: expect.any(String) } });
+    // Its own log group, created beside it (`<function id>Logs`).
+    const fnId = logicalId(dev(), entry);
+    const groupId = props.LoggingConfig.LogGroup.Ref as string;
+    expect(dev().template.toJSON().Resources[groupId].Type).toBe('AWS::Logs::LogGroup');
+    expect(groupId.replace(/Logs[0-9A-F]{8}$/, '')).toBe(fnId.replace(/[0-9A-F]{8}$/, ''));
+    expect(props.LoggingConfig).toMatchObject({ LogFormat: 'JSON' });
   });
 
   it('one bundling configuration for all: ESM for node24, module before main, minified, source maps', () => {
@@ -74,7 +79,7 @@ describe('functions', () => {
       expect(groups.length).toBeGreaterThanOrEqual(ENTRIES.length + 2);
       for (const [, g] of groups) {
         expect(g.Properties!.RetentionInDays).toBe(days);
-        expect(g.Properties!.KmsKeyId).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^DataKey/), 'Arn'] });
+        expect(g.Properties!.KmsKeyId).toEqual(dataKeyArn(s));
       }
     }
   });
@@ -95,7 +100,7 @@ describe('functions', () => {
       MaximumRetryAttempts: 2,
       DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [Match.stringLikeRegexp('SweepDeadLetters'), 'Arn'] } } },
     });
-    t.hasResourceProperties('AWS::SQS::Queue', { KmsMasterKeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^DataKey'), 'Arn'] } });
+    t.hasResourceProperties('AWS::SQS::Queue', { KmsMasterKeyId: dataKeyArn(dev()) });
     t.hasResourceProperties('AWS::SQS::QueuePolicy', {
       PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
     });
@@ -125,12 +130,15 @@ describe('data', () => {
   });
 
   it.each([['dev'], ['prod']])('%s: KMS SSE, PITR, deletion protection, retained', (stage) => {
-    const t = synth({ stage }).template;
+    const s = synth({ stage });
+    const t = s.template;
+    // One customer-managed key in the stack: the one everything below must use.
+    expect(resourcesOf(t, 'AWS::KMS::Key').map(([id]) => id)).toEqual([dataKeyArn(s)['Fn::GetAtt'][0]]);
     t.hasResource('AWS::DynamoDB::Table', {
       DeletionPolicy: 'Retain',
       UpdateReplacePolicy: 'Retain',
       Properties: Match.objectLike({
-        SSESpecification: { SSEEnabled: true, SSEType: 'KMS', KMSMasterKeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^DataKey'), 'Arn'] } },
+        SSESpecification: { SSEEnabled: true, SSEType: 'KMS', KMSMasterKeyId: dataKeyArn(s) },
         PointInTimeRecoverySpecification: Match.objectLike({ PointInTimeRecoveryEnabled: true }),
         DeletionProtectionEnabled: true,
       }),
@@ -167,9 +175,9 @@ describe('workflow', () => {
     const p = machine();
     expect(p.LoggingConfiguration.Level).toBe('ALL');
     expect(p.TracingConfiguration).toEqual({ Enabled: true });
-    expect(p.EncryptionConfiguration).toMatchObject({ Type: 'CUSTOMER_MANAGED_KMS_KEY' });
+    expect(p.EncryptionConfiguration).toEqual({ Type: 'CUSTOMER_MANAGED_KMS_KEY', KmsKeyId: dataKeyArn(dev()), KmsDataKeyReusePeriodSeconds: 300 });
     const groupId = p.LoggingConfiguration.Destinations[0].CloudWatchLogsLogGroup.LogGroupArn['Fn::GetAtt'][0];
-    expect(dev().template.toJSON().Resources[groupId].Properties.KmsKeyId).toBeDefined();
+    expect(dev().template.toJSON().Resources[groupId].Properties.KmsKeyId).toEqual(dataKeyArn(dev()));
   });
 
   it('its role may invoke the workflow-task function and nothing else in Lambda', () => {
@@ -232,7 +240,10 @@ describe('api', () => {
     }
     dev().template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
       AuthorizerType: 'JWT',
-      JwtConfiguration: { Audience: [{ Ref: Match.stringLikeRegexp('WebClient') }], Issuer: Match.anyValue() },
+      JwtConfiguration: {
+        Audience: [{ Ref: Match.stringLikeRegexp('WebClient') }],
+        Issuer: { 'Fn::Join': ['', ['https://cognito-idp.us-east-1.amazonaws.com/', { Ref: Object.keys(dev().template.findResources('AWS::Cognito::UserPool'))[0]! }]] },
+      },
     });
   });
 
@@ -249,7 +260,9 @@ describe('api', () => {
     const [[, stage]] = resourcesOf(dev().template, 'AWS::ApiGatewayV2::Stage') as [[string, any]];
     const p = stage.Properties;
     expect(p.StageName).toBe('$default');
-    expect(p.AccessLogSettings.DestinationArn).toBeDefined();
+    const groupId = p.AccessLogSettings.DestinationArn['Fn::GetAtt'][0];
+    expect(p.AccessLogSettings.DestinationArn).toEqual({ 'Fn::GetAtt': [groupId, 'Arn'] });
+    expect(dev().template.toJSON().Resources[groupId]).toMatchObject({ Type: 'AWS::Logs::LogGroup', Properties: { KmsKeyId: dataKeyArn(dev()) } });
     expect(p.AccessLogSettings.Format).toContain('$context.routeKey');
     expect(p.AccessLogSettings.Format).not.toContain('$context.path');
     expect(p.DefaultRouteSettings).toMatchObject({ ThrottlingRateLimit: 20, ThrottlingBurstLimit: 40 });
@@ -291,7 +304,7 @@ describe('schedule', () => {
 
   it('the reminder topic is encrypted with the data key and requires TLS', () => {
     const t = dev().template;
-    t.hasResourceProperties('AWS::SNS::Topic', { DisplayName: 'Docketwatch reminders', KmsMasterKeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^DataKey'), 'Arn'] } });
+    t.hasResourceProperties('AWS::SNS::Topic', { DisplayName: 'Docketwatch reminders', KmsMasterKeyId: dataKeyArn(dev()) });
     expect(resourcesOf(t, 'AWS::SNS::TopicPolicy')).toHaveLength(2);
   });
 });
@@ -320,15 +333,23 @@ describe('web', () => {
     const [[, dist]] = resourcesOf(dev().template, 'AWS::CloudFront::Distribution') as [[string, any]];
     const c = dist.Properties.DistributionConfig;
     expect(c.DefaultRootObject).toBe('index.html');
-    expect(c.Origins.find((o: any) => o.S3OriginConfig).OriginAccessControlId).toBeDefined();
+    const [oac] = Object.keys(dev().template.findResources('AWS::CloudFront::OriginAccessControl'));
+    expect(c.Origins.find((o: any) => o.S3OriginConfig).OriginAccessControlId).toEqual({ 'Fn::GetAtt': [oac, 'Id'] });
     const api = c.CacheBehaviors.find((b: any) => b.PathPattern === '/api/*');
     expect(api).toMatchObject({ ViewerProtocolPolicy: 'https-only', CachePolicyId: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad' });
     expect(c.DefaultCacheBehavior.ViewerProtocolPolicy).toBe('redirect-to-https');
     expect(c.DefaultCacheBehavior.FunctionAssociations).toEqual([
       { EventType: 'viewer-request', FunctionARN: { 'Fn::GetAtt': [expect.stringMatching(/TrackRewrite/), 'FunctionARN'] } },
     ]);
-    expect(c.WebACLId).toBeDefined();
-    expect(c.Logging.Bucket).toBeDefined();
+    // The edge stack's WebACL, through its export.
+    const edge = dev().edgeTemplate.toJSON();
+    const [webAcl] = Object.keys(dev().edgeTemplate.findResources('AWS::WAFv2::WebACL'));
+    const exportName = (c.WebACLId['Fn::ImportValue'] as string).split(':')[1]!;
+    expect(c.WebACLId).toEqual({ 'Fn::ImportValue': `DocketwatchEdge-dev:${exportName}` });
+    expect(edge.Outputs[exportName].Value).toEqual({ 'Fn::GetAtt': [webAcl, 'Arn'] });
+    const logBucket = c.Logging.Bucket['Fn::GetAtt'][0];
+    expect(c.Logging).toEqual({ Bucket: { 'Fn::GetAtt': [logBucket, 'RegionalDomainName'] }, Prefix: 'cloudfront/' });
+    expect(dev().template.toJSON().Resources[logBucket].Type).toBe('AWS::S3::Bucket');
   });
 
   it('the CloudFront Function rewrites the page paths (as the local server does) and nothing else', () => {
@@ -409,7 +430,7 @@ describe('monitoring', () => {
 
   it('every alarm notifies the encrypted operations topic', () => {
     const t = dev().template;
-    t.hasResourceProperties('AWS::SNS::Topic', { DisplayName: 'Docketwatch operations', KmsMasterKeyId: Match.anyValue() });
+    t.hasResourceProperties('AWS::SNS::Topic', { DisplayName: 'Docketwatch operations', KmsMasterKeyId: dataKeyArn(dev()) });
     for (const a of alarms()) expect(a.AlarmActions).toEqual([{ Ref: expect.stringMatching(/OpsTopic/) }]);
   });
 
@@ -441,9 +462,27 @@ describe('monitoring', () => {
 });
 
 describe('stack', () => {
-  it('outputs the site URL, API URL, user pool and client ids', () => {
-    const outputs = dev().template.toJSON().Outputs;
-    for (const name of ['SiteUrl', 'ApiUrl', 'UserPoolId', 'UserPoolClientId']) expect(outputs[name]).toBeDefined();
+  it('has the outputs the README lists, each naming the resource it is about', () => {
+    const readme = readFileSync(path.join(PROJECT_ROOT, 'README.md'), 'utf8');
+    const sentence = /The outputs of `Docketwatch-prod` are ([^.]+)\./.exec(readme)![1]!;
+    const listed = [...sentence.matchAll(/`(\w+)`/g)].map((m) => m[1]);
+    expect(listed).toHaveLength(8);
+    const t = dev().template;
+    const outputs = t.toJSON().Outputs as Record<string, { Value: unknown }>;
+    expect(Object.keys(outputs).sort()).toEqual([...listed].sort());
+    const only = (type: string, props: Record<string, unknown> = {}) => {
+      const ids = Object.keys(t.findResources(type, { Properties: Match.objectLike(props) }));
+      expect(ids, type).toHaveLength(1);
+      return ids[0]!;
+    };
+    expect(outputs.SiteUrl!.Value).toEqual({ 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [only('AWS::CloudFront::Distribution'), 'DomainName'] }]] });
+    expect(outputs.ApiUrl!.Value).toEqual({ 'Fn::GetAtt': [only('AWS::ApiGatewayV2::Api'), 'ApiEndpoint'] });
+    expect(outputs.UserPoolId!.Value).toEqual({ Ref: only('AWS::Cognito::UserPool') });
+    expect(outputs.UserPoolClientId!.Value).toEqual({ Ref: only('AWS::Cognito::UserPoolClient') });
+    expect(outputs.HostedUiUrl!.Value).toEqual({ 'Fn::Join': ['', ['https://', { Ref: only('AWS::Cognito::UserPoolDomain') }, '.auth.us-east-1.amazoncognito.com']] });
+    expect(outputs.OpsTopicArn!.Value).toEqual({ Ref: only('AWS::SNS::Topic', { DisplayName: 'Docketwatch operations' }) });
+    expect(outputs.NotifyTopicArn!.Value).toEqual({ Ref: only('AWS::SNS::Topic', { DisplayName: 'Docketwatch reminders' }) });
+    expect(outputs.TableName!.Value).toEqual({ Ref: only('AWS::DynamoDB::Table') });
   });
 
   it('no hard-coded physical names in the main stack', () => {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { CfnElement } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { buildApp, type BuildOptions, type BuiltApp } from '../../infra/build';
 import { PROJECT_ROOT } from '../../infra/constructs/function';
@@ -29,6 +30,14 @@ export function synth(context: Record<string, unknown> = {}, options: Omit<Build
   const result = { ...built, template: Template.fromStack(built.main), edgeTemplate: Template.fromStack(built.edge) };
   cache.set(key, result);
   return result;
+}
+
+/**
+ * The stack's customer-managed key as CloudFormation refers to it, by its own logical id (the
+ * stack has exactly one key; see stack.test.ts), so "encrypted with some key" is not enough.
+ */
+export function dataKeyArn(s: Synthesized): { 'Fn::GetAtt': [string, 'Arn'] } {
+  return { 'Fn::GetAtt': [s.main.getLogicalId(s.main.data.key.node.defaultChild as CfnElement), 'Arn'] };
 }
 
 /** Resources of one type as [logicalId, resource] pairs. */
