@@ -4,6 +4,8 @@
  * demo or a test can stand on any day; `setClock` moves it from tests.
  */
 let offsetMs = 0;
+/** Set by `freezeClock`: the clock reads this instant until it is set again. */
+let frozenAt: number | undefined;
 
 function parseStart(value: string): number {
   const at = Date.parse(value);
@@ -14,10 +16,17 @@ function parseStart(value: string): number {
 if (process.env.CLOCK_START) offsetMs = parseStart(process.env.CLOCK_START) - Date.now();
 
 export function now(): Date {
-  return new Date(Date.now() + offsetMs);
+  return new Date(frozenAt ?? Date.now() + offsetMs);
 }
 
 /** Makes the clock read `iso` now and run on from there. */
 export function setClock(iso: string): void {
+  frozenAt = undefined;
   offsetMs = parseStart(iso) - Date.now();
+}
+
+/** Makes the clock read `iso` and stand still there (tests that assert exact instants); `setClock` lets it run again. */
+export function freezeClock(iso: string): void {
+  frozenAt = parseStart(iso);
+  offsetMs = frozenAt - Date.now();
 }

@@ -1,11 +1,12 @@
 /**
  * GET /api/feeds: a member's own calendar feeds (newest first, live and revoked, never a secret),
- * read with one Query of the member's index partition. Also keeps the OpenAPI enums of
- * POST /api/filings equal to what core/court-items.ts accepts.
+ * read with one Query of the member's index partition. Also holds the OpenAPI enums of
+ * POST /api/filings and what core/court-items.ts accepts to lists written out here and in README.md.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateCourtItem } from '../../core/court-items';
-import { TRIGGER_TYPES } from '../../core/openapi';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { LocalStack } from '../../local/runtime';
 import { api, testStack, type Api } from '../support/stack';
 
@@ -42,10 +43,15 @@ describe('GET /api/feeds', () => {
   it('lists only the member’s own feeds, newest first, with revocations and without any secret', async () => {
     expect((await list(jordan)).body).toEqual({ feeds: [] });
 
+    // The clock is set for each creation, so the order is the clock's, not the machine's speed.
+    const clock = await import('../../functions/lib/clock');
+    clock.freezeClock('2026-03-06T18:01:00.000Z');
     const phone = await create(jordan, { label: 'Phone' });
-    await new Promise((ok) => setTimeout(ok, 5));
+    clock.freezeClock('2026-03-06T18:02:00.000Z');
     const laptop = await create(jordan, { label: 'Laptop', matter: 'ctr-v-irs' });
     const samsFeed = await create(sam, {});
+    clock.setClock('2026-03-06T18:03:00.000Z');
+    expect([phone.createdAt, laptop.createdAt]).toEqual(['2026-03-06T18:01:00.000Z', '2026-03-06T18:02:00.000Z']);
 
     const { res, body } = await list(jordan);
     expect(res.headers.get('cache-control')).toMatch(/no-store/);
@@ -60,7 +66,7 @@ describe('GET /api/feeds', () => {
     expect((await revoke(jordan, phone.id)).status).toBe(204);
     const after = (await list(jordan)).body.feeds;
     expect(after.map((f) => f.id)).toEqual([laptop.id, phone.id]);
-    expect(after[1]!.revokedAt).toEqual(expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/));
+    expect(Date.parse(after[1]!.revokedAt!)).toBeGreaterThanOrEqual(Date.parse('2026-03-06T18:03:00.000Z'));
     expect(after[0]!.revokedAt).toBeUndefined();
 
     expect((await list(sam)).body.feeds.map((f) => f.id)).toEqual([samsFeed.id]);
@@ -93,15 +99,37 @@ describe('GET /api/feeds', () => {
 });
 
 describe('POST /api/filings contract in the OpenAPI document', () => {
-  it('lists exactly the trigger types and court rules the validator accepts', async () => {
+  // Written out here, not imported: the document and the validator are both checked against it.
+  const TRIGGERS = ['motion_served', 'order_entered', 'hearing_set', 'judgment_entered', 'answer_served', 'complaint_served', 'other'];
+  const SERVICE = ['electronic', 'mail', 'hand', 'consented_other'];
+  /** The court rules README.md lists (the `foia.*` ones are agency-side, not filings). */
+  const courtRulesInReadme = () => {
+    const readme = readFileSync(fileURLToPath(new URL('../../README.md', import.meta.url)), 'utf8');
+    const section = readme.slice(readme.indexOf('## Deadlines'), readme.indexOf('```sh', readme.indexOf('## Deadlines')));
+    return [...section.matchAll(/`([a-z0-9_.+]+\.[a-z0-9_.+]+)`/g)].map((m) => m[1]!).filter((r) => !r.startsWith('foia.') && !r.includes('/'));
+  };
+  const now = new Date('2026-03-06T18:00:00Z');
+  const body = (trigger: Record<string, unknown>, rule = 'lcvr7b.opposition') => ({ matterId: 'ctr-v-irs', title: 't', rule, trigger: { at: '2026-03-02', ...trigger } });
+
+  it('lists exactly the trigger types, service methods and court rules the validator accepts', async () => {
     const doc = await (await http.get('/api/openapi.json')).json();
     const schema = doc.paths['/api/filings'].post.requestBody.content['application/json'].schema;
-    expect(schema.properties.trigger.properties.type.enum).toEqual(TRIGGER_TYPES);
-    const now = new Date('2026-03-06T18:00:00Z');
-    const body = (type: string, rule = 'lcvr7b.opposition') => ({ matterId: 'ctr-v-irs', title: 't', rule, trigger: { type, at: '2026-03-02' } });
-    for (const type of TRIGGER_TYPES) expect(validateCourtItem('filing', body(type), now).ok, type).toBe(true);
-    expect(validateCourtItem('filing', body('served_by_owl'), now).ok).toBe(false);
-    for (const rule of schema.properties.rule.enum as string[]) expect(validateCourtItem('filing', body('motion_served', rule), now).ok, rule).toBe(true);
-    expect(validateCourtItem('filing', body('motion_served', 'foia.response'), now).ok).toBe(false);
+    expect(schema.properties.trigger.properties.type.enum).toEqual(TRIGGERS);
+    expect(schema.properties.trigger.properties.service.enum).toEqual(SERVICE);
+    const rules = courtRulesInReadme();
+    expect(rules).toHaveLength(10);
+    expect([...schema.properties.rule.enum].sort()).toEqual([...rules].sort());
+
+    for (const type of TRIGGERS) expect(validateCourtItem('filing', body({ type }), now).ok, type).toBe(true);
+    expect(validateCourtItem('filing', body({ type: 'served_by_owl' }), now).ok).toBe(false);
+    for (const service of SERVICE) expect(validateCourtItem('filing', body({ type: 'motion_served', service }), now).ok, service).toBe(true);
+    expect(validateCourtItem('filing', body({ type: 'motion_served', service: 'carrier_pigeon' }), now).ok).toBe(false);
+    const params: Record<string, Record<string, unknown>> = { 'frcp6.days': { days: 14 }, 'frcp6.days+mail': { days: 14 }, 'frcp6.hours': { hours: 24 }, 'court_order.fixed': { date: '2026-03-20' } };
+    for (const rule of rules) {
+      const trigger = rule === 'frcp6.hours' ? { type: 'order_entered', at: '2026-03-02T10:00:00-05:00' } : { type: 'motion_served' };
+      const result = validateCourtItem('filing', { ...body(trigger, rule), ...(params[rule] ? { params: params[rule] } : {}) }, now);
+      expect(result.ok, `${rule}: ${JSON.stringify(result)}`).toBe(true);
+    }
+    expect(validateCourtItem('filing', body({ type: 'motion_served' }, 'foia.response'), now).ok).toBe(false);
   });
 });

@@ -106,7 +106,9 @@ describe('exactly once', () => {
       { deadlineId: d.id, deadlineVersion: d.version, itemId: d.itemId, kind: 'reminder', rung: 'D-7', recipient: person, subject: 'Stored subject', text: 'Stored text' },
       new Date(T),
     );
-    expect(claim).toBeDefined();
+    expect(claim).toMatchObject({ deadlineId: d.id, deadlineVersion: d.version, rung: 'D-7', recipient: person, claimedAt: new Date(T).toISOString(), attempts: 1 });
+    // The same send cannot be claimed twice.
+    expect(await ledger.claimSend({ deadlineId: d.id, deadlineVersion: d.version, itemId: d.itemId, kind: 'reminder', rung: 'D-7', recipient: person, subject: 's', text: 't' }, new Date(T))).toBeUndefined();
 
     // A sweep soon after leaves it to its (possibly still running) claimer and sends the rest.
     const soon = recordingDelivery();

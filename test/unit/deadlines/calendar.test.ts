@@ -33,7 +33,7 @@ describe('legal public holidays (5 U.S.C. 6103) against OPM tables', () => {
     it(`${year}: the eleven 6103(a) holidays on OPM's observed dates`, () => {
       const listed = federalHolidaysOfYear(Number(year)).filter((h) => h.citation === '5 U.S.C. 6103(a)').map((h) => h.date);
       expect(listed).toEqual(dates);
-      for (const d of dates) expect(facts(d).holiday, d).toBeDefined();
+      for (const d of dates) expect(facts(d).holiday, d).toMatchObject({ date: d, citation: expect.stringContaining('5 U.S.C. 6103(a)') });
     });
   }
 
@@ -100,7 +100,7 @@ describe('versions', () => {
   it('adding a day gives a new version; the base calendar is unchanged', () => {
     const next = withDays(defaultCalendar, { courtClosures: ['2026-03-16'] });
     expect(next.version).not.toBe(defaultCalendar.version);
-    expect(dayFacts(next, parseIsoDay('2026-03-16')!).courtClosure).toBeDefined();
+    expect(dayFacts(next, parseIsoDay('2026-03-16')!)).toEqual({ courtClosure: "court closure: clerk's office inaccessible" });
     expect(facts('2026-03-16').courtClosure).toBeUndefined();
   });
   it('the same facts give the same version (content-addressed)', () => {
@@ -115,9 +115,11 @@ describe('versions', () => {
       dcHolidays: ['2026-06-02'],
       shutdowns: [{ from: '2026-10-01', to: '2026-10-03' }],
     });
-    expect(dayFacts(cal, parseIsoDay('2026-06-01')!).holiday).toBeDefined();
-    expect(dayFacts(cal, parseIsoDay('2026-06-02')!).dcHoliday).toBeDefined();
-    expect(dayFacts(cal, parseIsoDay('2026-10-02')!).shutdown).toBeDefined();
+    expect(dayFacts(cal, parseIsoDay('2026-06-01')!)).toEqual({ holiday: { date: '2026-06-01', name: 'legal public holiday declared by Congress', citation: 'Act of Congress' } });
+    expect(dayFacts(cal, parseIsoDay('2026-06-02')!)).toEqual({ dcHoliday: 'District of Columbia holiday' });
+    expect(dayFacts(cal, parseIsoDay('2026-10-02')!)).toEqual({ shutdown: 'lapse in appropriations, 2026-10-01 - 2026-10-03' });
+    // Outside the shutdown's range, nothing.
+    expect(dayFacts(cal, parseIsoDay('2026-10-05')!)).toEqual({});
   });
   it('rejects a malformed day', () => {
     expect(() => withDays(defaultCalendar, { courtClosures: ['2026-02-30'] })).toThrow(/courtClosures\[0\]/);
