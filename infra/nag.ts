@@ -3,7 +3,8 @@ import { flattenCfnReference } from 'cdk-nag/lib/utils/flatten-cfn-reference';
 import type { IConstruct } from 'constructs';
 
 /**
- * Every cdk-nag acknowledgement, with its reason, in one place (README-deploy.md lists them).
+ * Every cdk-nag acknowledgement, with its reason, in one place (README.md, "cdk-nag
+ * acknowledgements", lists them).
  * Each is applied to the narrowest construct that causes it, with the exact finding id.
  */
 export const REASONS = {
@@ -15,8 +16,6 @@ export const REASONS = {
     'AwsSolutions-CFR4: the distribution uses the *.cloudfront.net default certificate, whose viewer security policy is fixed by CloudFront (TLSv1). A custom domain with an ACM certificate and TLSv1.2_2021 is the follow-up; viewers are redirected to HTTPS and the origin uses TLSv1.2.',
   siteObjects:
     'AwsSolutions-IAM5: the site deployment writes and prunes every object of the site bucket (object keys are the files of web/, unknown to IAM). The bucket holds only public pages.',
-  executions:
-    'AwsSolutions-IAM5: states:DescribeExecution needs execution ARNs; executions are named by item id at run time, so the resource is this one state machine\'s executions (execution:<machine>:*), not all of Step Functions.',
   stateMachineVendedLogsAndXray:
     'AwsSolutions-IAM5: X-Ray (PutTraceSegments, PutTelemetryRecords, GetSampling*) and CloudWatch Logs vended-log delivery (CreateLogDelivery, PutResourcePolicy, ...) do not support resource-level permissions; actions are listed explicitly, none is a wildcard.',
   deadLetterQueue:

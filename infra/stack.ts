@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
-import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { ROUTES, WORKFLOW_TASK_ENTRY, type RouteSpec } from '../functions/routes';
 import type { StageConfig } from './config';
@@ -12,6 +11,7 @@ import { Monitoring } from './constructs/monitoring';
 import { Schedule } from './constructs/schedule';
 import { Web } from './constructs/web';
 import { Workflow } from './constructs/workflow';
+import { statesActionsOf } from './permissions';
 import { entryId, planEntries } from './route-plan';
 
 /** The entry that reports health: it alone may describe the table and the state machine. */
@@ -106,14 +106,7 @@ export class DocketwatchStack extends Stack {
           ...(plan.workflow || plan.entry === HEALTH_ENTRY ? { STATE_MACHINE_ARN: this.workflow.lifecycle.stateMachineArn } : {}),
         },
       });
-      if (plan.workflow) {
-        this.workflow.grantStartAndDescribe(fn);
-        this.workflow.grantTaskResponse(fn);
-      }
-      if (plan.entry === HEALTH_ENTRY) {
-        fn.addToRolePolicy(new PolicyStatement({ actions: ['dynamodb:DescribeTable'], resources: [table.tableArn] }));
-        this.workflow.grantDescribe(fn);
-      }
+      this.workflow.grantActions(fn, statesActionsOf(plan.entry));
       this.functions.set(plan.entry, fn);
     }
     this.api.addRoutes(routes, (entry) => this.functions.get(entry)!, { userPool: this.auth.userPool, client });

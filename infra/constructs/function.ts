@@ -12,35 +12,19 @@ import type { Construct } from 'constructs';
 import type { Access } from '../../functions/routes';
 import { TABLE_DEFINITION } from '../../functions/lib/table-definition';
 import type { StageConfig } from '../config';
+import { dynamoActionsOf } from '../permissions';
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const FUNCTIONS_DIR = path.join(PROJECT_ROOT, 'functions');
 
 /**
- * Explicit action lists: CDK's grantReadData / grantReadWriteData add `kms:GenerateDataKey*`,
- * `kms:ReEncrypt*` and `dynamodb:Scan`. Every access pattern is a Get or a Query (DESIGN.md,
- * Data), so Scan is not granted at all; `TransactWriteItems` is authorised through the
- * per-item actions below.
+ * Key actions by table access: reads decrypt, writes also encrypt. The DynamoDB actions are
+ * each function's own (infra/permissions.ts), never a mode's superset. CDK's grantReadData /
+ * grantReadWriteData would add `kms:GenerateDataKey*`, `kms:ReEncrypt*` and `dynamodb:Scan`.
  */
-export const TABLE_ACTIONS: Record<Access, { dynamodb: string[]; kms: string[] }> = {
-  read: {
-    dynamodb: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'],
-    kms: ['kms:Decrypt', 'kms:DescribeKey'],
-  },
-  readwrite: {
-    dynamodb: [
-      'dynamodb:GetItem',
-      'dynamodb:BatchGetItem',
-      'dynamodb:Query',
-      'dynamodb:ConditionCheckItem',
-      'dynamodb:PutItem',
-      'dynamodb:UpdateItem',
-      // Idempotency records are deleted when the handler fails, so a retry can run again.
-      'dynamodb:DeleteItem',
-      'dynamodb:BatchWriteItem',
-    ],
-    kms: ['kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:GenerateDataKey'],
-  },
+export const TABLE_KEY_ACTIONS: Record<Access, string[]> = {
+  read: ['kms:Decrypt', 'kms:DescribeKey'],
+  readwrite: ['kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:GenerateDataKey'],
 };
 
 /** One bundling style for every function (STYLE.md 6). */
@@ -144,18 +128,23 @@ export class DocketwatchFunction extends NodejsFunction {
     this.grantTable(props.table, props.tableAccess);
   }
 
-  /** Table access by mode, on the table and its indexes, with the matching KMS actions. */
+  /** The entry's own DynamoDB actions, on the table and its indexes, with the key actions of its access mode. */
   private grantTable(table: ITable, access: Access): void {
-    const actions = TABLE_ACTIONS[access];
-    this.addToRolePolicy(
-      new PolicyStatement({
-        actions: actions.dynamodb,
-        // Each index by name (no `index/*`): a new index in TABLE_DEFINITION is granted here too.
-        resources: [table.tableArn, ...TABLE_DEFINITION.indexes.map((index) => `${table.tableArn}/index/${index.name}`)],
-      }),
-    );
-    if (table.encryptionKey) {
-      this.addToRolePolicy(new PolicyStatement({ actions: actions.kms, resources: [table.encryptionKey.keyArn] }));
+    const actions = dynamoActionsOf(this.entryName);
+    const dataPlane = actions.filter((a) => a !== 'dynamodb:DescribeTable');
+    if (dataPlane.length > 0) {
+      this.addToRolePolicy(
+        new PolicyStatement({
+          actions: dataPlane,
+          // Each index by name (no `index/*`): a new index in TABLE_DEFINITION is granted here too.
+          resources: [table.tableArn, ...TABLE_DEFINITION.indexes.map((index) => `${table.tableArn}/index/${index.name}`)],
+        }),
+      );
+    }
+    // Health: the table answers. A control-plane action on the table itself.
+    if (actions.includes('dynamodb:DescribeTable')) this.addToRolePolicy(new PolicyStatement({ actions: ['dynamodb:DescribeTable'], resources: [table.tableArn] }));
+    if (dataPlane.length > 0 && table.encryptionKey) {
+      this.addToRolePolicy(new PolicyStatement({ actions: TABLE_KEY_ACTIONS[access], resources: [table.encryptionKey.keyArn] }));
     }
   }
 }

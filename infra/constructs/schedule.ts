@@ -8,6 +8,7 @@ import type { IDestination } from 'aws-cdk-lib/aws-lambda';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { statesActionsOf } from '../permissions';
 import { SWEEP_ENTRY } from '../../functions/routes';
 import type { StageConfig } from '../config';
 import { acknowledge, REASONS } from '../nag';
@@ -73,8 +74,8 @@ export class Schedule extends Construct {
     this.sweep.addToRolePolicy(new PolicyStatement({ actions: ['sqs:SendMessage'], resources: [queue.queueArn] }));
     this.sweep.addToRolePolicy(new PolicyStatement({ actions: ['sns:Publish'], resources: [this.notifyTopic.topicArn] }));
     this.sweep.addToRolePolicy(new PolicyStatement({ actions: ['kms:Decrypt', 'kms:GenerateDataKey'], resources: [props.key.keyArn] }));
-    // Catches overdue items and restarts executions from the table.
-    props.workflow.grantStartAndDescribe(this.sweep);
+    // Restarts executions from the table.
+    props.workflow.grantActions(this.sweep, statesActionsOf(SWEEP_ENTRY));
 
     this.rule = new Rule(this, 'Hourly', {
       description: 'Docketwatch reminder sweep, every hour',

@@ -1,13 +1,14 @@
-import { ArnFormat, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { Policy, PolicyStatement, ServicePrincipal, type IGrantable } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { CfnStateMachine, DefinitionBody, LogLevel, StateMachine, StateMachineType } from 'aws-cdk-lib/aws-stepfunctions';
-import { Construct, type IConstruct } from 'constructs';
+import { Construct } from 'constructs';
 import { listAslFiles, renderAsl } from '../asl';
 import type { StageConfig } from '../config';
-import { acknowledge, acknowledgeWildcardResource, REASONS } from '../nag';
+import { acknowledge, REASONS } from '../nag';
+import type { StatesAction } from '../permissions';
 
 /** The state machine the handlers start and signal (STATE_MACHINE_ARN). */
 export const LIFECYCLE_MACHINE = 'item-lifecycle';
@@ -104,29 +105,14 @@ export class Workflow extends Construct {
     this.lifecycle = lifecycle;
   }
 
-  /** Starts executions and reads them (intake, events, the sweep). */
-  grantStartAndDescribe(grantee: IGrantable): void {
-    this.lifecycle.grant(grantee, 'states:StartExecution');
-    const executions = Stack.of(this).formatArn({
-      service: 'states',
-      resource: 'execution',
-      resourceName: `${this.lifecycle.stateMachineName}:*`,
-      arnFormat: ArnFormat.COLON_RESOURCE_NAME,
-    });
-    grantee.grantPrincipal.addToPrincipalPolicy(new PolicyStatement({ actions: ['states:DescribeExecution'], resources: [executions] }));
-    acknowledgeWildcardResource(grantee.grantPrincipal as unknown as IConstruct, executions, REASONS.executions);
-    this.grantKey(grantee);
-  }
-
-  /** Wakes a waiting execution with the task token stored on the item. */
-  grantTaskResponse(grantee: IGrantable): void {
-    this.lifecycle.grant(grantee, 'states:SendTaskSuccess', 'states:SendTaskFailure');
-    this.grantKey(grantee);
-  }
-
-  /** Health: the state machine answers. */
-  grantDescribe(grantee: IGrantable): void {
-    this.lifecycle.grant(grantee, 'states:DescribeStateMachine');
+  /**
+   * The Step Functions actions a function's code calls (infra/permissions.ts) on the lifecycle
+   * machine: StartExecution (intake, item creation, the sweep), SendTaskSuccess (waking a wait),
+   * DescribeStateMachine (health); with the key that encrypts inputs and outputs.
+   */
+  grantActions(grantee: IGrantable, actions: readonly StatesAction[]): void {
+    if (actions.length === 0) return;
+    this.lifecycle.grant(grantee, ...actions);
     this.grantKey(grantee);
   }
 

@@ -196,30 +196,6 @@ describe('workflow', () => {
     const states = statements.filter((s: any) => [s.Action].flat().some((a: string) => a.startsWith('states:')));
     expect(states).toEqual([{ Effect: 'Allow', Action: 'states:StartExecution', Resource: { Ref: machineId } }]);
   });
-
-  it('workflow entries may start, describe and signal executions; health may describe table and machine', () => {
-    const s = dev();
-    const actionsOf = (entry: string) => {
-      const roleId = s.main.getLogicalId(s.main.functions.get(entry)!.role!.node.defaultChild as never);
-      return resourcesOf(s.template, 'AWS::IAM::Policy')
-        .filter(([, p]) => JSON.stringify(p.Properties!.Roles).includes(roleId))
-        .flatMap(([, p]) => p.Properties!.PolicyDocument.Statement.flatMap((st: any) => [st.Action].flat()));
-    };
-    for (const plan of planEntries(ROUTES)) {
-      const actions = actionsOf(plan.entry);
-      const expected = ['states:StartExecution', 'states:DescribeExecution', 'states:SendTaskSuccess', 'states:SendTaskFailure'];
-      if (plan.workflow) expect(actions).toEqual(expect.arrayContaining(expected));
-      // Health describes the machine and nothing more: it cannot start or signal an execution.
-      else if (plan.entry === HEALTH_ENTRY) expect(actions.filter((a: string) => a.startsWith('states:'))).toEqual(['states:DescribeStateMachine']);
-      else expect(actions.filter((a: string) => a.startsWith('states:'))).toEqual([]);
-      expect(actions.includes('dynamodb:PutItem')).toBe(plan.table === 'readwrite');
-      expect(actions).not.toContain('dynamodb:Scan');
-      expect(actions.includes('dynamodb:DescribeTable')).toBe(plan.entry === HEALTH_ENTRY);
-      expect(actions.includes('states:DescribeStateMachine')).toBe(plan.entry === HEALTH_ENTRY);
-    }
-    expect(actionsOf(WORKFLOW_TASK_ENTRY).filter((a: string) => a.startsWith('states:'))).toEqual([]);
-    expect(actionsOf(SWEEP_ENTRY)).toEqual(expect.arrayContaining(['sns:Publish', 'states:StartExecution', 'sqs:SendMessage']));
-  });
 });
 
 describe('api', () => {

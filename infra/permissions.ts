@@ -1,0 +1,51 @@
+/**
+ * The AWS API actions each function's code calls, and so all its role may do besides logs and
+ * the key: least privilege per function, not per access mode. test/infra/iam-calls.test.ts
+ * finds the calls in each bundle (every `new XCommand(`) and holds this table, and the roles
+ * synthesized from it, equal to them: a grant with no caller fails, and so does a call with no
+ * grant. TransactWriteItems is authorised by the per-item actions of what it writes.
+ */
+import { SWEEP_ENTRY, WORKFLOW_TASK_ENTRY } from '../functions/routes';
+
+export type DynamoAction =
+  | 'dynamodb:GetItem'
+  | 'dynamodb:BatchGetItem'
+  | 'dynamodb:Query'
+  | 'dynamodb:PutItem'
+  | 'dynamodb:UpdateItem'
+  | 'dynamodb:DeleteItem'
+  | 'dynamodb:ConditionCheckItem'
+  | 'dynamodb:DescribeTable';
+export type StatesAction = 'states:StartExecution' | 'states:SendTaskSuccess' | 'states:DescribeStateMachine';
+export type Action = DynamoAction | StatesAction | 'sns:Publish';
+
+const READ_ITEM = ['dynamodb:GetItem', 'dynamodb:Query'] as const;
+const START = 'states:StartExecution';
+
+export const ENTRY_ACTIONS: Record<string, readonly Action[]> = {
+  health: ['dynamodb:DescribeTable', 'states:DescribeStateMachine'],
+  openapi: [],
+  intake: [...READ_ITEM, 'dynamodb:PutItem', 'dynamodb:UpdateItem', START],
+  track: [...READ_ITEM],
+  matters: [...READ_ITEM, 'dynamodb:PutItem'],
+  'create-item': [...READ_ITEM, 'dynamodb:PutItem', 'dynamodb:UpdateItem', START],
+  'get-item': ['dynamodb:Query'],
+  'record-event': ['dynamodb:Query', 'dynamodb:PutItem', 'states:SendTaskSuccess'],
+  deadlines: ['dynamodb:Query', 'dynamodb:BatchGetItem'],
+  notifications: ['dynamodb:Query'],
+  calendar: [...READ_ITEM, 'dynamodb:BatchGetItem'],
+  feeds: ['dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
+  export: ['dynamodb:Query'],
+  'calendar-days': ['dynamodb:Query', 'dynamodb:PutItem', 'states:SendTaskSuccess'],
+  [SWEEP_ENTRY]: [...READ_ITEM, 'dynamodb:BatchGetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', START, 'sns:Publish'],
+  [WORKFLOW_TASK_ENTRY]: [...READ_ITEM, 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
+};
+
+export function actionsOf(entry: string): readonly Action[] {
+  const actions = ENTRY_ACTIONS[entry];
+  if (!actions) throw new Error(`infra/permissions.ts declares no actions for the entry "${entry}"`);
+  return actions;
+}
+
+export const dynamoActionsOf = (entry: string) => actionsOf(entry).filter((a): a is DynamoAction => a.startsWith('dynamodb:'));
+export const statesActionsOf = (entry: string) => actionsOf(entry).filter((a): a is StatesAction => a.startsWith('states:'));
