@@ -63,7 +63,9 @@ function courtClosed(iso: string, opts: { forward: boolean; courtClosures?: read
 
 /** Triggers: any day of 2024-2030, as the engine takes them (ISO dates). */
 const day = fc.integer({ min: msOf('2024-01-01') / DAY_MS, max: msOf('2030-12-31') / DAY_MS }).map((d) => new Date(d * DAY_MS).toISOString().slice(0, 10));
-const RUNS = { numRuns: 300 };
+// Fewer samples under mutation testing (vitest.mutation.config.ts sets MUTATION_RUN): each
+// mutant reruns these, and the exhaustive checks below cover every day regardless.
+const RUNS = { numRuns: process.env.MUTATION_RUN ? 60 : 300 };
 
 /** Forward court rules with the params they need, for a count `n`. */
 const forwardCourtRequests = (trigger: string, n: number): DeadlineRequest[] => [
@@ -89,7 +91,7 @@ describe('court deadlines counted forward', () => {
           expect(courtClosed(r.due, { forward: true, courtClosures: extra }), `${req.rule} ${req.trigger} -> ${r.due}`).toBe(false);
         }
       }),
-      { numRuns: 150 },
+      { numRuns: process.env.MUTATION_RUN ? 40 : 150 },
     );
   });
 

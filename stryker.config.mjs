@@ -1,0 +1,37 @@
+// @ts-check
+/**
+ * `npm run test:mutation`: StrykerJS over the deadline engine, the calendars and the
+ * lifecycle's transitions, against the unit tests (vitest.mutation.config.ts). Not part of
+ * `npm test`: a full run takes a long while on two cores, so it is incremental (only mutants
+ * in changed code, or covered by changed tests, run again) and uses at most two processes.
+ * Surviving mutants either get a test or a one-line reason in stryker-allow.md.
+ *
+ * @type {import('@stryker-mutator/api/core').PartialStrykerOptions}
+ */
+export default {
+  testRunner: 'vitest',
+  plugins: ['@stryker-mutator/vitest-runner'],
+  vitest: { configFile: 'vitest.mutation.config.ts', related: false },
+  mutate: [
+    'core/deadlines/**/*.ts',
+    'core/calendar/**/*.ts',
+    // The lifecycle's transitions, before and after they move into a folder of their own.
+    'core/transitions.ts',
+    'core/lifecycle/**/*.ts',
+  ],
+  coverageAnalysis: 'perTest',
+  concurrency: 2,
+  incremental: true,
+  incrementalFile: 'reports/stryker-incremental.json',
+  reporters: ['clear-text', 'json', 'html', 'progress'],
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  htmlReporter: { fileName: 'reports/mutation/mutation.html' },
+  clearTextReporter: { allowColor: false, logTests: false, reportMutants: false, reportScoreTable: true },
+  thresholds: { high: 90, low: 85, break: null },
+  timeoutMS: 20_000,
+  // Stryker rewrites tsconfig.json paths with the TypeScript 5 compiler API, which TypeScript 7
+  // no longer has; this tsconfig needs no rewrite (no extends, no references), so point it at none.
+  tsconfigFile: 'stryker.no-tsconfig.json',
+  // Only what the unit tests read is copied into the sandbox.
+  ignorePatterns: ['.local', 'cdk.out', 'reports', 'test-results', '.bench', 'infra', 'local', 'scripts', 'bench', 'statemachines', 'test/e2e', 'test/infra', 'test/integration', 'test/workflow'],
+};
