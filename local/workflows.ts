@@ -314,6 +314,12 @@ export class LocalWorkflows {
     return tokens.length;
   }
 
+  /** When the next wait's timeout ends (epoch ms on the app clock), if any wait has one. */
+  nextTimeout(): number | undefined {
+    const ends = [...this.waits.values()].map((w) => w.expiresAt).filter((t): t is number => t !== undefined);
+    return ends.length ? Math.min(...ends) : undefined;
+  }
+
   isWaiting(executionName: string): boolean {
     return [...this.waits.values()].some((w) => w.executionName === executionName);
   }
