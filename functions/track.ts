@@ -4,13 +4,16 @@ import { publicView } from '../core/views';
 import { notFound } from './lib/errors';
 import { httpHandler, json, type HttpResult } from './lib/http';
 import { normaliseTrackingCode } from './lib/ids';
-import { findItemIdByTrackingCode, getItemBundle } from './lib/store';
+import { findItemIdByTrackingCode } from './lib/idempotency-store';
+import { getItemBundle } from './lib/item-store';
 
 // One answer for a malformed and an unknown code, so the answer says nothing about the format's neighbours.
 const NO_SUCH_CODE = 'No request has that tracking code';
 
 export async function track(event: APIGatewayProxyEventV2): Promise<HttpResult> {
-  const code = normaliseTrackingCode(decodeURIComponent(event.pathParameters?.trackingCode ?? ''));
+  // Path parameters arrive decoded (API Gateway, and the local server likewise): decoding again
+  // would turn a literal `%25c0` into a malformed escape.
+  const code = normaliseTrackingCode(event.pathParameters?.trackingCode ?? '');
   if (!code) throw notFound(NO_SUCH_CODE);
   const itemId = await findItemIdByTrackingCode(code);
   const bundle = itemId ? await getItemBundle(itemId) : undefined;

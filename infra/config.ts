@@ -1,6 +1,6 @@
 import { Duration } from 'aws-cdk-lib';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { parseIntakeTeam } from '../core/matters';
+import { parseIntakeTeam } from '../core/matter-input';
 import type { Person } from '../core/model';
 
 /**

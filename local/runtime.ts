@@ -20,8 +20,11 @@ import { startSfnEndpoint } from './sfn-endpoint';
 import { sweepRoute } from './sweep-route';
 import { fakeContext, startServer } from './server';
 import { LocalWorkflows, localStateMachineArn } from './workflows';
+import { readBody } from './body';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+/** Open items whose workflows resume together after a restart. */
+const RESUME_BATCH = 25;
 const ENTRIES = new Set([...ROUTES.map((r) => r.entry), WORKFLOW_TASK_ENTRY, SWEEP_ENTRY]);
 
 export interface LocalOptions {
@@ -60,7 +63,7 @@ export interface LocalStack {
   tableName: string;
   dynamoEndpoint: string;
   workflows: LocalWorkflows;
-  /** Moves the runtime clock and lets every waiting workflow re-read its deadlines. */
+  /** Moves the runtime clock; every workflow wait whose timeout has now passed ends, as on AWS. */
   setClock(iso: string): Promise<void>;
   /** Runs one reminder sweep now. */
   sweep(): Promise<unknown>;
@@ -99,15 +102,20 @@ export async function startLocal(opts: LocalOptions = {}): Promise<LocalStack> {
     let dynamo: LocalDynamo | undefined;
     let dynamoEndpoint = opts.dynamoEndpoint;
     if (!dynamoEndpoint) {
-      dynamo = await startDynamo(opts.inMemory ? {} : { dataDir: join(dataDir, 'dynamodb') });
+      // Supervised: if it dies, it is started again on the same port and data, and the SDK reconnects.
+      const afterRestart = (endpoint: string) => ensureTable(endpoint, tableName).then(() => undefined);
+      dynamo = await startDynamo({ ...(opts.inMemory ? {} : { dataDir: join(dataDir, 'dynamodb') }), supervise: true, afterRestart });
       cleanups.push(() => dynamo!.stop());
       dynamoEndpoint = dynamo.endpoint;
     }
     await ensureTable(dynamoEndpoint, tableName);
     process.env.AWS_ENDPOINT_URL_DYNAMODB = dynamoEndpoint;
 
+    // The clock every handler reads; the workflows' timers run on it too.
+    const clock = await import('../functions/lib/clock');
+    if (opts.clockStart) clock.setClock(opts.clockStart);
     const runTask = async (entry: string, payload: Record<string, unknown>) => (await loadHandler(entry))(payload, fakeContext(entry));
-    const workflows = new LocalWorkflows(join(ROOT, 'statemachines'), runTask, [...ENTRIES], opts.retryIntervalMs);
+    const workflows = new LocalWorkflows(join(ROOT, 'statemachines'), runTask, [...ENTRIES], opts.retryIntervalMs, clock.now);
     cleanups.push(() => workflows.stop());
     const sfnEndpoint = await startSfnEndpoint(workflows);
     cleanups.push(() => sfnEndpoint.close());
@@ -138,11 +146,7 @@ export async function startLocal(opts: LocalOptions = {}): Promise<LocalStack> {
         if (url.pathname === '/local-idp/sign-in' && req.method === 'POST' && idp) {
           // Development sign-in: a member of the demo team by email gets the same JWT shape
           // Cognito issues. Deployed, the hosted sign-in (authorization code + PKCE) does this.
-          const body = await new Promise<string>((ok) => {
-            let text = '';
-            req.on('data', (c: Buffer) => (text += c.toString()).length > 4096 && req.destroy());
-            req.on('end', () => ok(text));
-          });
+          const body = (await readBody(req, 4096))?.toString('utf8') ?? '';
           let email = '';
           try {
             email = String((JSON.parse(body) as { email?: unknown }).email ?? '').trim().toLowerCase();
@@ -172,9 +176,7 @@ export async function startLocal(opts: LocalOptions = {}): Promise<LocalStack> {
     const teamToken = await idp.issue(DEMO_USER);
     writeFileSync(join(dataDir, 'team.jwt'), `${teamToken}\n`, { mode: 0o600 });
 
-    const clock = await import('../functions/lib/clock');
-    if (opts.clockStart) clock.setClock(opts.clockStart);
-    const store = await import('../functions/lib/store');
+    const store = await import('../functions/lib/matter-store');
     // First start only: the demo matter and its items. The public-intake matter is not seeded:
     // as deployed, the first public request creates it with the INTAKE_TEAM setting.
     if (await store.putMatterIfAbsent(DEMO_MATTER)) {
@@ -182,11 +184,24 @@ export async function startLocal(opts: LocalOptions = {}): Promise<LocalStack> {
     }
 
     // Executions live in this process: after a restart, every open item gets a fresh one that
-    // reads the item from the table and catches up on whatever fell due meanwhile.
-    const workflow = await import('../functions/lib/workflow');
-    for (const matter of await store.listMatters()) {
-      for (const id of await store.listOpenItemIds(matter.id)) await workflow.startItemWorkflow(id);
-    }
+    // reads the item from the table and catches up on whatever fell due meanwhile. In the
+    // background and a batch at a time, so start-up does not grow with the open items and the
+    // table is not asked for all of them at once.
+    const lifecycle = localStateMachineArn('item-lifecycle');
+    let resuming = true;
+    const resumed = (async () => {
+      for (const matter of await store.listMatters()) {
+        const ids = await store.listOpenItemIds(matter.id);
+        for (let i = 0; i < ids.length && resuming; i += RESUME_BATCH) {
+          const batch = ids.slice(i, i + RESUME_BATCH).map((id) => workflows.start(lifecycle, id, JSON.stringify({ itemId: id })).name);
+          await Promise.allSettled(batch.map((name) => workflows.settled(name, 60_000)));
+        }
+      }
+    })().catch((err: Error) => console.error(`resuming open items failed: ${err.name}`));
+    cleanups.push(async () => {
+      resuming = false;
+      await resumed;
+    });
 
     const sweep = async () => (await loadHandler(SWEEP_ENTRY))({ source: 'local.timer' }, fakeContext(SWEEP_ENTRY));
     const interval = opts.sweepIntervalMs ?? 60_000;
@@ -206,7 +221,7 @@ export async function startLocal(opts: LocalOptions = {}): Promise<LocalStack> {
       workflows,
       async setClock(iso) {
         clock.setClock(iso);
-        workflows.expireWaits();
+        workflows.clockMoved();
       },
       sweep,
       stop: stopAll,

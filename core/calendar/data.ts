@@ -2,7 +2,7 @@
  * Dated facts that no rule predicts, kept as data. Adding to them (through withDays) gives a
  * new calendar version; open deadlines are then recomputed against it.
  */
-import type { DayNote, DayRange } from './index';
+import type { DayNote, DayRange } from './days';
 
 /** Days the President closed executive departments and agencies by executive order. */
 export const EXECUTIVE_ORDER_CLOSURES: readonly DayNote[] = [

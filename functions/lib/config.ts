@@ -2,7 +2,7 @@
  * Environment, read once at import. A missing required variable fails the cold start with a
  * message naming it, rather than failing later inside a request.
  */
-import { parseIntakeTeam } from '../../core/matters';
+import { parseIntakeTeam } from '../../core/matter-input';
 import type { Person } from '../../core/model';
 
 function required(name: string): string {

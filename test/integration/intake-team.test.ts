@@ -57,8 +57,8 @@ describe('the public-intake matter', () => {
   });
 
   it('takes the configured team over a stored intake matter that has another one', async () => {
-    const store = await import('../../functions/lib/store');
-    const { ensureIntakeMatter } = await import('../../functions/lib/matters');
+    const store = await import('../../functions/lib/matter-store');
+    const { ensureIntakeMatter } = await import('../../functions/lib/intake-matter');
     const { PutCommand } = await import('@aws-sdk/lib-dynamodb');
     const { ddb } = await import('../../functions/lib/clients');
     const { matterToRecord } = await import('../../functions/lib/keys');

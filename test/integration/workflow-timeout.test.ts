@@ -1,8 +1,8 @@
 /**
  * A deadline passing with no event: the workflow's wait ends on its own timeout, computed from
- * the deadline, and the workflow marks the deadline missed. The runtime clock is moved without
- * ending any wait (LocalStack.setClock would end them all and hide a wrong timeout), and no
- * sweep runs (its reconciliation would mark the deadline too).
+ * the deadline, and the workflow marks the deadline missed. The runtime clock is moved before
+ * the item exists, so the wait's own timeout is all that can end it (nothing ends waits by
+ * hand), and no sweep runs (its reconciliation would mark the deadline too).
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { LocalStack } from '../../local/runtime';

@@ -4,14 +4,11 @@
  * watchers from its first minute; a deployment with a new setting brings the stored team
  * up to date at the next public request.
  */
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Matter, Person } from '../../core/model';
 import { COURT_TIME_ZONE } from '../../core/time';
-import { ddb } from './clients';
 import { config } from './config';
-import { matterToRecord } from './keys';
 import { logger } from './logger';
-import { getMatter, putMatterIfAbsent } from './store';
+import { getMatter, putMatterIfAbsent, replaceMatterTeam } from './matter-store';
 
 export const INTAKE_MATTER_NAME = 'Public record requests (not yet assigned)';
 
@@ -21,10 +18,7 @@ export async function ensureIntakeMatter(at: Date): Promise<Matter> {
   const existing = await getMatter(config.intakeMatterId);
   if (existing) {
     if (team.length === 0 || sameTeam(existing.team, team)) return existing;
-    const updated = { ...existing, team };
-    // Only over a stored matter: this never creates one with half its fields.
-    await ddb.send(new PutCommand({ TableName: config.tableName, Item: matterToRecord(updated), ConditionExpression: 'attribute_exists(PK)' }));
-    return updated;
+    return replaceMatterTeam(existing, team);
   }
   const matter: Matter = { id: config.intakeMatterId, name: INTAKE_MATTER_NAME, timeZone: COURT_TIME_ZONE, team, createdAt: at.toISOString() };
   await putMatterIfAbsent(matter);
