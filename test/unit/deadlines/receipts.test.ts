@@ -1,0 +1,108 @@
+/**
+ * What a court receipt says about the days a period cannot end on, and when it says nothing:
+ * each kind of closed day with the part of Rule 6(a) that makes it one, the roll-forward only
+ * when there is something to roll past, the words for each method of service, the clock
+ * change in an hour period. The dates themselves are checked elsewhere; this is the "why".
+ */
+import { describe, expect, it } from 'vitest';
+import { defaultCalendar, withDays, type Calendar } from '../../../core/calendar';
+import { computeDeadline, type DeadlineRequest } from '../../../core/deadlines';
+
+const steps = (req: DeadlineRequest, cal: Calendar = defaultCalendar) => computeDeadline(req, cal).receipt.map((e) => ({ step: e.step, text: e.text, date: e.date }));
+const skips = (req: DeadlineRequest, cal?: Calendar) => steps(req, cal).filter((s) => s.step === 'skip').map((s) => `${s.date}: ${s.text.split(': the period cannot end on this day: ')[1]}`);
+
+describe('days a court period cannot end on, and why', () => {
+  it('a federal holiday: Rule 6(a)(6)(A) and the statute', () => {
+    // 14 days from Monday 5 January 2026 is Monday 19 January, Martin Luther King Jr. Day.
+    expect(skips({ rule: 'frcp6.days', trigger: '2026-01-05', params: { days: 14 } })).toEqual([
+      '2026-01-19: Birthday of Martin Luther King, Jr., a legal holiday (Fed. R. Civ. P. 6(a)(6)(A); 5 U.S.C. 6103(a))',
+    ]);
+  });
+
+  it('Inauguration Day alone: declared by Congress, Rule 6(a)(6)(B)', () => {
+    // January 20, 2029 is a Saturday (no day off); the 2025 one shares a date with MLK Day. A
+    // calendar with only an Inauguration-like statutory day shows the (6)(B) reading instead.
+    const s = skips({ rule: 'frcp6.days', trigger: '2025-01-06', params: { days: 14 } });
+    expect(s).toEqual(['2025-01-20: Birthday of Martin Luther King, Jr.; Inauguration Day (D.C. area), a legal holiday (Fed. R. Civ. P. 6(a)(6)(A); 5 U.S.C. 6103(a), 5 U.S.C. 6103(c))']);
+    const byCongress = withDays(defaultCalendar, { holidays: [{ date: '2026-06-01', label: 'a day off by Act of Congress' }] });
+    expect(skips({ rule: 'frcp6.days', trigger: '2026-05-18', params: { days: 14 } }, byCongress)).toEqual([
+      '2026-06-01: a day off by Act of Congress, a legal holiday (Fed. R. Civ. P. 6(a)(6)(B); Act of Congress)',
+    ]);
+  });
+
+  it('an executive-order closure: declared by the President, Rule 6(a)(6)(B), with the other reading beside it', () => {
+    const receipt = steps({ rule: 'frcp6.days', trigger: '2024-12-10', params: { days: 14 } });
+    expect(receipt.filter((s) => s.step === 'skip').map((s) => s.date)).toEqual(['2024-12-24', '2024-12-25']);
+    expect(receipt.find((s) => s.date === '2024-12-24' && s.step === 'skip')!.text).toContain('a legal holiday (Fed. R. Civ. P. 6(a)(6)(B); Docketwatch policy, see any alternative)');
+    expect(receipt.filter((s) => s.step === 'alternative').map((s) => s.date)).toEqual(['2024-12-24']);
+  });
+
+  it('D.C. Emancipation Day: only for a period counted forward, Rule 6(a)(6)(C)', () => {
+    expect(skips({ rule: 'frcp6.days', trigger: '2026-04-02', params: { days: 14 } })).toEqual([
+      '2026-04-16: D.C. Emancipation Day, a District of Columbia holiday, a legal holiday for periods counted forward (Fed. R. Civ. P. 6(a)(6)(C))',
+    ]);
+    // Counted backward, April 16 is an ordinary day: no skip, no roll.
+    const back = steps({ rule: 'frcp6.days', trigger: '2026-04-30', params: { days: 14, direction: 'before' } });
+    expect(back.map((s) => s.step)).not.toContain('skip');
+    expect(back.map((s) => s.step)).not.toContain('rollforward');
+  });
+
+  it('an inaccessible clerk’s office: Rule 6(a)(3)', () => {
+    const cal = withDays(defaultCalendar, { courtClosures: [{ date: '2026-03-16', label: 'snow' }] });
+    expect(skips({ rule: 'frcp6.days', trigger: '2026-03-02', params: { days: 14 } }, cal)).toEqual([
+      "2026-03-16: the clerk's office was inaccessible (snow) (Fed. R. Civ. P. 6(a)(3))",
+    ]);
+  });
+
+  it('weekends by name, and the roll to the next open day', () => {
+    const receipt = steps({ rule: 'frcp6.days', trigger: '2026-03-05', params: { days: 2 } });
+    expect(receipt.filter((s) => s.step === 'skip').map((s) => s.text)).toEqual([
+      '2026-03-07 (Saturday): the period cannot end on this day: Saturday',
+      '2026-03-08 (Sunday): the period cannot end on this day: Sunday',
+    ]);
+    expect(receipt.find((s) => s.step === 'rollforward')).toEqual({
+      step: 'rollforward',
+      text: 'The period continues to run until the end of the next day that is not a Saturday, Sunday or legal holiday: 2026-03-09 (Monday) (Fed. R. Civ. P. 6(a)(1)(C)).',
+      date: '2026-03-09',
+    });
+  });
+
+  it('a backward period moves to the day before, in its own words', () => {
+    // 10 days before Wednesday 18 March 2026 is Sunday 8 March: the period ends Friday 6 March.
+    const receipt = steps({ rule: 'frcp6.days', trigger: '2026-03-18', params: { days: 10, direction: 'before' } });
+    expect(receipt.find((s) => s.step === 'rollforward')).toEqual({
+      step: 'rollforward',
+      text: 'Counting backward, the "next day" is the day before: the period ends on 2026-03-06 (Friday), the nearest earlier day that is not a Saturday, Sunday or legal holiday (Fed. R. Civ. P. 6(a)(1)(C), Fed. R. Civ. P. 6(a)(5)).',
+      date: '2026-03-06',
+    });
+  });
+
+  it('says nothing of skipping when the last day is open', () => {
+    const receipt = steps({ rule: 'frcp6.days', trigger: '2026-03-02', params: { days: 10 } });
+    expect(receipt.map((s) => s.step)).toEqual(['trigger', 'day0', 'count', 'lastday', 'due', 'citation', 'calendar']);
+    const hours = steps({ rule: 'frcp6.hours', trigger: '2026-03-03T16:30:00-05:00', params: { hours: 24 } });
+    expect(hours.map((s) => s.step)).toEqual(['trigger', 'count', 'lastday', 'due', 'citation', 'calendar']);
+  });
+});
+
+describe('service (Fed. R. Civ. P. 6(d))', () => {
+  it('names the method with a capital letter, and whether days are added', () => {
+    const service = (s: string) => steps({ rule: 'lcvr7b.opposition', trigger: '2026-03-02', params: { service: s } }).find((e) => e.step === 'service')!.text;
+    expect(service('electronic')).toMatch(/^Electronic service \(Rule 5\(b\)\(2\)\(E\)\): Fed\. R\. Civ\. P\. 6\(d\) adds no days/);
+    expect(service('hand')).toMatch(/^[A-Z][a-z]+ .*: Fed\. R\. Civ\. P\. 6\(d\) adds no days/);
+    expect(service('mail')).toMatch(/^Service by mail \(Rule 5\(b\)\(2\)\(C\)\): 3 days are added after the period would otherwise expire under Rule 6\(a\), 2026-03-16 \(Monday\), giving 2026-03-19 \(Thursday\)/);
+    expect(service('consented_other')).toMatch(/^[A-Z].*: 3 days are added/);
+  });
+});
+
+describe('hour periods across a clock change', () => {
+  it('notes that the clock changes, and keeps elapsed hours', () => {
+    // Saturday 7 March 2026, 12:00 EST + 24 hours: the clocks go forward that night.
+    const receipt = steps({ rule: 'frcp6.hours', trigger: '2026-03-07T12:00:00-05:00', params: { hours: 24 } });
+    const dst = receipt.filter((s) => s.step === 'dst');
+    expect(dst).toHaveLength(1);
+    expect(dst[0]!.text).toMatch(/^The clock changes during the period: 24 elapsed hours end at 2026-03-08 \(Sunday\) 13:00 .*; on the wall clock they would end at 2026-03-08 \(Sunday\) 12:00 /);
+    // Without a clock change, no such note.
+    expect(steps({ rule: 'frcp6.hours', trigger: '2026-03-03T12:00:00-05:00', params: { hours: 24 } }).map((s) => s.step)).not.toContain('dst');
+  });
+});
