@@ -106,3 +106,54 @@ describe('hour periods across a clock change', () => {
     expect(steps({ rule: 'frcp6.hours', trigger: '2026-03-03T12:00:00-05:00', params: { hours: 24 } }).map((s) => s.step)).not.toContain('dst');
   });
 });
+
+describe('court rules refuse what they cannot mean', () => {
+  const message = (req: DeadlineRequest) => {
+    try {
+      computeDeadline(req);
+    } catch (err) {
+      return (err as Error).message;
+    }
+    return 'no error';
+  };
+
+  it('6(d) days on a period counted backward', () => {
+    for (const service of ['mail', 'consented_other']) {
+      expect(message({ rule: 'frcp6.days', trigger: '2026-03-20', params: { days: 7, direction: 'before', service } })).toBe(
+        'params.service: Fed. R. Civ. P. 6(d) adds days only to a period that runs after service; it cannot apply to a period counted backward',
+      );
+    }
+    // Electronic or hand service adds nothing, so it may be named on a backward count.
+    expect(computeDeadline({ rule: 'frcp6.days', trigger: '2026-03-20', params: { days: 7, direction: 'before', service: 'electronic' } }).due).toBe('2026-03-13');
+  });
+
+  it('"before" on a rule that only counts forward', () => {
+    expect(message({ rule: 'lcvr7b.opposition', trigger: '2026-03-02', params: { direction: 'before' } })).toBe('params.direction: lcvr7b.opposition counts forward from its trigger; "before" does not apply');
+    expect(message({ rule: 'frcp6.hours', trigger: '2026-03-02T10:00:00-05:00', params: { hours: 24, direction: 'before' } })).toBe('params.direction: frcp6.hours counts forward from its trigger; "before" does not apply');
+  });
+
+  it('an hour period without hours, or with none', () => {
+    expect(message({ rule: 'frcp6.hours', trigger: '2026-03-02T10:00:00-05:00' })).toBe('params.hours: is required for frcp6.hours (a whole number of hours)');
+    expect(message({ rule: 'frcp6.hours', trigger: '2026-03-02T10:00:00-05:00', params: { hours: 0 } })).toBe('params.hours: must be at least 1 (got 0)');
+  });
+});
+
+describe('LCvR 7(n) certified list', () => {
+  it('counts 30 days from the answer when it was served after the trigger, and says so', () => {
+    const r = computeDeadline({ rule: 'lcvr7n.certified_list', trigger: '2026-03-02', params: { answer_served: '2026-03-05' } });
+    // 30 days from Thursday 5 March 2026 is Saturday 4 April: Monday 6 April.
+    expect(r.due).toBe('2026-04-06');
+    expect(r.receipt.find((e) => e.step === 'note' && e.date === '2026-03-05')?.text).toBe('The answer was served 2026-03-05 (Thursday) (answer_served): the 30 days count from that date.');
+    const plain = computeDeadline({ rule: 'lcvr7n.certified_list', trigger: '2026-03-05' });
+    expect(plain.due).toBe('2026-04-06');
+    expect(plain.receipt.filter((e) => e.step === 'note').map((e) => e.text)).not.toContainEqual(expect.stringContaining('(answer_served)'));
+  });
+
+  it('is due with an earlier dispositive motion, and reports the other reading only then', () => {
+    const withMotion = computeDeadline({ rule: 'lcvr7n.certified_list', trigger: '2026-03-02', params: { dispositive_motion_filed: '2026-03-20' } });
+    expect(withMotion.due).toBe('2026-03-20');
+    const without = computeDeadline({ rule: 'lcvr7n.certified_list', trigger: '2026-03-02' });
+    expect(without.due).toBe('2026-04-01');
+    expect(without.alternative).toBeUndefined();
+  });
+});
