@@ -72,7 +72,9 @@ export function withDays(base: Calendar, additions: CalendarAdditions): Calendar
 }
 
 function makeCalendar(data: Omit<Calendar, 'version'>): Calendar {
-  const content = JSON.stringify([FEDERAL_HOLIDAY_SOURCE, DC_HOLIDAY_SOURCE, data]);
+  // A fixed order of the parts, so equal contents hash alike however the object was built.
+  const { holidays, closures, shutdowns, dcHolidays, courtClosures } = data;
+  const content = JSON.stringify([FEDERAL_HOLIDAY_SOURCE, DC_HOLIDAY_SOURCE, { holidays, closures, shutdowns, dcHolidays, courtClosures }]);
   return Object.freeze({ version: `cal-${fnv1a(content)}`, ...data });
 }
 
