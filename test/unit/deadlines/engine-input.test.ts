@@ -1,0 +1,98 @@
+/** The engine's request and trigger parsing, the trigger steps of a receipt, and combined alternative readings. */
+import { describe, expect, it } from 'vitest';
+import { computeDeadline, type DeadlineRequest } from '../../../core/deadlines';
+
+const message = (req: unknown) => {
+  try {
+    computeDeadline(req as DeadlineRequest);
+  } catch (err) {
+    return (err as Error).message;
+  }
+  return 'no error';
+};
+const step = (req: DeadlineRequest, name: string) => computeDeadline(req).receipt.filter((e) => e.step === name).map((e) => e.text);
+
+describe('requests and triggers the engine refuses', () => {
+  it.each<[string, unknown, string]>([
+    ['no request', null, 'a deadline request must be an object {rule, trigger, params?}'],
+    ['a string', 'foia.response', 'a deadline request must be an object {rule, trigger, params?}'],
+    ['a number as trigger', { rule: 'foia.response', trigger: 20260302 }, 'trigger: must be an ISO date (2026-03-02) or date-time with offset (2026-03-02T15:00:00-05:00)'],
+    ['an impossible hour', { rule: 'frcp6.hours', trigger: '2026-03-06T25:30:00-05:00', params: { hours: 24 } }, 'trigger: "2026-03-06T25:30:00-05:00" is not a valid date-time'],
+    ['a date-time with text before it', { rule: 'foia.response', trigger: 'x2026-03-02T10:00:00Z' }, 'trigger: "x2026-03-02T10:00:00Z" is not an ISO date (YYYY-MM-DD) or date-time with offset'],
+    ['a date-time with text after it', { rule: 'foia.response', trigger: '2026-03-02T10:00:00Zx' }, 'trigger: "2026-03-02T10:00:00Zx" is not an ISO date (YYYY-MM-DD) or date-time with offset'],
+    ['a local date-time', { rule: 'foia.response', trigger: '2026-03-02T10:00' }, 'trigger: "2026-03-02T10:00" has no UTC offset; add Z or an offset such as -05:00'],
+    ['a local date-time with text after it', { rule: 'foia.response', trigger: '2026-03-02T10:00 soon' }, 'trigger: "2026-03-02T10:00 soon" is not an ISO date (YYYY-MM-DD) or date-time with offset'],
+    ['the year before the range', { rule: 'foia.response', trigger: '1989-12-31' }, 'trigger: year 1989 is outside the supported range 1990-2199'],
+    ['the year after the range', { rule: 'foia.response', trigger: '2200-01-03' }, 'trigger: year 2200 is outside the supported range 1990-2199'],
+  ])('%s', (_name, req, text) => {
+    expect(message(req)).toBe(text);
+  });
+
+  it('takes the first and last years of the range, spaces around a trigger, and a zone annotation', () => {
+    expect(computeDeadline({ rule: 'frcp6.days', trigger: '1990-01-02', params: { days: 1 } }).due).toBe('1990-01-03');
+    // Saturday 1 June 2199 + 1 day is Sunday: Monday 3 June.
+    expect(computeDeadline({ rule: 'frcp6.days', trigger: '2199-06-01', params: { days: 1 } }).due).toBe('2199-06-03');
+    expect(computeDeadline({ rule: 'foia.response', trigger: ' 2026-03-02 ' }).due).toBe('2026-03-30');
+    const annotated = computeDeadline({ rule: 'frcp6.hours', trigger: '2026-03-06T16:30:00-05:00[America/New_York]', params: { hours: 24 } });
+    expect(annotated.due).toBe('2026-03-09T16:30:00-04:00');
+    expect(computeDeadline({ rule: 'frcp6.hours', trigger: '2026-03-06T16:30-05:00', params: { hours: 24 } }).due).toBe('2026-03-09T16:30:00-04:00');
+    expect(computeDeadline({ rule: 'frcp6.hours', trigger: '2026-03-06T21:30:00.000Z', params: { hours: 24 } }).due).toBe('2026-03-09T16:30:00-04:00');
+  });
+});
+
+describe('the trigger in the receipt', () => {
+  it('a day rule names the day; a date-time trigger is read at the court, and the receipt says so', () => {
+    expect(step({ rule: 'foia.response', trigger: '2026-03-02' }, 'trigger')).toEqual(['Receipt of the request by the agency component that processes it: 2026-03-02 (Monday).']);
+    expect(step({ rule: 'foia.response', trigger: '2026-03-02' }, 'timezone')).toEqual([]);
+    const late = { rule: 'foia.response', trigger: ' 2026-03-03T02:00:00Z ' };
+    expect(step(late, 'trigger')).toEqual(['Receipt of the request by the agency component that processes it: 2026-03-02 (Monday).']);
+    expect(step(late, 'timezone')).toEqual(['The trigger 2026-03-03T02:00:00Z is 2026-03-02 (Monday) 21:00 America/New_York (UTC-05:00): its date at the court is 2026-03-02.']);
+  });
+
+  it('an hour rule names the time and offset', () => {
+    expect(step({ rule: 'frcp6.hours', trigger: '2026-03-06T16:30:00-05:00', params: { hours: 24 } }, 'trigger')).toEqual([
+      'Event that triggers the period: 2026-03-06 (Friday) 16:30 America/New_York (UTC-05:00).',
+    ]);
+    expect(step({ rule: 'frcp6.hours', trigger: '2026-03-06T16:30:00-05:00', params: { hours: 24 } }, 'due')).toEqual([
+      'Due: 2026-03-09 (Monday) 16:30 America/New_York (UTC-04:00) (2026-03-09T20:30:00.000Z).',
+    ]);
+    expect(step({ rule: 'foia.response', trigger: '2026-03-02' }, 'due')).toEqual(['Due: 2026-03-30 (Monday), by 11:59 pm America/New_York (2026-03-31T03:59:59.999Z).']);
+  });
+
+  it('ends with the calendar it used', () => {
+    const r = computeDeadline({ rule: 'foia.response', trigger: '2026-03-02' });
+    expect(r.receipt.at(-1)).toEqual({ step: 'calendar', text: expect.stringMatching(new RegExp(`^Calendar ${r.calendarVersion}: legal public holidays \\(5 U\\.S\\.C\\. 6103\\)`)) });
+  });
+});
+
+describe('several alternative readings at once', () => {
+  it('reports each, then all together, and the combined one is the alternative', () => {
+    // Received Saturday 21 December 2024; executive-order closures on December 24 and January 9.
+    const r = computeDeadline({ rule: 'foia.response', trigger: '2024-12-21' });
+    expect(r.due).toBe('2025-01-22');
+    expect(r.receipt.filter((e) => e.step === 'alternative').map((e) => e.text)).toEqual([
+      'Alternative reading: if a request received on a Saturday, Sunday or holiday is treated as received on the next working day, the deadline is 2025-01-23.',
+      'Alternative reading: if days federal offices were closed by executive order are not counted as working days, the deadline is 2025-01-24.',
+      'Under all of these alternative readings together, the deadline is 2025-01-27.',
+    ]);
+    expect(r.alternative).toEqual({
+      due: '2025-01-27',
+      reason: 'If a request received on a Saturday, Sunday or holiday is treated as received on the next working day; and if days federal offices were closed by executive order are not counted as working days.',
+    });
+  });
+
+  it('one differing reading is the alternative by itself, with no combined line', () => {
+    const r = computeDeadline({ rule: 'foia.response', trigger: '2026-03-07' });
+    expect(r.receipt.filter((e) => e.step === 'alternative').map((e) => e.text)).toEqual([
+      'Alternative reading: if a request received on a Saturday, Sunday or holiday is treated as received on the next working day, the deadline is 2026-04-06.',
+    ]);
+    expect(r.alternative).toEqual({ due: '2026-04-06', reason: 'If a request received on a Saturday, Sunday or holiday is treated as received on the next working day.' });
+  });
+
+  it('an hour rule’s alternative is a date-time', () => {
+    // 24 hours from Saturday 7 March 2026, 12:00 EST cross the clock change.
+    const r = computeDeadline({ rule: 'frcp6.hours', trigger: '2026-03-07T12:00:00-05:00', params: { hours: 24 } });
+    expect(r.due).toBe('2026-03-09T13:00:00-04:00');
+    expect(r.alternative?.due).toBe('2026-03-09T12:00:00-04:00');
+  });
+});
