@@ -157,3 +157,66 @@ describe('LCvR 7(n) certified list', () => {
     expect(without.alternative).toBeUndefined();
   });
 });
+
+describe('LCvR 7(n) and a dispositive motion', () => {
+  const notes = (motion: string) => computeDeadline({ rule: 'lcvr7n.certified_list', trigger: '2026-03-02', params: { dispositive_motion_filed: motion } });
+  it('a motion on or after the 30th day does not come first; one before it does, with the other reading', () => {
+    // The 30 days from Monday 2 March 2026 end Wednesday 1 April.
+    for (const motion of ['2026-04-10', '2026-04-01']) {
+      const r = notes(motion);
+      expect(r.due, motion).toBe('2026-04-01');
+      expect(r.receipt.filter((e) => e.step === 'note').map((e) => e.text), motion).toContain(`The dispositive motion filed ${motion} (${motion === '2026-04-01' ? 'Wednesday' : 'Friday'}) does not come first: the 30-day period governs.`);
+      expect(r.alternative, motion).toBeUndefined();
+    }
+    const early = notes('2026-03-31');
+    expect(early.due).toBe('2026-03-31');
+    expect(early.receipt.filter((e) => e.step === 'note').map((e) => e.text)).toContain(
+      'A dispositive motion was filed 2026-03-31 (Tuesday), before the 30-day period ends: the certified list is due simultaneously with it (LCvR 7(n)(1), "whichever occurs first"). See the alternative.',
+    );
+    expect(early.alternative?.due).toBe('2026-04-01');
+  });
+
+  it('without a motion, says what one would do', () => {
+    const r = computeDeadline({ rule: 'lcvr7n.certified_list', trigger: '2026-03-02' });
+    expect(r.receipt.filter((e) => e.step === 'note').map((e) => e.text)).toContain(
+      'If the agency files a dispositive motion before then, the certified list is due with that motion (LCvR 7(n)(1), "whichever occurs first").',
+    );
+  });
+});
+
+describe('a date fixed by an order', () => {
+  it('stands as the order sets it, even on the order’s own day or a weekend, and says so', () => {
+    const same = computeDeadline({ rule: 'court_order.fixed', trigger: '2026-03-02', params: { date: '2026-03-02' } });
+    expect(same.due).toBe('2026-03-02');
+    expect(same.receipt.find((e) => e.step === 'lastday')!.text).toBe(
+      "The order sets the date: 2026-03-02 (Monday). Rule 6(a) computes periods; it does not move a date fixed by order (Fed. R. Civ. P. 6(a) advisory committee's note to the 2009 amendment).",
+    );
+    expect(same.receipt.filter((e) => e.step === 'note')).toEqual([]);
+    const saturday = computeDeadline({ rule: 'court_order.fixed', trigger: '2026-03-02', params: { date: '2026-03-07' } });
+    expect(saturday.due).toBe('2026-03-07');
+    expect(saturday.receipt.filter((e) => e.step === 'note').map((e) => e.text)).toEqual([
+      '2026-03-07 (Saturday) is not an ordinary court day (Saturday); the date stands: file by then (CM/ECF is open) or move to extend (Fed. R. Civ. P. 6(b)).',
+    ]);
+    // A D.C. holiday is not an ordinary court day either (the order's date is "forward" of it).
+    const emancipation = computeDeadline({ rule: 'court_order.fixed', trigger: '2026-04-01', params: { date: '2026-04-16' } });
+    expect(emancipation.receipt.filter((e) => e.step === 'note').map((e) => e.text)[0]).toMatch(/^2026-04-16 \(Thursday\) is not an ordinary court day \(D\.C\. Emancipation Day/);
+  });
+
+  it('a number of days from the order is a Rule 6(a) period', () => {
+    expect(computeDeadline({ rule: 'court_order.fixed', trigger: '2026-03-02', params: { days: 5 } }).due).toBe('2026-03-09');
+    expect(() => computeDeadline({ rule: 'court_order.fixed', trigger: '2026-03-02', params: { days: 0 } })).toThrow(/params\.days: must be at least 1/);
+  });
+});
+
+describe('FOIA working days that the default counts', () => {
+  it('names each closure day it counts, and the lapse days it counts', () => {
+    const closure = computeDeadline({ rule: 'foia.response', trigger: '2024-12-20' });
+    expect(closure.receipt.filter((e) => e.step === 'counted').map((e) => e.date)).toEqual(['2024-12-24', '2025-01-09']);
+    expect(closure.receipt.find((e) => e.step === 'counted')!.text).toMatch(/^2024-12-24 \(Tuesday\): counted as working day 2 although federal offices were closed/);
+    const lapse = computeDeadline({ rule: 'foia.response', trigger: '2025-10-01' });
+    expect(lapse.due).toBe('2025-10-30');
+    expect(lapse.alternative).toEqual({ due: '2025-12-11', reason: 'If days during the lapse in appropriations are not counted as working days.' });
+    expect(lapse.receipt.filter((e) => e.step === 'counted' || e.step === 'note').map((e) => e.text).join('\n')).toMatch(/lapse in appropriations/);
+    expect(lapse.receipt.filter((e) => e.step === 'skip').map((e) => e.text)).not.toContainEqual(expect.stringContaining('lapse'));
+  });
+});
