@@ -71,3 +71,55 @@ describe('withDays', () => {
     expect(facts(cal, '2026-07-03').holiday).toEqual({ date: '2026-07-03', name: 'Independence Day (observed)', citation: '5 U.S.C. 6103(a)' });
   });
 });
+
+describe('calendar edges', () => {
+  it('parses only real dates', async () => {
+    const { parseIsoDay: parse } = await import('../../../core/calendar');
+    for (const bad of ['2026-02-30', '2026-04-31', '2025-02-29', '2026-13-01', '2026-00-10', '2026-03-00', '2026-3-01']) expect(parse(bad), bad).toBeUndefined();
+    expect(parse('2024-02-29')).toBe(parse('2024-03-01')! - 1);
+  });
+
+  it('the default calendar adds no holidays, D.C. holidays or court closures of its own', () => {
+    expect([defaultCalendar.holidays, defaultCalendar.dcHolidays, defaultCalendar.courtClosures]).toEqual([[], [], []]);
+  });
+
+  it('keeps two lapses that start on one day, shorter first', () => {
+    const cal = withDays(defaultCalendar, { shutdowns: [{ from: '2026-10-01', to: '2026-10-09' }, { from: '2026-10-01', to: '2026-10-03' }] });
+    expect(cal.shutdowns.filter((r) => r.from === '2026-10-01').map((r) => r.to)).toEqual(['2026-10-03', '2026-10-09']);
+    const sameEnd = withDays(defaultCalendar, { shutdowns: [{ from: '2026-10-02', to: '2026-10-09' }, { from: '2026-10-01', to: '2026-10-09' }] });
+    expect(sameEnd.shutdowns.filter((r) => r.to === '2026-10-09').map((r) => r.from)).toEqual(['2026-10-01', '2026-10-02']);
+  });
+});
+
+describe('holidays by year', () => {
+  it('D.C. Emancipation Day from 2005, observed when it falls on a weekend', async () => {
+    const { emancipationDay } = await import('../../../core/calendar');
+    expect(emancipationDay(2004)).toBeUndefined();
+    expect(emancipationDay(2005)).toEqual({ date: '2005-04-15', name: 'D.C. Emancipation Day (observed)' });
+    expect(emancipationDay(2026)).toEqual({ date: '2026-04-16', name: 'D.C. Emancipation Day' });
+    expect(emancipationDay(2028)).toEqual({ date: '2028-04-17', name: 'D.C. Emancipation Day (observed)' });
+  });
+
+  it('names a fixed-date holiday "(observed)" only when it moved, and lists the year in date order', async () => {
+    const { federalHolidaysOfYear } = await import('../../../core/calendar');
+    const y2026 = federalHolidaysOfYear(2026);
+    expect(y2026.find((h) => h.date === '2026-07-03')!.name).toBe('Independence Day (observed)');
+    expect(y2026.find((h) => h.date === '2026-01-01')!.name).toBe("New Year's Day");
+    expect(y2026.find((h) => h.date === '2026-01-19')!.name).toBe('Birthday of Martin Luther King, Jr.');
+    const y2025 = federalHolidaysOfYear(2025);
+    expect(y2025.map((h) => h.date)).toEqual([...y2025.map((h) => h.date)].sort());
+    expect(y2025.filter((h) => h.date === '2025-01-20').map((h) => h.citation)).toEqual(['5 U.S.C. 6103(a)', '5 U.S.C. 6103(c)']);
+  });
+
+  it('Inauguration Day every fourth year from 1969, moved from a Sunday, never from a Saturday', async () => {
+    const { federalHolidaysOfYear } = await import('../../../core/calendar');
+    const inauguration = (year: number) => federalHolidaysOfYear(year).filter((h) => h.citation === '5 U.S.C. 6103(c)').map((h) => h.date);
+    expect(inauguration(1965)).toEqual([]);
+    expect(inauguration(1969)).toEqual(['1969-01-20']);
+    expect(inauguration(2026)).toEqual([]);
+    // January 20, 2013 was a Sunday: Monday the 21st.
+    expect(inauguration(2013)).toEqual(['2013-01-21']);
+    // January 20, 2029 is a Saturday: no day off.
+    expect(inauguration(2029)).toEqual([]);
+  });
+});
