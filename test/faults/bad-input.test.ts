@@ -89,7 +89,7 @@ it('answers every route with 401 for each bad token, 403 for a person outside th
   const other = await generateKeyPair('ES256', { extractable: true });
   const issuer = `${stack.url}/local-idp`;
   const now = Math.floor(Date.now() / 1000);
-  const mint = (claims: Record<string, unknown>, o: { sub?: string; aud?: string; iss?: string; exp?: number; signWith?: CryptoKey | Awaited<ReturnType<typeof importJWK>>; kid?: string } = {}) =>
+  const mint = (claims: Record<string, unknown>, o: { sub?: string; aud?: string; iss?: string; exp?: number; signWith?: Parameters<SignJWT['sign']>[0]; kid?: string } = {}) =>
     new SignJWT({ email: 'jordan.lee@example.org', 'cognito:groups': ['team'], token_use: 'id', ...claims })
       .setProtectedHeader({ alg: 'ES256', kid: o.kid ?? jwk.kid ?? 'local' })
       .setSubject(o.sub ?? 'associate')
