@@ -51,7 +51,7 @@ export function validateCourtItem(kind: CourtKind, body: unknown, now: Date): Co
     if (r.errors.length || !matterId || !receivedAt || !summary) return { ok: false, errors: r.errors };
     return {
       ok: true,
-      value: { kind, matterId, title, at: receivedAt, summary, deadline: { rule: 'frcp6.hours', trigger: receivedAt, params: { hours: NOTICE_HOURS } } },
+      value: { kind, matterId, title, at: receivedAt, summary, deadline: { rule: 'frcp6.hours', trigger: receivedAt, params: { hours: NOTICE_HOURS, purpose: 'disclosure_notice' } } },
     };
   }
 
