@@ -9,6 +9,7 @@ import { change, type ItemChange } from './changes';
 import type { DeadlineRequest } from './deadlines';
 import type { NewEvent } from './events';
 import { newDeadline } from './items';
+import { retriggeredSet } from './trigger-set-items';
 import type { Deadline, FoiaClock, ItemKind, TrackedItem } from './model';
 import { dateIn } from './time';
 import { isIsoDate, isIsoDateTime, isPlainObject, Reader, type FieldError } from './validate';
@@ -312,6 +313,12 @@ function filing(d: Draft): void {
     }
     case 'trigger_changed': {
       d.allow(['due'], 'The trigger can only move while the filing is due');
+      if (item.triggerSet) {
+        // Every deadline of the set counts from the trigger (or from a link that does): all move.
+        for (const { old, request } of retriggeredSet(item, d.deadlines.filter((x) => x.status === 'open'), String(ev.data.triggerAt), d.ctx.calendar)) d.supersede(old, request);
+        d.patch.triggerSet = { ...item.triggerSet, trigger: String(ev.data.triggerAt) };
+        return;
+      }
       const open = d.openAny();
       if (!open) d.reject('No open deadline counts from a trigger');
       const service = ev.data.service ?? open!.params.service;
@@ -367,7 +374,7 @@ class Draft {
     readonly item: TrackedItem,
     readonly deadlines: readonly Deadline[],
     readonly ev: ValidEvent,
-    private readonly ctx: EventContext,
+    readonly ctx: EventContext,
   ) {}
 
   reject(reason: string): never {
@@ -403,16 +410,16 @@ class Draft {
     this.closeDeadline(x, 'met');
   }
 
-  add(req: DeadlineRequest & { label?: string }, supersedes?: Deadline): Deadline {
-    const { label, ...request } = req;
+  add(req: DeadlineRequest & { label?: string; link?: string }, supersedes?: Deadline): Deadline {
+    const { label, link, ...request } = req;
     const created = newDeadline(this.item.id, request, this.ctx.newDeadlineId(), this.ctx.calendar);
-    const full: Deadline = { ...created, ...(label ? { label } : {}), ...(supersedes ? { supersedes: supersedes.id } : {}) };
+    const full: Deadline = { ...created, ...(label ? { label } : {}), ...(link ? { link } : {}), ...(supersedes ? { supersedes: supersedes.id } : {}) };
     this.touched.set(full.id, full);
     return full;
   }
 
   /** Replaces a deadline by a recomputed one (or by none while a clock is stopped). */
-  supersede(old: Deadline, replacement?: DeadlineRequest & { label?: string }): void {
+  supersede(old: Deadline, replacement?: DeadlineRequest & { label?: string; link?: string }): void {
     if (!replacement) {
       this.closeDeadline(old, 'superseded');
       return;
