@@ -44,6 +44,7 @@ export const APPEAL_RULES: AnyRule[] = [
     citation: 'Fed. R. App. P. 4(a)(3) ("any other party may file a notice of appeal within 14 days after the date when the first notice was filed, or within the time otherwise prescribed by this Rule 4(a), whichever period ends later"); computed under Fed. R. App. P. 26(a)(1)',
     triggerLabel: 'Filing of the first notice of appeal',
     court: 'CADC',
+    period: { days: 14 },
     readings: ({ params, computation }) => (params.firstNoticeServed === undefined ? courtReadings(computation) : [...courtReadings(computation), 'crossAppealFromService']),
     parse: (r) => {
       const periodEnd = r.day('appeal_period_end');
@@ -77,6 +78,7 @@ export const APPEAL_RULES: AnyRule[] = [
     citation: 'Fed. R. App. P. 10(b)(1) ("Within 14 days after filing the notice of appeal or entry of an order disposing of the last timely remaining motion of a type specified in Rule 4(a)(4)(A)(i)-(vii), whichever is later", the appellant orders the transcript or certifies that none will be ordered); computed under Fed. R. App. P. 26(a)(1)',
     triggerLabel: 'Filing of the notice of appeal',
     court: 'CADC',
+    period: { days: 14 },
     readings: ({ computation }) => courtReadings(computation),
     parse: (r) => {
       const lastMotionDisposed = r.day('last_motion_disposed');

@@ -122,6 +122,7 @@ const EAJA: AnyRule = defineRule<EajaParams>({
   id: 'eaja.fees',
   citation: '28 U.S.C. 2412(d)(1)(B) (the application must be submitted "within thirty days of final judgment in the action"), (d)(2)(G) ("final judgment" means "a judgment that is final and not appealable"); the appeal period: Fed. R. App. P. 4(a)(1)(B), computed under Fed. R. App. P. 26(a)(1); the 30 days computed under Fed. R. Civ. P. 6(a)(1)',
   triggerLabel: 'Entry of judgment',
+  period: { days: 30 },
   readings: ({ computation }) => courtReadings(computation),
   parse: (r: ParamReader, trigger) => {
     const final = r.day('judgment_final');

@@ -279,6 +279,34 @@ describe('creating items from the dashboard', () => {
     await screenshot(page, 'dashboard-filing-created');
   });
 
+  it('creates a filing from a trigger set: every deadline the judgment sets is offered with its receipt, the lawyer drops one', async () => {
+    const { page } = session;
+    await signIn(page);
+    await page.goto('/dashboard/new/filing');
+    await page.locator('#filing-form').waitFor({ state: 'visible' });
+    await page.check('#fl-mode-set');
+    await page.locator('#fl-triggerSet option[value="judgment_entered"]').waitFor({ state: 'attached' });
+    expect(await page.isHidden('#fl-rule')).toBe(true);
+    await page.selectOption('#fl-triggerSet', 'judgment_entered');
+    await page.locator('#fl-usParty').waitFor({ state: 'visible' });
+    await page.check('#fl-usParty');
+    await page.fill('#fl-triggerAt-date', '2026-03-02');
+    await page.click('#fl-preview');
+    await page.locator('#fl-offered > li').nth(4).waitFor({ state: 'visible' });
+    const offered = await page.locator('#fl-offered > li').allTextContents();
+    // FRAP 4(a)(1)(B): 60 days to Friday 1 May; FRCP 59(e): 28 days to Monday 30 March.
+    expect(offered[0]).toMatch(/Notice of appeal due: Friday, May 1, 2026/);
+    expect(offered[1]).toMatch(/Rule 59\(e\).*Monday, March 30, 2026/);
+    expect(await page.locator('#fl-offered > li').first().locator('.computation').textContent()).toMatch(/Fed\. R\. App\. P\. 26\(a\)/);
+    await page.uncheck('#fl-keep-renewed_jmol');
+    await page.click('#filing-submit');
+    await openedItem(page, 'filings');
+    const dues = await page.locator('#item-deadlines .deadline-label').allTextContents();
+    expect(dues).toHaveLength(4);
+    expect(dues.join(' | ')).not.toMatch(/50\(b\)/);
+    await screenshot(page, 'dashboard-filing-trigger-set');
+  });
+
   it('shows the server’s field errors next to their fields', async () => {
     const { page } = session;
     await signIn(page);
