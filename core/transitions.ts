@@ -9,7 +9,7 @@ import { change, type ItemChange } from './changes';
 import type { DeadlineRequest } from './deadlines';
 import type { NewEvent } from './events';
 import { newDeadline } from './items';
-import { retriggeredSet } from './trigger-set-items';
+import { retriggeredSet, servedFollowers } from './trigger-set-items';
 import type { Deadline, FoiaClock, ItemKind, TrackedItem } from './model';
 import { dateIn } from './time';
 import { isIsoDate, isIsoDateTime, isPlainObject, Reader, type FieldError } from './validate';
@@ -301,6 +301,12 @@ function filing(d: Draft): void {
       d.allow(['due', 'reply_due'], 'Nothing is due to be filed');
       const due = d.openAny();
       if (due) d.meet(due);
+      if (item.triggerSet && due) {
+        // A set's later links count from this filing's actual service (the reply from the opposition's).
+        const rest = d.deadlines.filter((x) => x.status === 'open' && x.id !== due.id);
+        for (const { old, request } of servedFollowers(item, rest, due, ev.at)) d.supersede(old, request);
+        if (rest.length) return; // more of the set is still due
+      }
       d.patch.phase = 'filed';
       return;
     }

@@ -110,3 +110,20 @@ export function retriggeredSet(
     return next ? [{ old, request: { ...next.request, label: old.label, link: next.link } }] : [];
   });
 }
+
+/**
+ * A link of the set was filed and served: the links projected from it now count from that
+ * service (the reply from the opposition's), each paired with the deadline it replaces.
+ */
+export function servedFollowers(
+  item: Pick<TrackedItem, 'triggerSet'>,
+  open: readonly Deadline[],
+  filed: Deadline,
+  servedAt: string,
+): Array<{ old: Deadline; request: DeadlineRequest & { label: string; link: string } }> {
+  if (!filed.link) return [];
+  const followers = new Set(triggerSet(item.triggerSet!.id).links.filter((l) => l.after === filed.link).map((l) => l.id));
+  return open
+    .filter((x) => x.link && followers.has(x.link))
+    .map((old) => ({ old, request: { rule: old.rule, trigger: servedAt, params: old.params, label: old.label, link: old.link! } }));
+}

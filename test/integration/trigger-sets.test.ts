@@ -82,6 +82,17 @@ describe('trigger sets', () => {
     }
     expect(after.events.at(-1)).toMatchObject({ type: 'trigger_changed', data: { triggerAt: '2026-03-05' } });
     expect(after.triggerSet.trigger).toBe('2026-03-05');
+    await stack.workflows.settled(filing.id);
+
+    // The team serves its opposition on Wednesday 18 March: the reply now counts from that
+    // service, 7 days (LCvR 7(d)): Wednesday 25 March.
+    const served = await http.post(`/api/filings/${filing.id}/events`, { type: 'filed', at: '2026-03-18' }, team);
+    const afterServed = await served.json();
+    expect(served.status, JSON.stringify(afterServed)).toBe(200);
+    const byLink = (link: string, status: string) => (afterServed.deadlines as Deadline[]).filter((d) => d.link === link && d.status === status);
+    expect(byLink('opposition', 'met')).toHaveLength(1);
+    expect(byLink('reply', 'open').map((d) => [d.due, (d as Deadline & { trigger?: string }).supersedes !== undefined])).toEqual([['2026-03-25', true]]);
+    expect(afterServed.phase).toBe('due');
   });
 
   it('keeps only what the lawyer keeps, and refuses a link the set does not have (nothing written)', async () => {
