@@ -5,13 +5,14 @@
  */
 import type { Calendar } from './calendar';
 import { RULE_IDS, TRIGGER_SETS, type DeadlineRequest } from './deadlines';
+import { SERVICE_METHODS } from './deadlines/court-days';
 import { chainEvent, GENESIS_HASH } from './events';
 import { newDeadline, type NewItem } from './items';
-import { INITIAL_PHASE } from './lifecycle';
+import { INITIAL_PHASE } from './lifecycle/phases';
 import type { ItemKind, Matter, TrackedItem } from './model';
 import { dateIn } from './time';
 import { keptRequests, offerTriggerSet, readKept, readTriggerSet, type TriggerSetInput } from './trigger-set-items';
-import { isIsoDate, isIsoDateTime, isPlainObject, Reader, type FieldError } from './validate';
+import { isFuture, isIsoDate, isIsoMoment, isPlainObject, Reader, type FieldError } from './validate';
 
 export type CourtKind = 'filing' | 'disclosure_notice' | 'record_production';
 
@@ -30,11 +31,9 @@ export interface CourtItemInput {
 export type CourtItemResult = { ok: true; value: CourtItemInput } | { ok: false; errors: FieldError[] };
 
 const MATTER_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
-export const SERVICE_METHODS = ['electronic', 'mail', 'hand', 'consented_other'] as const;
 export const TRIGGER_TYPES = ['motion_served', 'order_entered', 'hearing_set', 'judgment_entered', 'answer_served', 'complaint_served', 'other'] as const;
 // Rules a filing may count from: the court's (FOIA clocks belong to record requests).
 const FILING_RULES = RULE_IDS.filter((r) => !r.startsWith('foia.'));
-const FUTURE_TOLERANCE_MS = 5 * 60_000;
 /** The 24-hour notice the court required before any further sharing (FRCP 6(a)(2) counts it). */
 export const NOTICE_HOURS = 24;
 
@@ -170,8 +169,7 @@ function triggerSetLabel(id: string): string {
 function moment(r: Reader, obj: Record<string, unknown>, field: string, now: Date, pastOnly: boolean, path = field): string | undefined {
   const v = obj[field];
   if (v === undefined || v === null || v === '') return r.fail(path, 'is required');
-  if (typeof v !== 'string' || !(isIsoDate(v) || isIsoDateTime(v))) return r.fail(path, 'must be a date (YYYY-MM-DD) or a date-time with offset');
-  const future = isIsoDate(v) ? v > dateIn(now) : Date.parse(v) > now.getTime() + FUTURE_TOLERANCE_MS;
-  if (pastOnly && future) return r.fail(path, 'must not be in the future');
+  if (!isIsoMoment(v)) return r.fail(path, 'must be a date (YYYY-MM-DD) or a date-time with offset');
+  if (pastOnly && isFuture(v, now)) return r.fail(path, 'must not be in the future');
   return v;
 }

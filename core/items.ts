@@ -2,11 +2,12 @@
  * Building tracked items. A new record request gets its phase, its first event and its
  * statutory deadlines from the deadline engine.
  */
-import { computeDeadline, TRIGGER_SET_LABELS, type DeadlineRequest } from './deadlines';
+import { computeDeadline, type DeadlineRequest } from './deadlines';
 import type { Calendar } from './calendar';
 import { chainEvent, GENESIS_HASH } from './events';
 import type { IntakeInput } from './intake';
-import { DEADLINE_LABELS, INITIAL_PHASE } from './lifecycle';
+import { DEADLINE_LABELS } from './deadlines/labels';
+import { INITIAL_PHASE } from './lifecycle/phases';
 import type { Deadline, ItemEvent, Matter, TrackedItem } from './model';
 
 export interface NewItemContext {
@@ -76,7 +77,7 @@ export function newDeadline(itemId: string, req: DeadlineRequest, id: string, ca
     id,
     itemId,
     rule: result.rule.id,
-    label: DEADLINE_LABELS[result.rule.id] ?? TRIGGER_SET_LABELS[result.rule.id] ?? result.rule.id,
+    label: DEADLINE_LABELS[result.rule.id] ?? result.rule.id,
     due: result.due,
     dueInstant: result.dueInstant,
     status: 'open',

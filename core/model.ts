@@ -48,6 +48,8 @@ export interface WorkflowRef {
   state: string;
   /** Task token of the wait in progress; recording an event sends it back. */
   taskToken?: string;
+  /** When the running generation began, on the application's clock (its hand-over counts from here). */
+  since?: string;
 }
 
 export interface TollPeriod {

@@ -5,7 +5,8 @@
  * the server really serves, so the document cannot drift from the API.
  */
 import { RULE_IDS, TRIGGER_SET_IDS } from './deadlines';
-import { SERVICE_METHODS, TRIGGER_TYPES } from './court-items';
+import { TRIGGER_TYPES } from './court-items';
+import { SERVICE_METHODS } from './deadlines/court-days';
 
 type Schema = Record<string, unknown>;
 type Auth = 'public' | 'team' | 'publicOrTeam';

@@ -13,7 +13,6 @@ export {
   triggerSetLinks,
   TRIGGER_SETS,
   TRIGGER_SET_IDS,
-  TRIGGER_SET_LABELS,
   type TriggerSet,
   type TriggerSetDeadline,
   type TriggerSetLink,

@@ -126,11 +126,6 @@ export const TRIGGER_SETS: readonly TriggerSet[] = [
 const BY_ID = new Map(TRIGGER_SETS.map((s) => [s.id, s]));
 export const TRIGGER_SET_IDS: readonly string[] = Object.freeze(TRIGGER_SETS.map((s) => s.id));
 
-/** Labels for the rules the sets use, for deadlines created from them. */
-export const TRIGGER_SET_LABELS: Readonly<Record<string, string>> = Object.freeze(
-  Object.fromEntries(TRIGGER_SETS.flatMap((s) => s.links.flatMap((l) => [[l.rule, l.label], ...Object.values(l.ruleIf ?? {}).map((r) => [r, l.label])]))),
-);
-
 export function triggerSet(id: unknown): TriggerSet {
   const set = typeof id === 'string' ? BY_ID.get(id) : undefined;
   if (!set) throw new DeadlineInputError(`unknown trigger set ${JSON.stringify(id)}; known sets: ${TRIGGER_SET_IDS.join(', ')}`, 'triggerSet');
