@@ -115,30 +115,29 @@ const OPERATIONS: Record<string, Operation> = {
     summary: 'A filing the team must make, from a trigger and a court rule, or from a trigger set',
     description: 'The deadline is computed at once, with its receipt. `params` are the rule\'s: `days` (frcp6.days, frcp6.days+mail, court_order.fixed, and a period the Court directed where the rule allows one), `hours` (frcp6.hours), `date` (court_order.fixed, instead of days), `direction` (`after` or `before`; frcp6.days and court_order.fixed), `answer_served` / `dispositive_motion_filed` (lcvr7n.certified_list). `trigger.at` is a date or a date-time with offset; only a `hearing_set` trigger may lie ahead. The other shape names a `triggerSet` instead of a `rule`: the filing then holds every deadline of the set listed in `keep` (all of them if `keep` is absent), and a `trigger_changed` event recomputes and supersedes all of them.',
     requestBody: jsonBody({
-      oneOf: [
-        {
+      type: 'object',
+      required: ['matterId', 'trigger'],
+      // One rule (with a title), or a trigger set (the title is then optional).
+      oneOf: [{ required: ['rule', 'title'] }, { required: ['triggerSet'] }],
+      properties: {
+        matterId: { type: 'string' },
+        title: { type: 'string', maxLength: 200 },
+        rule: { type: 'string', enum: COURT_RULE_IDS },
+        triggerSet: { type: 'string', enum: TRIGGER_SET_IDS },
+        trigger: {
           type: 'object',
-          required: ['matterId', 'title', 'rule', 'trigger'],
+          required: ['at'],
           properties: {
-            matterId: { type: 'string' },
-            title: { type: 'string', maxLength: 200 },
-            rule: { type: 'string', enum: COURT_RULE_IDS },
-            trigger: {
-              type: 'object',
-              required: ['type', 'at'],
-              properties: {
-                type: { type: 'string', enum: TRIGGER_TYPES },
-                at: { type: 'string', description: 'ISO date, or date-time with offset' },
-                service: { type: 'string', enum: SERVICE_METHODS },
-              },
-              additionalProperties: false,
-            },
-            params: { type: 'object' },
+            type: { type: 'string', enum: TRIGGER_TYPES, description: 'Required with `rule`' },
+            at: { type: 'string', description: 'ISO date, or date-time with offset' },
+            service: { type: 'string', enum: SERVICE_METHODS },
           },
           additionalProperties: false,
         },
-        ref('TriggerSetFiling'),
-      ],
+        params: { type: 'object', description: "The rule's parameters, or the trigger set's yes/no flags (e.g. us_party)" },
+        keep: { type: 'array', items: { type: 'string' }, minItems: 1, description: 'With `triggerSet`: the links to keep; all if absent' },
+      },
+      additionalProperties: false,
     }),
     responses: { '201': { description: 'Created', schema: ref('TeamView') }, '400': FIELD_ERRORS },
   },
@@ -414,19 +413,6 @@ const COMPONENT_SCHEMAS: Record<string, Schema> = {
       type: { type: 'string' },
       at: { type: 'string', description: 'ISO date, or date-time with offset' },
       service: { type: 'string', enum: SERVICE_METHODS, description: 'Passed to the rules that count from service (FRCP 6(d))' },
-    },
-    additionalProperties: false,
-  },
-  TriggerSetFiling: {
-    type: 'object',
-    required: ['matterId', 'triggerSet', 'trigger'],
-    properties: {
-      matterId: { type: 'string' },
-      title: { type: 'string', maxLength: 200 },
-      triggerSet: { type: 'string', enum: TRIGGER_SET_IDS },
-      trigger: ref('TriggerSetTrigger'),
-      params: { type: 'object', description: 'The set\'s yes/no flags, e.g. us_party' },
-      keep: { type: 'array', items: { type: 'string' }, minItems: 1, description: 'The links of the set to keep; all if absent' },
     },
     additionalProperties: false,
   },
