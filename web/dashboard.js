@@ -299,7 +299,7 @@ async function loadDue() {
 function dueCard(d) {
   const notice = d.item.kind === 'disclosure_notice';
   const li = el('li', { class: `due-card bucket-${d.bucket}${notice ? ' is-notice' : ''}` });
-  const when = el('span', { class: 'due-when', 'data-due-instant': d.dueInstant });
+  const when = el('span', { class: 'due-when', 'data-due-instant': notice ? countdownInstant(d) : d.dueInstant });
   li.append(
     el('a', { class: 'due-title', href: itemHref(d.item), text: d.item.title }),
     el('span', { class: 'due-label', text: d.status === 'missed' ? `${d.label} (passed unmet)` : d.label }),

@@ -107,7 +107,7 @@ export const COURT_RULES: AnyRule[] = [
     citation: 'D.D.C. LCvR 7(d) ("Within seven days after service of the memorandum in opposition"); computed under Fed. R. Civ. P. 6(a)(1), 6(d)',
     triggerLabel: 'Service of the memorandum in opposition',
     days: 7,
-    courtMaySet: 'the Court sets the briefing schedule it directs under LCvR 7 (a reply "within seven days" unless it directs otherwise)',
+    courtMaySet: "the Court may direct another briefing schedule; LCvR 7(d)'s seven days yield to the time it sets",
   }),
 
   periodRule({

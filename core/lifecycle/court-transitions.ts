@@ -71,8 +71,10 @@ export function filingTransition(d: Draft): void {
       d.allow(['due'], 'The trigger can only move while the filing is due');
       if (item.triggerSet) {
         // Every deadline of the set counts from the trigger (or from a link that does): all move.
-        for (const { old, request } of retriggeredSet(item, d.deadlines.filter((x) => x.status === 'open'), String(ev.data.triggerAt), d.ctx.calendar)) d.supersede(old, request);
+        const moved = retriggeredSet(item, d.deadlines.filter((x) => x.status === 'open'), String(ev.data.triggerAt), d.ctx.calendar);
+        for (const { old, request } of moved) d.supersede(old, request);
         d.patch.triggerSet = { ...item.triggerSet, trigger: String(ev.data.triggerAt) };
+        d.note = `The trigger moved from ${item.triggerSet.trigger} to ${String(ev.data.triggerAt)}: ${moved.length} deadline${moved.length === 1 ? '' : 's'} of the set recomputed and superseded`;
         return;
       }
       const open = d.openAny();

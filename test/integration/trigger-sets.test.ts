@@ -80,7 +80,7 @@ describe('trigger sets', () => {
       const old = deadlines.find((x) => x.id === d.supersedes)!;
       expect(old).toMatchObject({ status: 'superseded', supersededBy: d.id, link: d.link });
     }
-    expect(after.events.at(-1)).toMatchObject({ type: 'trigger_changed', data: { triggerAt: '2026-03-05' } });
+    expect(after.events.at(-1)).toMatchObject({ type: 'trigger_changed', data: { triggerAt: '2026-03-05', note: expect.stringMatching(/from 2026-03-02 to 2026-03-05: 2 deadlines of the set recomputed and superseded/) } });
     expect(after.triggerSet.trigger).toBe('2026-03-05');
     await stack.workflows.settled(filing.id);
 
