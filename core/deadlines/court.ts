@@ -199,7 +199,7 @@ export const COURT_RULES: AnyRule[] = [
 
   periodRule({
     id: 'frcp15a1.amend_once',
-    citation: 'Fed. R. Civ. P. 15(a)(1) (amend once as a matter of course no later than "21 days after serving it" or "21 days after service of a responsive pleading or 21 days after service of a motion under Rule 12(b), (e), or (f)"); computed under Fed. R. Civ. P. 6(a)(1), 6(d)',
+    citation: 'Fed. R. Civ. P. 15(a)(1) (a party may amend its pleading once as a matter of course: (A) "21 days after serving it", or (B) "21 days after service of a responsive pleading or 21 days after service of a motion under Rule 12(b), (e), or (f), whichever is earlier"); computed under Fed. R. Civ. P. 6(a)(1), 6(d)',
     triggerLabel: 'Service of the pleading, or of the responsive pleading or Rule 12(b), (e), (f) motion',
     days: 21,
     describe: (p) =>
