@@ -6,8 +6,6 @@ import type { RecordRequestDetails, RecordRequestKind } from './model';
 import { dateIn } from './time';
 import { isFuture, isIsoDate, isIsoMoment, isPlainObject, Reader, type FieldError } from './validate';
 
-export const KNOWN_AGENCIES = ['IRS', 'ICE', 'DHS', 'Treasury'] as const;
-
 export interface IntakeInput {
   kind: RecordRequestKind;
   agency: string;

@@ -14,7 +14,7 @@ import { header, httpHandler, json, parseJsonBody, type HttpResult } from './lib
 import { newId, newTrackingCode } from './lib/ids';
 import { logger } from './lib/logger';
 import { count } from './lib/metrics';
-import { ensureIntakeMatter } from './lib/matters';
+import { ensureIntakeMatter } from './lib/intake-matter';
 import { getIdempotency } from './lib/idempotency-store';
 import { createItem } from './lib/item-store';
 import { getMatter } from './lib/matter-store';

@@ -3,7 +3,7 @@
  * POST /api/matters (admin): a new matter with its team (who reminders and alerts go to).
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { validateMatter } from '../core/matters';
+import { validateMatter } from '../core/matter-input';
 import { requireAdmin, requireTeam } from './lib/auth';
 import { now } from './lib/clock';
 import { badRequest, conflict } from './lib/errors';

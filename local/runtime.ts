@@ -20,6 +20,7 @@ import { startSfnEndpoint } from './sfn-endpoint';
 import { sweepRoute } from './sweep-route';
 import { fakeContext, startServer } from './server';
 import { LocalWorkflows, localStateMachineArn } from './workflows';
+import { readBody } from './body';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const ENTRIES = new Set([...ROUTES.map((r) => r.entry), WORKFLOW_TASK_ENTRY, SWEEP_ENTRY]);
@@ -135,11 +136,7 @@ export async function startLocal(opts: LocalOptions = {}): Promise<LocalStack> {
         if (url.pathname === '/local-idp/sign-in' && req.method === 'POST' && idp) {
           // Development sign-in: a member of the demo team by email gets the same JWT shape
           // Cognito issues. Deployed, the hosted sign-in (authorization code + PKCE) does this.
-          const body = await new Promise<string>((ok) => {
-            let text = '';
-            req.on('data', (c: Buffer) => (text += c.toString()).length > 4096 && req.destroy());
-            req.on('end', () => ok(text));
-          });
+          const body = (await readBody(req, 4096))?.toString('utf8') ?? '';
           let email = '';
           try {
             email = String((JSON.parse(body) as { email?: unknown }).email ?? '').trim().toLowerCase();

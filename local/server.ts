@@ -8,7 +8,9 @@ import { randomUUID } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
-import { ROUTES, SITE_REWRITES, type RouteSpec } from '../functions/routes';
+import { parseRouteKey, pathParams, pathRegex, ROUTES, SITE_REWRITES, type RouteSpec } from '../functions/routes';
+import { bearerToken } from '../functions/lib/bearer';
+import { readBody } from './body';
 
 export type Invoke = (entry: string, event: APIGatewayProxyEventV2, context: Context) => Promise<unknown>;
 export type VerifyJwt = (token: string) => Promise<Record<string, unknown>>;
@@ -54,18 +56,8 @@ interface CompiledRoute {
 }
 
 function compile(spec: RouteSpec): CompiledRoute {
-  const [method = '', path = ''] = spec.routeKey.split(' ');
-  const params: string[] = [];
-  const source = path
-    .split('/')
-    .map((seg) => {
-      const m = /^\{(\w+)\}$/.exec(seg);
-      if (!m?.[1]) return seg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      params.push(m[1]);
-      return '([^/]+)';
-    })
-    .join('/');
-  return { spec, method, pattern: new RegExp(`^${source}$`), params };
+  const { method, path } = parseRouteKey(spec.routeKey);
+  return { spec, method, pattern: new RegExp(pathRegex(path, true)), params: pathParams(path) };
 }
 
 export function fakeContext(functionName: string): Context {
@@ -132,7 +124,7 @@ export async function startServer(port: number, opts: ServerOptions): Promise<{ 
     // HTTP API answers an unmatched route with 404 {"message":"Not Found"}.
     if (!route || !match) return sendJson(res, 404, { message: 'Not Found' });
 
-    const body = await readBody(req);
+    const body = await readBody(req, MAX_PAYLOAD);
     if (body === undefined) return sendJson(res, 413, { message: 'Request Entity Too Large' });
 
     const client = req.socket.remoteAddress ?? 'unknown';
@@ -145,7 +137,7 @@ export async function startServer(port: number, opts: ServerOptions): Promise<{ 
     let authorizer: { jwt: { claims: Record<string, unknown>; scopes: null } } | undefined;
     if (route.spec.auth === 'team') {
       // The authorizer: no valid bearer token, no Lambda call.
-      const token = /^Bearer\s+(\S+)$/i.exec(headers.authorization ?? '')?.[1];
+      const token = bearerToken(headers.authorization);
       const claims = token ? await opts.verifyJwt(token).catch(() => undefined) : undefined;
       if (!claims) return sendJson(res, 401, { message: 'Unauthorized' });
       authorizer = { jwt: { claims: flattenClaims(claims), scopes: null } };
@@ -228,21 +220,6 @@ function flattenClaims(claims: Record<string, unknown>): Record<string, string |
     out[k] = Array.isArray(v) ? `[${v.join(' ')}]` : typeof v === 'object' && v !== null ? JSON.stringify(v) : (v as string | number | boolean);
   }
   return out;
-}
-
-function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
-  return new Promise((ok, fail) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let tooLarge = false;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > MAX_PAYLOAD) tooLarge = true;
-      else chunks.push(c);
-    });
-    req.on('end', () => ok(tooLarge ? undefined : Buffer.concat(chunks)));
-    req.on('error', fail);
-  });
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
