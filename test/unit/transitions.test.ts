@@ -70,6 +70,17 @@ describe('record requests', () => {
     expect(d!.due).toBe('2026-04-13');
   });
 
+  it('a denial opens the appeal window the agency\'s regulation gives: ICE (a DHS component) 90 working days, 6 C.F.R. 5.8(a)(1)', () => {
+    const input = validateIntake(validIntake({ agency: 'ICE', receivedAt: '2026-03-02T15:00:00Z' }), { team: true, now: new Date('2026-12-01T00:00:00Z') });
+    if (!input.ok) throw new Error(JSON.stringify(input.errors));
+    const { item, deadlines } = newRecordRequest(input.value, { id: 'ITEM', now: new Date('2026-03-02T15:00:00Z'), createdBy: 'p1', matter, newDeadlineId: ids });
+    const s = play(item, deadlines, [{ type: 'determination', at: '2026-03-02', outcome: 'denial' }]);
+    const [w] = open(s.deadlines, 'foia.appeal_window');
+    // 90 working days after Monday 2 March 2026, skipping Memorial Day, Juneteenth and July 3.
+    expect(w!.due).toBe('2026-07-09');
+    expect(w!.citation).toMatch(/^6 C\.F\.R\. 5\.8\(a\)\(1\)/);
+  });
+
   it('refuses an appeal before any adverse determination, and events on a closed item', () => {
     const { item, deadlines } = request();
     expect(() => play(item, deadlines, [{ type: 'appeal_filed', at: '2026-03-05' }])).toThrow(EventRejectedError);
