@@ -5,6 +5,7 @@
  * periods under FRCP 6(a)(6)(C) / FRAP 26(a)(6)(C) only, never under Sup. Ct. R. 30.1).
  */
 import { describe, expect, it } from 'vitest';
+import { defaultCalendar, withDays } from '../../../core/calendar';
 import { computeDeadline } from '../../../core/deadlines';
 import { due, steps } from './helpers';
 
@@ -197,6 +198,19 @@ describe('Sup. Ct. R. 13.1 "within 90 days after entry of the judgment", compute
     const r = due('supct13.cert', '2025-09-25');
     expect(r.due).toBe('2025-12-24');
     expect(r.alternative?.due).toBe('2025-12-29');
+  });
+  it('only a closure of the Supreme Court building extends it; a D.C. courthouse closure does not, and the other way round', () => {
+    const scotus = withDays(defaultCalendar, { courtClosures: [{ date: '2026-04-15', label: 'Supreme Court building closed by order of the Chief Justice', court: 'SCOTUS' }] });
+    const courthouse = withDays(defaultCalendar, { courtClosures: [{ date: '2026-04-15', label: 'Prettyman courthouse closed (snow)' }] });
+    // Day 90 from Thu 2026-01-15 is Wed 04-15; the next day, Thu 04-16, is no Rule 30.1 holiday.
+    const cert = { rule: 'supct13.cert', trigger: '2026-01-15' };
+    expect(computeDeadline(cert, scotus).due).toBe('2026-04-16');
+    expect(computeDeadline(cert, courthouse).due).toBe('2026-04-15');
+    // 14 days from 04-01 end Wed 04-15: the courthouse closure (FRCP 6(a)(3)) and then
+    // Emancipation Day carry the period to Fri 04-17; the Supreme Court's closure does not.
+    const days = { rule: 'frcp6.days', trigger: '2026-04-01', params: { days: 14 } };
+    expect(computeDeadline(days, courthouse).due).toBe('2026-04-17');
+    expect(computeDeadline(days, scotus).due).toBe('2026-04-15');
   });
   it('court=DDC counts the same period under FRCP 6(a), and says so', () => {
     const r = due('supct13.cert', '2026-01-16', { court: 'DDC' });
