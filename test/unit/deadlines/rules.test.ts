@@ -293,7 +293,7 @@ describe('foia.appeal_window by agency regulation', () => {
     const r = due('foia.appeal_window', '2026-03-02', { agency });
     expect(r.due).toBe('2026-05-31');
     expect(r.rule.citation).toMatch(/C\.F\.R\./);
-    expect(notes(r)).toMatch(/could not be verified.*statute's minimum of 90 days.*alternative/);
+    expect(notes(r)).toMatch(/could not be verified.*The alternative is the statute's minimum of 90 days/);
   });
   it('a working-day count only where the regulation counts working days', () => {
     expect(() => due('foia.appeal_window', '2026-03-02', { agency: 'IRS', working_days: 90 })).toThrow(/params\.working_days/);
