@@ -75,4 +75,8 @@ it('a closure of the Supreme Court building moves a certiorari deadline and noth
   expect(answer.moved).toEqual([{ itemId: created.id, deadlines: [{ rule: 'supct13.cert', from: '2026-04-15', to: '2026-04-16' }] }]);
   const item = await (await http.get(`/api/filings/${created.id}`, stack.teamToken)).json();
   expect(item.deadlines.find((d: { status: string; link: string }) => d.status === 'open' && d.link === 'cert')).toMatchObject({ due: '2026-04-16' });
+  // The courthouse may close the same day: a second day of data, not a repeat of the first.
+  const courthouse = await http.post('/api/calendar/days', { kind: 'courtClosures', date: '2026-04-15', label: 'Prettyman courthouse closed (weather)' }, admin);
+  expect(courthouse.status).toBe(201);
+  expect((await http.post('/api/calendar/days', { kind: 'courtClosures', date: '2026-04-15', label: 'again', court: 'SCOTUS' }, admin)).status).toBe(409);
 });
