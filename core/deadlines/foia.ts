@@ -179,6 +179,7 @@ export const FOIA_RULES = [
     id: 'foia.expedite_decision',
     citation: `${STATUTE}(E)(ii)(I) ("within 10 days after the date of the request")`,
     triggerLabel: 'Receipt of the request for expedited processing',
+    period: { days: 10 },
     // Closure and shutdown days matter to a calendar-day period only once it rolls, so they are
     // not alternatives of their own here.
     readings: () => ['receiptNextWorkingDay', 'agencyPeriodRolls'],

@@ -300,6 +300,9 @@ describe('foia.appeal_window by agency regulation', () => {
     expect(() => due('foia.appeal_window', '2026-03-02', { agency: 'DHS', calendar_days: 120 })).toThrow(/params\.calendar_days/);
     expect(due('foia.appeal_window', '2026-03-02', { days: 90 }).due).toBe('2026-05-31');
     expect(() => due('foia.appeal_window', '2026-03-02', { days: 60 })).toThrow(/params\.days/);
+    // The expedite decision's own 10 days, given as days, change nothing (552(a)(6)(E)(ii)(I)).
+    expect(due('foia.expedite_decision', '2026-03-02', { days: 10 }).due).toBe(due('foia.expedite_decision', '2026-03-02').due);
+    expect(() => due('foia.expedite_decision', '2026-03-02', { days: 5 })).toThrow(/params\.days/);
   });
 });
 
