@@ -319,6 +319,7 @@ describe('creating items from the dashboard', () => {
     expect(offered[1]).toMatch(/Rule 59\(e\).*Monday, March 30, 2026/);
     expect(await page.locator('#fl-offered > li').first().locator('.computation').textContent()).toMatch(/Fed\. R\. App\. P\. 26\(a\)/);
     await page.uncheck('#fl-keep-renewed_jmol');
+    await screenshot(page, 'dashboard-filing-trigger-set-offered');
     await page.click('#filing-submit');
     await openedItem(page, 'filings');
     const dues = await page.locator('#item-deadlines .deadline-label').allTextContents();
