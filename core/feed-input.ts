@@ -24,6 +24,11 @@ export function validateFeedInput(body: unknown): { ok: true; value: FeedInput }
       r.fail(key, `must be text of at most ${MAX} characters`);
       continue;
     }
+    // Control characters have no place in a label shown in calendar apps (NUL, ESC...).
+    if (/[\u0000-\u001f\u007f]/.test(v)) {
+      r.fail(key, 'contains control characters');
+      continue;
+    }
     value[key as (typeof FIELDS)[number]] = v.trim();
   }
   return r.errors.length ? { ok: false, errors: r.errors } : { ok: true, value };

@@ -14,6 +14,7 @@ import { httpHandler, json, parseJsonBody, type HttpResult } from './lib/http';
 import { newId } from './lib/ids';
 import { sha256, type CalendarFeed } from './lib/keys';
 import { feedsOfOwner, putFeed, revokeFeed } from './lib/feed-store';
+import { requireNamedMatter } from './lib/access';
 
 const FEED_ID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 
@@ -23,10 +24,14 @@ export async function createFeed(event: APIGatewayProxyEventV2): Promise<HttpRes
   const checked = validateFeedInput(raw);
   if (!checked.ok) throw checked.notObject ? badRequest('The body must be a JSON object') : badRequest('The feed has invalid fields', checked.errors);
   const input = checked.value;
+  if (input.matter && !(await requireNamedMatter(principal, input.matter))) {
+    throw badRequest('The feed has invalid fields', [{ field: 'matter', message: 'is not a known matter' }]);
+  }
   const secret = newFeedSecret();
   const feed: CalendarFeed = {
     id: newId(),
     owner: principal.id,
+    ...(principal.email && principal.emailVerified !== false ? { ownerEmail: principal.email } : {}),
     ...(input.label ? { label: input.label } : {}),
     secretHash: sha256(secret),
     filter: { ...(input.matter ? { matter: input.matter } : {}), ...(input.person ? { person: input.person } : {}) },

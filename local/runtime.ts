@@ -23,6 +23,8 @@ import { LocalWorkflows, localStateMachineArn } from './workflows';
 import { readBody } from './body';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+/** Open items whose workflows resume together after a restart. */
+const RESUME_BATCH = 25;
 const ENTRIES = new Set([...ROUTES.map((r) => r.entry), WORKFLOW_TASK_ENTRY, SWEEP_ENTRY]);
 
 export interface LocalOptions {
@@ -94,7 +96,9 @@ export async function startLocal(opts: LocalOptions = {}): Promise<LocalStack> {
     let dynamo: LocalDynamo | undefined;
     let dynamoEndpoint = opts.dynamoEndpoint;
     if (!dynamoEndpoint) {
-      dynamo = await startDynamo(opts.inMemory ? {} : { dataDir: join(dataDir, 'dynamodb') });
+      // Supervised: if it dies, it is started again on the same port and data, and the SDK reconnects.
+      const afterRestart = (endpoint: string) => ensureTable(endpoint, tableName).then(() => undefined);
+      dynamo = await startDynamo({ ...(opts.inMemory ? {} : { dataDir: join(dataDir, 'dynamodb') }), supervise: true, afterRestart });
       cleanups.push(() => dynamo!.stop());
       dynamoEndpoint = dynamo.endpoint;
     }
@@ -174,11 +178,24 @@ export async function startLocal(opts: LocalOptions = {}): Promise<LocalStack> {
     }
 
     // Executions live in this process: after a restart, every open item gets a fresh one that
-    // reads the item from the table and catches up on whatever fell due meanwhile.
+    // reads the item from the table and catches up on whatever fell due meanwhile. In the
+    // background and a batch at a time, so start-up does not grow with the open items and the
+    // table is not asked for all of them at once.
     const lifecycle = localStateMachineArn('item-lifecycle');
-    for (const matter of await store.listMatters()) {
-      for (const id of await store.listOpenItemIds(matter.id)) workflows.start(lifecycle, id, JSON.stringify({ itemId: id }));
-    }
+    let resuming = true;
+    const resumed = (async () => {
+      for (const matter of await store.listMatters()) {
+        const ids = await store.listOpenItemIds(matter.id);
+        for (let i = 0; i < ids.length && resuming; i += RESUME_BATCH) {
+          const batch = ids.slice(i, i + RESUME_BATCH).map((id) => workflows.start(lifecycle, id, JSON.stringify({ itemId: id })).name);
+          await Promise.allSettled(batch.map((name) => workflows.settled(name, 60_000)));
+        }
+      }
+    })().catch((err: Error) => console.error(`resuming open items failed: ${err.name}`));
+    cleanups.push(async () => {
+      resuming = false;
+      await resumed;
+    });
 
     const sweep = async () => (await loadHandler(SWEEP_ENTRY))({ source: 'local.timer' }, fakeContext(SWEEP_ENTRY));
     const interval = opts.sweepIntervalMs ?? 60_000;

@@ -13,6 +13,8 @@ import { bearerToken } from './bearer';
 export interface Principal {
   id: string;
   email?: string;
+  /** False when the issuer says the address is not verified. */
+  emailVerified?: boolean;
   name?: string;
   groups: string[];
 }
@@ -52,6 +54,8 @@ export function principalFromClaims(claims: Record<string, unknown>): Principal 
   return {
     id: String(claims.sub ?? ''),
     ...(typeof claims.email === 'string' ? { email: claims.email } : {}),
+    // The authorizer passes claims as strings: "false" is as unverified as false.
+    ...(claims.email_verified === false || claims.email_verified === 'false' ? { emailVerified: false } : {}),
     ...(typeof claims.name === 'string' ? { name: claims.name } : {}),
     groups,
   };

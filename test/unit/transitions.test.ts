@@ -147,6 +147,22 @@ describe('court items', () => {
     expect(before?.due).toBe('2026-04-13');
   });
 
+  it('a motion-served set: the opposition filed late still moves the reply to its actual service', () => {
+    const v = validateCourtItem('filing', { matterId: 'm', triggerSet: 'motion_served', trigger: { at: '2026-02-16' } }, now);
+    if (!v.ok) throw new Error(JSON.stringify(v.errors));
+    const built = newCourtItem(v.value, { id: 'S', now, createdBy: 'p1', matter, newDeadlineId: ids });
+    // Opposition 14 days from Mon 02-16: Mon 03-02 (LCvR 7(b)); it passed unmet.
+    const [opposition, reply] = built.deadlines;
+    expect([opposition!.link, opposition!.due, reply!.link, reply!.due]).toEqual(['opposition', '2026-03-02', 'reply', '2026-03-09']);
+    const missed = [{ ...opposition!, status: 'missed' as const }, reply!];
+    const s = play(built.item, missed, [{ type: 'filed', at: '2026-03-04' }], now);
+    expect(s.events.at(-1)!.data.note).toMatch(/after the deadline passed/);
+    // The reply now counts from Wed 03-04: 7 days, Wed 03-11 (LCvR 7(d)).
+    const open = s.deadlines.filter((d) => d.status === 'open');
+    expect(open.map((d) => [d.link, d.due, d.supersedes])).toEqual([['reply', '2026-03-11', reply!.id]]);
+    expect(s.item.phase).toBe('due');
+  });
+
   it('rejects a production given both an order and LCvR 7(n), or neither', () => {
     expect(validateCourtItem('record_production', { matterId: 'm' }, now).ok).toBe(false);
     const both = validateCourtItem('record_production', { matterId: 'm', order: { orderedAt: '2026-03-01', days: 10 }, lcvr7n: { answerServed: '2026-03-01' } }, now);
