@@ -93,6 +93,8 @@ export interface TrackedItem {
   summary?: string;
   /** Set when a workflow step failed; the item needs a person to look. */
   attention?: { reason: string; at: string };
+  /** A filing made from a trigger set: the set, its trigger and parameters, the links the lawyer kept. */
+  triggerSet?: { id: string; trigger: string; params: Record<string, unknown>; kept: string[] };
   /** Sequence number and hash of the last event, for the append-only chain. */
   eventSeq: number;
   lastEventHash: string;
@@ -120,6 +122,8 @@ export interface Deadline {
   supersededBy?: string;
   /** When the deadline was met, missed or superseded. */
   closedAt?: string;
+  /** The link of the trigger set this deadline came from (`appeal`, `reply`). */
+  link?: string;
 }
 
 export interface ItemEvent {

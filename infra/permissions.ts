@@ -36,6 +36,7 @@ export const ENTRY_ACTIONS: Record<string, readonly Action[]> = {
   'calendar-feed': [...READ_ITEM, 'dynamodb:BatchGetItem'],
   feeds: [...READ_ITEM, 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
   export: ['dynamodb:Query'],
+  'trigger-sets': ['dynamodb:Query'],
   'calendar-days': ['dynamodb:Query', 'dynamodb:PutItem', 'states:SendTaskSuccess'],
   [SWEEP_ENTRY]: [...READ_ITEM, 'dynamodb:BatchGetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', START, 'sns:Publish'],
   [WORKFLOW_TASK_ENTRY]: [...READ_ITEM, 'dynamodb:PutItem', 'dynamodb:UpdateItem'],

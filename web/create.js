@@ -1,9 +1,10 @@
 // The dashboard's forms that create items: a 24-hour disclosure notice (the urgent one), a
-// filing from a trigger and a court rule, a court-ordered production, and a record request
+// filing from a trigger and a court rule (or from a trigger set: every deadline an event sets,
+// each offered with its receipt and kept or dropped), a court-ordered production, and a record request
 // logged by the team on someone's behalf. Dates and times are typed in Eastern Time (the
 // court's) and sent as ISO date-times with the offset in force then. The server validates;
 // its field errors are shown next to the fields they name. No framework, no innerHTML.
-import { courtIso, courtParts, el } from '/format.js';
+import { courtIso, courtParts, el, formatDue } from '/format.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -24,6 +25,11 @@ const RULE_PARAMS = {
   'lcvr7n.certified_list': ['motion'],
 };
 const PARAM_INPUTS = { days: 'fl-days', hours: 'fl-hours', date: 'fl-date', direction: 'fl-direction', motion: 'fl-motion' };
+/** Rules whose text lets the Court set another time ("unless the Court orders otherwise"): `days` is then the Court's. */
+const COURT_SET = new Set([
+  'lcvr7b.opposition', 'lcvr7d.reply', 'lcvr65.1.pi_opposition', 'lcvr7n.certified_list', 'frcp12a1.answer', 'frcp12a2.answer_us',
+  'frcp15a3.respond_amended', 'frcp33.answers', 'frcp34.responses', 'frcp36.admissions', 'frcp54d2.fees', 'frap40.rehearing_us',
+]);
 /** The trigger a rule usually counts from, chosen for the user until they choose themselves. */
 const RULE_TRIGGER = {
   'lcvr7b.opposition': 'motion_served',
@@ -31,7 +37,18 @@ const RULE_TRIGGER = {
   'lcvr65.1.pi_opposition': 'motion_served',
   'lcvr7n.certified_list': 'answer_served',
   'frcp12a2.answer_us': 'complaint_served',
+  'frcp12a1.answer': 'complaint_served',
+  'frcp15a3.respond_amended': 'motion_served',
+  'frcp33.answers': 'motion_served',
+  'frcp34.responses': 'motion_served',
+  'frcp36.admissions': 'motion_served',
+  'frcp72.objections': 'order_entered',
+  'frcp54d2.fees': 'judgment_entered',
+  'frcp59e.alter_amend': 'judgment_entered',
+  'frap4a1a.appeal': 'judgment_entered',
   'frap4.appeal_us': 'judgment_entered',
+  'frap40.rehearing_us': 'judgment_entered',
+  'supct13.cert': 'judgment_entered',
   'court_order.fixed': 'order_entered',
 };
 const NO_SUCH_TIME = 'This time does not exist in Eastern Time (the clocks went forward that night)';
@@ -39,6 +56,10 @@ const NO_SUCH_TIME = 'This time does not exist in Eastern Time (the clocks went 
 let deps;
 /** A request's Idempotency-Key, kept across retries of the same submission. */
 let requestKey = null;
+/** The trigger sets the server knows (GET /api/trigger-sets), loaded when first needed. */
+let triggerSets = null;
+/** The deadlines last offered for the chosen set and trigger; cleared when either changes. */
+let offered = null;
 
 export function initCreate(d) {
   deps = d;
@@ -54,9 +75,17 @@ export function initCreate(d) {
     if (suggested && trigger.dataset.chosen !== 'yes') trigger.value = suggested;
     showRuleParams();
   });
+  $('fl-courtSet').addEventListener('change', showRuleParams);
   $('fl-triggerType').addEventListener('change', () => {
     $('fl-triggerType').dataset.chosen = 'yes';
   });
+  for (const radio of document.querySelectorAll('input[name="filingMode"]')) radio.addEventListener('change', () => void showFilingMode());
+  $('fl-triggerSet').addEventListener('change', () => {
+    showSetFlags();
+    clearOffer();
+  });
+  for (const id of ['fl-usParty', 'fl-triggerAt-date', 'fl-triggerAt-time', 'fl-service']) $(id).addEventListener('change', () => setMode() && clearOffer());
+  $('fl-preview').addEventListener('click', () => void previewSet());
   for (const radio of document.querySelectorAll('input[name="basis"]')) radio.addEventListener('change', showBasis);
   for (const flag of ['feeWaiver', 'expedited']) $(`r-${flag}`).addEventListener('change', showJustifications);
   $('request-form').addEventListener('input', () => {
@@ -106,15 +135,103 @@ function fillMatters(selectId, optional) {
   else if (!optional) select.value = (matters.find((m) => m.docket) ?? matters[0])?.id ?? '';
 }
 
+/** The parameters the chosen rule takes: its own, and a Court-directed period where it allows one. */
+function wantedParams(rule) {
+  const own = RULE_PARAMS[rule] ?? [];
+  return COURT_SET.has(rule) && $('fl-courtSet').checked && !own.includes('days') ? [...own, 'days'] : own;
+}
+
 function showRuleParams() {
-  const wanted = RULE_PARAMS[$('fl-rule').value] ?? [];
+  const rule = $('fl-rule').value;
+  const wanted = wantedParams(rule);
+  $('fl-courtSet-field').hidden = !COURT_SET.has(rule);
   for (const [name, id] of Object.entries(PARAM_INPUTS)) $(id).closest('.field').hidden = !wanted.includes(name);
   const hours = $('fl-rule').value === 'frcp6.hours';
   const time = $('fl-triggerAt-time');
   time.required = hours;
   if (hours) time.setAttribute('aria-required', 'true');
   else time.removeAttribute('aria-required');
-  $('fl-days').labels[0].firstChild.textContent = $('fl-rule').value === 'court_order.fixed' ? 'Due this many days after the order' : 'Number of days';
+  $('fl-days').labels[0].firstChild.textContent = rule === 'court_order.fixed' ? 'Due this many days after the order' : COURT_SET.has(rule) ? 'Days the Court directed' : 'Number of days';
+}
+
+// ---- filings from a trigger set -------------------------------------------------------------
+
+const setMode = () => $('fl-mode-set').checked;
+
+async function showFilingMode() {
+  const set = setMode();
+  $('fl-set-field').hidden = !set;
+  $('fl-offer').hidden = !set;
+  $('fl-rule-field').hidden = set;
+  $('fl-triggerType').closest('.field').hidden = set;
+  $('fl-params').hidden = set;
+  $('fl-title-optional').hidden = !set;
+  for (const id of ['fl-rule', 'fl-triggerType', 'fl-title']) {
+    $(id).required = !set;
+    if (set) $(id).removeAttribute('aria-required');
+    else $(id).setAttribute('aria-required', 'true');
+  }
+  $('fl-triggerSet').required = set;
+  if (set && !triggerSets) {
+    try {
+      triggerSets = (await deps.api('/api/trigger-sets')).triggerSets ?? [];
+      $('fl-triggerSet').replaceChildren(el('option', { value: '', text: 'Choose…' }), ...triggerSets.map((t) => el('option', { value: t.id, text: `${t.label}: ${t.links.map((l) => l.label).join('; ')}` })));
+    } catch {
+      triggerSets = null;
+    }
+  }
+  showSetFlags();
+  if (!set) showRuleParams();
+}
+
+function showSetFlags() {
+  const chosen = triggerSets?.find((t) => t.id === $('fl-triggerSet').value);
+  const flag = chosen?.flags?.us_party;
+  $('fl-usParty-field').hidden = !flag;
+  if (flag) $('fl-usParty-label').textContent = `Yes: ${flag}`;
+}
+
+function clearOffer() {
+  offered = null;
+  $('fl-offered').replaceChildren();
+}
+
+/** The set, its trigger and flags as the server reads them (the preview's body and the filing's). */
+function setBody(errors) {
+  const triggerSet = required('fl-triggerSet', 'triggerSet', errors, 'Choose the event');
+  const at = moment('fl-triggerAt', 'trigger.at', errors);
+  const chosen = triggerSets?.find((t) => t.id === triggerSet);
+  const params = chosen?.flags?.us_party && $('fl-usParty').checked ? { us_party: true } : {};
+  return { triggerSet, trigger: { at, service: optional('fl-service') }, params };
+}
+
+async function previewSet() {
+  const form = $('filing-form');
+  clearErrors(form, 'fl');
+  const errors = [];
+  const body = prune(setBody(errors));
+  if (errors.length) return showErrors(form, 'fl', 'Some fields need attention.', errors);
+  $('filing-status').textContent = 'Computing the deadlines…';
+  try {
+    const answer = await deps.api('/api/trigger-sets/preview', { method: 'POST', body });
+    offered = answer.deadlines;
+    $('filing-status').textContent = `${offered.length} deadline${offered.length === 1 ? '' : 's'}: keep the ones that apply.`;
+    $('fl-offered').replaceChildren(...offered.map(offeredItem));
+  } catch (err) {
+    $('filing-status').textContent = '';
+    if (err.status !== 401) showErrors(form, 'fl', err.body?.detail ?? err.message, err.body?.errors ?? []);
+  }
+}
+
+function offeredItem(d) {
+  const id = `fl-keep-${d.link}`;
+  const receipt = el('ol', { class: 'computation' }, ...d.receipt.map((r) => el('li', {}, r.date ? el('span', { class: 'step-date', text: `${r.date}: ` }) : null, r.text)));
+  return el('li', { class: 'offered-deadline' },
+    el('label', { for: id }, el('input', { type: 'checkbox', id, value: d.link, checked: true, 'data-path': 'keep' }), ` ${d.label}: `, el('strong', { text: formatDue(d.due) })),
+    el('span', { class: 'note', text: ` ${d.citation}${d.projected ? ' · counted from the projected date of the deadline it follows' : ''}` }),
+    ...(d.alternative ? [el('p', { class: 'alternative' }, el('strong', { text: 'Alternative reading: ' }), `${formatDue(d.alternative.due)}. ${d.alternative.reason}`)] : []),
+    el('details', { class: 'receipt' }, el('summary', { text: 'How this date was computed' }), receipt),
+  );
 }
 
 function showBasis() {
@@ -180,8 +297,17 @@ const BUILD = {
   },
 
   filing(errors) {
+    if (setMode()) {
+      const body = { matterId: required('fl-matterId', 'matterId', errors, 'Choose the matter'), title: optional('fl-title'), ...setBody(errors) };
+      if (!offered) errors.push({ field: 'keep', message: 'Show the deadlines it sets first, and keep the ones that apply' });
+      else {
+        body.keep = [...$('fl-offered').querySelectorAll('input[type="checkbox"]:checked')].map((c) => c.value);
+        if (body.keep.length === 0) errors.push({ field: 'keep', message: 'Keep at least one deadline' });
+      }
+      return body;
+    }
     const rule = required('fl-rule', 'rule', errors, 'Choose the rule');
-    const wanted = RULE_PARAMS[rule] ?? [];
+    const wanted = wantedParams(rule);
     const at = moment('fl-triggerAt', 'trigger.at', errors, { needTime: rule === 'frcp6.hours' });
     const params = {};
     if (wanted.includes('days')) params.days = wholeNumber('fl-days', 'params.days', errors, rule !== 'court_order.fixed');
@@ -283,7 +409,11 @@ function resetForm(kind) {
   form.reset();
   $(`${spec.prefix}-matterId`).value = matter;
   delete form.dataset.ready;
-  if (kind === 'filing') delete $('fl-triggerType').dataset.chosen;
+  if (kind === 'filing') {
+    delete $('fl-triggerType').dataset.chosen;
+    clearOffer();
+    void showFilingMode();
+  }
   if (kind === 'request') requestKey = null;
   showRuleParams();
   showBasis();

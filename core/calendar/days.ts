@@ -66,6 +66,13 @@ export function labelDay(days: EpochDay): string {
 export interface DayNote {
   date: string;
   label: string;
+  /** The order that made the day what it is (an executive order, a court-closure order). */
+  order?: string;
+  /**
+   * A court closure's building: `SCOTUS` for the Supreme Court's; absent for the Prettyman
+   * courthouse, which the District Court and the Court of Appeals for the D.C. Circuit share.
+   */
+  court?: 'SCOTUS';
 }
 
 /** A span of days, such as a lapse in appropriations. */

@@ -2,6 +2,7 @@
  * What each event does to the team's court items: a court-ordered production, a filing the
  * team must make, a 24-hour disclosure notice.
  */
+import { retriggeredSet, servedFollowers } from '../trigger-set-items';
 import type { Draft } from './draft';
 
 export function productionTransition(d: Draft): void {
@@ -48,6 +49,19 @@ export function filingTransition(d: Draft): void {
       return;
     case 'filed': {
       d.allow(['due', 'reply_due'], 'Nothing is due to be filed');
+      if (item.triggerSet) {
+        // The set's first deadline still unfiled is what was filed, even if it passed unmet; the
+        // links projected from it now count from its actual service (the reply from the opposition's).
+        const pending = d.deadlines.filter((x) => x.status === 'open' || x.status === 'missed').sort((a, b) => a.dueInstant.localeCompare(b.dueInstant));
+        const filed = pending[0];
+        if (filed?.status === 'open') d.meet(filed);
+        else if (filed) d.note = 'Filed after the deadline passed';
+        const rest = pending.filter((x) => x !== filed && x.status === 'open');
+        if (filed) for (const { old, request } of servedFollowers(item, rest, filed, ev.at)) d.supersede(old, request);
+        if (rest.length) return; // more of the set is still due
+        d.patch.phase = 'filed';
+        return;
+      }
       const due = d.openAny();
       if (due) d.meet(due);
       d.patch.phase = 'filed';
@@ -62,6 +76,14 @@ export function filingTransition(d: Draft): void {
     }
     case 'trigger_changed': {
       d.allow(['due'], 'The trigger can only move while the filing is due');
+      if (item.triggerSet) {
+        // Every deadline of the set counts from the trigger (or from a link that does): all move.
+        const moved = retriggeredSet(item, d.deadlines.filter((x) => x.status === 'open'), String(ev.data.triggerAt), d.ctx.calendar);
+        for (const { old, request } of moved) d.supersede(old, request);
+        d.patch.triggerSet = { ...item.triggerSet, trigger: String(ev.data.triggerAt) };
+        d.note = `The trigger moved from ${item.triggerSet.trigger} to ${String(ev.data.triggerAt)}: ${moved.length} deadline${moved.length === 1 ? '' : 's'} of the set recomputed and superseded`;
+        return;
+      }
       const open = d.openAny();
       if (!open) d.reject('No open deadline counts from a trigger');
       const service = ev.data.service ?? open!.params.service;

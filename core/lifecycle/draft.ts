@@ -34,7 +34,7 @@ export class Draft {
     readonly item: TrackedItem,
     readonly deadlines: readonly Deadline[],
     readonly ev: ValidEvent,
-    private readonly ctx: EventContext,
+    readonly ctx: EventContext,
   ) {}
 
   reject(reason: string): never {
@@ -70,16 +70,16 @@ export class Draft {
     this.closeDeadline(x, 'met');
   }
 
-  add(req: DeadlineRequest & { label?: string }, supersedes?: Deadline): Deadline {
-    const { label, ...request } = req;
+  add(req: DeadlineRequest & { label?: string; link?: string }, supersedes?: Deadline): Deadline {
+    const { label, link, ...request } = req;
     const created = newDeadline(this.item.id, request, this.ctx.newDeadlineId(), this.ctx.calendar);
-    const full: Deadline = { ...created, ...(label ? { label } : {}), ...(supersedes ? { supersedes: supersedes.id } : {}) };
+    const full: Deadline = { ...created, ...(label ? { label } : {}), ...(link ? { link } : {}), ...(supersedes ? { supersedes: supersedes.id } : {}) };
     this.touched.set(full.id, full);
     return full;
   }
 
   /** Replaces a deadline by a recomputed one (or by none while a clock is stopped). */
-  supersede(old: Deadline, replacement?: DeadlineRequest & { label?: string }): void {
+  supersede(old: Deadline, replacement?: DeadlineRequest & { label?: string; link?: string }): void {
     if (!replacement) {
       this.closeDeadline(old, 'superseded');
       return;

@@ -33,6 +33,8 @@ export const API_CONTRACT: Record<string, { who: Who; answer: number }> = {
   'POST /api/feeds': { who: 'team', answer: 201 },
   'DELETE /api/feeds/{feedId}': { who: 'team', answer: 404 },
   'GET /api/export.csv': { who: 'team', answer: 200 },
+  'GET /api/trigger-sets': { who: 'team', answer: 200 },
+  'POST /api/trigger-sets/preview': { who: 'team', answer: 400 },
   'GET /api/calendar/days': { who: 'team', answer: 200 },
   'POST /api/calendar/days': { who: 'admin', answer: 400 },
 };
