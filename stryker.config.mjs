@@ -4,7 +4,7 @@
  * lifecycle's transitions, against the unit tests (vitest.mutation.config.ts). Not part of
  * `npm test`: a full run takes a long while on two cores, so it is incremental (only mutants
  * in changed code, or covered by changed tests, run again) and uses at most two processes.
- * Surviving mutants either get a test or a one-line reason in stryker-allow.md.
+ * stryker-allow.md lists the surviving mutants of the last run, each with its reason or as open.
  *
  * @type {import('@stryker-mutator/api/core').PartialStrykerOptions}
  */
