@@ -98,9 +98,10 @@ describe.skipIf(!local)('dashboard on the local stack', () => {
       await page.locator('#notices').waitFor({ state: 'visible' });
       const countdown = page.locator('#notices-list .countdown').first();
       const first = await countdown.textContent();
-      // Seeded at 3:45 pm Friday: the countdown runs to the earlier end, 24 elapsed hours, 3:45 pm
-      // Saturday (the binding end runs on to Monday), 23 hours from 4:45 pm Friday; the stack's clock has run on since.
-      expect(first).toMatch(/^22 h \d{2} min \d{2} s left$/);
+      // Seeded at 3:45 pm Friday as a plain 24-hour period (no disclosure-notice purpose, so no
+      // earlier end): 24 hours end on Saturday, so FRCP 6(a)(2)(C) runs on to 3:45 pm Monday (EDT
+      // from Sunday), 70 hours from 4:45 pm Friday; the stack's clock has run on since.
+      expect(first).toMatch(/^69 h \d{2} min \d{2} s left$/);
       await page.waitForFunction((before) => (globalThis as any).document.querySelector('#notices-list .countdown').textContent !== before, first);
       // Who unassigned public requests go to: the local stack's intakeTeam setting (the demo team).
       expect(await page.textContent('#intake-team')).toBe('Public requests not yet filed under a matter go to: Alex Rivera, Jordan Lee, Sam Okafor.');
