@@ -233,7 +233,8 @@ function district(r: EntryReader): void {
   if (isDisclosureNotice(t)) return disclosureNotice(r);
   if (/^(?:SUMMONS|RETURN OF SERVICE|AFFIDAVIT OF SERVICE|AFFIDAVIT of Summons|PROOF OF SERVICE)\b/i.test(t)) return summons(r);
   if (/^(?:AMENDED )?NOTICE OF (?:CROSS[- ])?APPEAL\b/i.test(t)) return noticeOfAppeal(r);
-  if (/^(?:CROSS[- ])?(?:MEMORANDUM|Memorandum|RESPONSE|OPPOSITION|Opposition)\b[^.]{0,40}\bin opposition\b|^OPPOSITION\b|^RESPONSE in Opposition/i.test(t) && !/^(?:Cross )?MOTION/i.test(t)) return opposition(r);
+  if ((/^(?:CROSS[- ])?(?:MEMORANDUM|RESPONSE|OPPOSITION)\b[^.]{0,40}\bin opposition\b|^OPPOSITION\b|^RESPONSE in Opposition/i.test(t)
+    || /^RESPONSE re:? \[?\d+\]? (?:[\w-]+ ){0,4}MOTION\b/i.test(t)) && !/^(?:Cross )?MOTION/i.test(t)) return opposition(r);
   if (/^REPLY\b/i.test(t)) return reply(r);
   if (/^ANSWER\b/i.test(t)) return answer(r);
   if (/^(?:CERTIFIED LIST|NOTICE of Filing (?:of )?(?:the )?(?:Certified List|Administrative Record)|ADMINISTRATIVE RECORD|NOTICE of Filing of Certified)/i.test(t)) return produced(r);
@@ -393,6 +394,9 @@ function motion(r: EntryReader): void {
   const evidence = quote(r.text, 0);
   if (!filer || filer === 'both') return r.review('filing', `Opposition to ${what} due`, evidence, 'The reader could not tell which side filed this motion.');
   const pi = /Preliminary Injunction/i.test(what);
+  if (/Temporary Restraining Order/i.test(what) && !pi) {
+    return r.review(r.isTeam(filer) ? 'owed' : 'filing', `Opposition to ${what}${r.e.entry ? ` [${r.e.entry}]` : ''} due`, evidence, 'The Court sets the schedule of an application for a temporary restraining order (LCvR 65.1(a)); watch for its order.');
+  }
   const rule = pi ? 'lcvr65.1.pi_opposition' : 'lcvr7b.opposition';
   const clerk = clerkDates(r).find((c) => /respons|opposition/i.test(c.what));
   const ours = r.isTeam(filer);
@@ -465,6 +469,7 @@ function order(r: EntryReader): void {
   hearings(r);
   vacatur(r);
   obligations(r);
+  answerAfterMotion(r);
   const appealable = APPEALABLE.exec(t);
   if (FINAL_WORDS.test(t) && !/\bdenying\b[^.]{0,80}\bMotion to Dismiss\b/i.test(t)) judgment(r, 'final', quote(t, FINAL_WORDS.exec(t)!.index));
   else if (appealable && /Injunction|Restraining|Stay/i.test(appealable[1]!)) judgment(r, 'interlocutory', quote(t, appealable.index));
@@ -476,6 +481,21 @@ function order(r: EntryReader): void {
   if (/\b(?:shall|must|ORDERED|DIRECTED|due|deadline|on or before|no later than)\b/.test(t) && !/^(?:MINUTE )?ORDER:? (?:granting|denying|GRANTING|DENYING)\b[^.]*\.?\s*(?:Signed|$)/i.test(t)) {
     r.review('filing', 'Order: read it for deadlines', quote(t, 0), 'The order directs something the reader could not date or attribute with confidence.');
   }
+}
+
+/** FRCP 12(a)(4)(A): denying (or postponing) a Rule 12 motion starts 14 days to answer. */
+function answerAfterMotion(r: EntryReader): void {
+  const m = /\b(?:denying|DENYING|denies|DENIES)\b(?: in part)?[^.]{0,60}?\bMotion to Dismiss\b/i.exec(r.text);
+  if (!m || FINAL_WORDS.test(r.text)) return;
+  if (/\bgranting\b[^.]{0,20}\bMotion to Dismiss\b/i.test(r.text) && !/in part/i.test(m[0])) return;
+  const movant: Side = r.ctx.usParty ? 'defendants' : opposite(r.ctx.side);
+  r.deadline({
+    action: r.isTeam(movant) ? 'filing' : 'owed',
+    rule: 'frcp12a4.answer_after_motion',
+    label: r.isTeam(movant) ? 'Answer to the complaint due (FRCP 12(a)(4)(A))' : "Their answer to the complaint due (FRCP 12(a)(4)(A))",
+    evidence: quote(r.text, m.index),
+    plan: { create: 'filing', params: {}, triggerType: 'order_entered' },
+  });
 }
 
 function extension(r: EntryReader): void {
@@ -517,9 +537,10 @@ function hearings(r: EntryReader): void {
   for (const re of [HEARING, HOLD]) {
     re.lastIndex = 0;
     for (const m of t.matchAll(re)) {
-      const rest = t.slice(m.index + m[0].length, m.index + m[0].length + 80);
-      const when = r.dates(rest)[0];
-      if (!when || when.index > 3) continue;
+      const rest = t.slice(m.index + m[0].length, m.index + m[0].length + 140);
+      // "set for 6/2/2025 at 10:00 AM" names the date at once; "will hold a hearing on the [8] motion on March 21" after a cue.
+      const when = re === HEARING ? r.dates(rest).find((d) => d.index <= 3) : datesAfterCue(`on ${rest}`, r.day)[0];
+      if (!when) continue;
       if (VACATED.test(t.slice(Math.max(0, m.index - 60), m.index + m[0].length + when.index + when.text.length + 30))) continue;
       const place = /\bin (Courtroom [\w-]+|Chambers)/i.exec(rest)?.[1];
       const name = titleCase(m[1]!);
@@ -552,7 +573,7 @@ function vacatur(r: EntryReader): void {
   r.push({ entry: r.e.entry, action: 'event', rule: null, trigger: r.day, due: null, label: `Vacated: ${what.length > 100 ? `${what.slice(0, 97)}...` : what}`, evidence: quote(t, sentence.index), plan: { event: 'vacated', data: {}, refs, itemKind: 'filing' } });
 }
 
-const OBLIGATION = /\b(?:shall|must|(?:is|are) (?:hereby )?(?:ORDERED|DIRECTED|ordered|directed|required) to|(?:is|are) to)\s+(?:be\s+)?(?:(?:promptly|jointly|each|also|then|meet and confer and|meet and confer,? and)\s+)*(file|produce|submit|serve|respond|answer|lodge|certify|show cause|provide|complete)(?:d|ed)?\b/g;
+const OBLIGATION = /\b(?:shall|must|may|(?:is|are) (?:hereby )?(?:ORDERED|DIRECTED|ordered|directed|required) to|(?:is|are) to)\s+(?:be\s+)?(?:(?:promptly|jointly|each|also|then|meet and confer and|meet and confer,? and)\s+)*(file|produce|submit|serve|respond|answer|lodge|certify|show cause|provide|complete)(?:d|ed)?\b/g;
 
 /** Sentences that order someone to do something by a date or within a period. */
 function obligations(r: EntryReader): void {
@@ -604,7 +625,9 @@ function obligations(r: EntryReader): void {
   // The clerk's "Set/Reset Deadlines" line alone, with no sentence of the order behind it.
   if (matched === 0) {
     for (const c of clerkLines) {
-      const whose = /\bjoint\b/i.test(c.what) ? 'both' : r.placeOf(c.what);
+      // An answer, and an agency's record, come from the defendants.
+      const defendants = /^(?:answer|administrative record|certified list)/i.test(c.what) || (r.ctx.usParty && /administrative record|certified list/i.test(c.what));
+      const whose = /\bjoint\b/i.test(c.what) ? 'both' : defendants ? 'defendants' : r.placeOf(c.what);
       const label = `${capitalise(c.what)} due`;
       if (!whose) {
         r.review('filing', label, quote(t, c.index), `The clerk set ${c.day} for "${c.what}" without saying whose it is.`, 'court_order.fixed');
@@ -754,6 +777,8 @@ function objectOf(rest: string, verb: string): string {
   const m = new RegExp(`${verb}\\s+(?:and\\s+\\w+\\s+)?((?:(?!\\b(?:on or before|by|no later than|not later than|within|until|up to and including)\\b)[^.;])*)`, 'i').exec(rest);
   const obj = (m?.[1] ?? '').replace(/\s+/g, ' ').trim();
   if (!obj) return verb === 'respond' ? 'Response' : verb === 'answer' ? 'Answer' : 'Filing';
+  if (/^respond/i.test(verb) && /^to\b/i.test(obj)) return `Response ${obj}`.slice(0, 90);
+  if (/^answer/i.test(verb)) return `Answer ${obj}`.slice(0, 90);
   const short = obj.replace(/^(?:a|an|the|their|its|his|her|any)\s+/i, '').replace(/\s+(?:with|in|to) the Court$/i, '');
   return short.length > 90 ? `${short.slice(0, 87)}...` : short;
 }

@@ -139,6 +139,25 @@ const ROWS: Row[] = [
       {"entry": "45", "action": "filing", "rule": "lcvr7b.opposition", "due": "2025-10-01", "trigger": "2025-09-17", "label": "Opposition to Motion for Reconsideration [45] due", "evidence": "MOTION for Reconsideration re [40] Order on Motion for Preliminary Injunction by INTERNAL REVENUE SERVICE, UNITED STATES DEPARTMENT OF THE TREASURY, SCOTT BESSENT."},
       {"entry": null, "action": "hearing", "rule": null, "due": "2025-10-01T11:30:00-04:00", "trigger": "2025-09-17", "label": "Status Conference (Courtroom 28A)", "evidence": "Set/Reset Hearings: Status Conference set for 10/1/2025 at 11:30 AM in Courtroom 28A before Judge Colleen Kollar-Kotelly."},
     ] },
+  { file: "cl-39-response-re-motion.json", expected: [
+      {"entry": "57", "action": "event", "rule": "lcvr7d.reply", "due": "2025-12-29", "trigger": "2025-12-22", "label": "Reply in support of [56] due", "evidence": "RESPONSE re [56] MOTION to Compel Completion of the Administrative Record filed by INTERNAL REVENUE SERVICE, UNITED STATES DEPARTMENT OF THE TREASURY, SCOTT BESSENT."},
+    ] },
+  { file: "cl-40-order-denying-dismissal.json", expected: [
+      fromRulesTable("frcp12a4.answer_after_motion", "2025-08-15", {"entry": "30", "action": "owed", "trigger": "2025-08-01", "label": "Their answer to the complaint due (FRCP 12(a)(4)(A))", "evidence": "MEMORANDUM OPINION AND ORDER denying Defendants' [12] Motion to Dismiss."}),
+    ] },
+  { file: "cl-41-order-respond-and-may-reply.json", expected: [
+      {"entry": null, "action": "hearing", "rule": null, "due": "2025-03-24T14:00:00-04:00", "trigger": "2025-03-10", "label": "Hearing", "evidence": "The Court will hold a hearing on the motion on March 24, 2025, at 2:00 PM."},
+      {"entry": null, "action": "owed", "rule": "court_order.fixed", "due": "2025-03-17", "trigger": "2025-03-10", "label": "Response to Plaintiffs' [8] Motion for Preliminary Injunction due from the other side", "evidence": "MINUTE ORDER: Defendants shall respond to Plaintiffs' [8] Motion for Preliminary Injunction by March 17, 2025."},
+      {"entry": null, "action": "filing", "rule": "court_order.fixed", "due": "2025-03-20", "trigger": "2025-03-10", "label": "Reply due", "evidence": "Plaintiffs may file a reply by March 20, 2025."},
+    ] },
+  { file: "cl-42-briefing-schedule-clerk-lines.json", expected: [
+      {"entry": null, "action": "owed", "rule": "court_order.fixed", "due": "2025-12-19", "trigger": "2025-11-12", "label": "Defendants' Motion for Summary Judgment due", "evidence": "Set/Reset Deadlines: Defendants' Motion for Summary Judgment due by 12/19/2025."},
+      {"entry": null, "action": "filing", "rule": "court_order.fixed", "due": "2026-01-23", "trigger": "2025-11-12", "label": "Plaintiffs' Cross Motion due", "evidence": "Plaintiffs' Cross Motion due by 1/23/2026."},
+      {"entry": null, "action": "owed", "rule": "court_order.fixed", "due": "2026-02-20", "trigger": "2025-11-12", "label": "Defendants' Reply due", "evidence": "Defendants' Reply due by 2/20/2026."},
+    ] },
+  { file: "cl-43-tro-ours.json", expected: [
+      {"entry": "6", "action": "owed", "rule": null, "due": null, "trigger": "2025-02-21", "label": "Opposition to Motion for Temporary Restraining Order [6] due", "evidence": "MOTION for Temporary Restraining Order by CENTER FOR TAXPAYER RIGHTS, MAIN STREET ALLIANCE, COMMUNICATIONS WORKERS OF AMERICA, NATIONAL FEDERATION OF FEDERAL EMPLOYEES.", "review": "The Court sets the schedule of an application for a temporary restraining order (LCvR 65.1(a)); watch for its order."},
+    ] },
   { file: "nef-01-motion-to-dismiss.eml", expected: [
       {"entry": "12", "action": "filing", "rule": "lcvr7b.opposition", "due": "2025-05-27", "trigger": "2025-05-12", "label": "Opposition to Motion to Dismiss [12] due", "evidence": "MOTION to Dismiss by INTERNAL REVENUE SERVICE, UNITED STATES DEPARTMENT OF THE TREASURY, SCOTT BESSENT."},
     ] },
