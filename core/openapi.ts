@@ -6,6 +6,7 @@
  */
 import { RULE_IDS } from './deadlines';
 import { SERVICE_METHODS, TRIGGER_TYPES } from './court-items';
+import { DOCKET_OPERATIONS, DOCKET_SCHEMAS } from './docket/openapi';
 
 type Schema = Record<string, unknown>;
 type Auth = 'public' | 'team' | 'publicOrTeam';
@@ -53,6 +54,7 @@ const ITEM_LABEL: Record<string, string> = {
 
 /** Operations by route key; collection routes are described by their pattern below. */
 const OPERATIONS: Record<string, Operation> = {
+  ...DOCKET_OPERATIONS,
   'GET /api/health': {
     summary: 'Health of the table and the workflow runner',
     responses: { '200': { description: 'Both answer', schema: ref('Health') }, '503': { description: 'Something does not answer', schema: ref('Health') } },
@@ -285,6 +287,7 @@ function operationFor(routeKey: string): Operation {
 }
 
 const COMPONENT_SCHEMAS: Record<string, Schema> = {
+  ...DOCKET_SCHEMAS,
   Problem: {
     type: 'object',
     required: ['type', 'title', 'status', 'detail'],

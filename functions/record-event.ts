@@ -6,7 +6,8 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { applyEvent, EventInvalidError, EventRejectedError, parseEvent } from '../core/transitions';
 import { teamView } from '../core/views';
-import { requireTeam } from './lib/auth';
+import type { ItemKind } from '../core/model';
+import { requireTeam, type Principal } from './lib/auth';
 import { loadCalendar } from './lib/calendar-store';
 import { COLLECTION_KINDS, collectionOf, ITEM_ID } from './lib/collections';
 import { now } from './lib/clock';
@@ -26,6 +27,11 @@ export async function recordEvent(event: APIGatewayProxyEventV2): Promise<HttpRe
   const kinds = COLLECTION_KINDS[collectionOf(event)]!;
   const id = event.pathParameters?.id ?? '';
   const body = parseJsonBody(event);
+  return json(200, await recordEventOn(id, kinds, body, principal));
+}
+
+/** The lawyer's form and a confirmed docket proposal both record events here. Returns the team view. */
+export async function recordEventOn(id: string, kinds: readonly ItemKind[], body: unknown, principal: Principal) {
   if (!ITEM_ID.test(id)) throw notFound('No item with that id');
 
   const calendar = await loadCalendar();
@@ -59,7 +65,7 @@ export async function recordEvent(event: APIGatewayProxyEventV2): Promise<HttpRe
     logger.info('event recorded', { itemId: id, type: change.events[0]?.type });
     count('EventsRecorded');
     const fresh = (await getItemBundle(id))!;
-    return json(200, teamView(fresh.item, fresh.deadlines, fresh.events));
+    return teamView(fresh.item, fresh.deadlines, fresh.events);
   }
 }
 

@@ -8,6 +8,7 @@ import { DocketSourceError, readCourtListenerBody, readNef, type DocketEntry, ty
 export { readEntry, publicProposal, type PrintedProposal, type DocketContext, type Proposal, type ProposalAction, type ProposalPlan } from './reader';
 export { readCourtListenerBody, readNef, DocketSourceError, htmlToText, type DocketEntry, type DocketCourt, type UnreadEntry } from './sources';
 export { sideOf, type Side } from './parties';
+export { refsIn } from './queue';
 
 export interface ReadDocket {
   source: 'courtlistener' | 'nef';

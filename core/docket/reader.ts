@@ -17,6 +17,7 @@ import type { Calendar } from '../calendar';
 import { computeDeadline, DeadlineInputError, RULE_IDS, type DeadlineResult } from '../deadlines';
 import { datesIn, impossibleDates, NUMBER_PATTERN, numberOf, type TextDate } from './dates';
 import { opposite, sideOf, type PartyNames, type Placement, type Side } from './parties';
+import { refsIn } from './queue';
 import type { DocketCourt, DocketEntry } from './sources';
 
 export type ProposalAction = 'filing' | 'owed' | 'notice' | 'hearing' | 'event';
@@ -311,7 +312,7 @@ function noticeOfAppeal(r: EntryReader): void {
   if (!filer || filer === 'both') return r.review('filing', 'Notice of appeal filed', evidence, 'The reader could not tell which side appealed.');
   const cross = /CROSS[- ]APPEAL/i.test(r.body);
   if (r.isTeam(filer)) {
-    r.push({ entry: r.e.entry, action: 'event', rule: null, trigger: r.day, due: null, label: "The team's notice of appeal is filed", evidence, plan: { event: 'filed', data: {}, refs: refsOf(r.text), itemKind: 'filing' } });
+    r.push({ entry: r.e.entry, action: 'event', rule: null, trigger: r.day, due: null, label: "The team's notice of appeal is filed", evidence, plan: { event: 'filed', data: {}, refs: refsIn(r.text), itemKind: 'filing' } });
     r.deadline({
       action: 'filing', rule: 'frap10b.transcript', label: 'Order the transcript, or certify that none is ordered (FRAP 10(b)(1))', evidence,
       plan: { create: 'filing', params: {}, triggerType: 'other' },
@@ -332,7 +333,7 @@ function noticeOfAppeal(r: EntryReader): void {
 
 function opposition(r: EntryReader): void {
   const filer = r.filer();
-  const refs = refsOf(r.text);
+  const refs = refsIn(r.text);
   const target = refs[0] ? `[${refs[0]}]` : 'the motion';
   const evidence = quote(r.text, 0);
   if (!filer || filer === 'both') return r.review('event', `Opposition to ${target} filed`, evidence, 'The reader could not tell which side filed this opposition.');
@@ -355,7 +356,7 @@ function opposition(r: EntryReader): void {
 function reply(r: EntryReader): void {
   const filer = r.filer();
   if (!r.isTeam(filer)) return; // Briefing closes with their reply; a sur-reply needs leave.
-  const refs = refsOf(r.text);
+  const refs = refsIn(r.text);
   r.push({ entry: r.e.entry, action: 'event', rule: null, trigger: r.day, due: null, label: `The team's reply${refs[0] ? ` on [${refs[0]}]` : ''} is filed`, evidence: quote(r.text, 0), plan: { event: 'filed', data: {}, refs, itemKind: 'filing' } });
 }
 
@@ -378,7 +379,7 @@ function answer(r: EntryReader): void {
 function produced(r: EntryReader): void {
   const filer = r.filer();
   if (r.isTeam(filer)) return;
-  r.push({ entry: r.e.entry, action: 'event', rule: null, trigger: r.day, due: null, label: 'The administrative record (or its certified list) is filed', evidence: quote(r.text, 0), plan: { event: 'produced', data: {}, refs: refsOf(r.text), itemKind: 'record_production' } });
+  r.push({ entry: r.e.entry, action: 'event', rule: null, trigger: r.day, due: null, label: 'The administrative record (or its certified list) is filed', evidence: quote(r.text, 0), plan: { event: 'produced', data: {}, refs: refsIn(r.text), itemKind: 'record_production' } });
 }
 
 function isMotion(t: string): boolean {
@@ -389,7 +390,7 @@ function motion(r: EntryReader): void {
   const t = r.body;
   if (/^(?:(?:Consent|Joint|Unopposed)[- ]+)/i.test(t) || /\b(?:Consent|Unopposed|Joint) MOTION\b/i.test(t.slice(0, 60))) return;
   const filer = r.filer();
-  const refs = refsOf(r.text);
+  const refs = refsIn(r.text);
   const what = motionTitle(t);
   const evidence = quote(r.text, 0);
   if (!filer || filer === 'both') return r.review('filing', `Opposition to ${what} due`, evidence, 'The reader could not tell which side filed this motion.');
@@ -500,7 +501,7 @@ function answerAfterMotion(r: EntryReader): void {
 
 function extension(r: EntryReader): void {
   const t = r.text;
-  const refs = refsOf(t);
+  const refs = refsIn(t);
   const granted = (EXTENSION.exec(t) ?? EXTENSION_GRANTED.exec(t))!;
   const after = t.slice(granted.index);
   const candidates = datesAfterCue(after, r.day);
@@ -566,7 +567,7 @@ function vacatur(r: EntryReader): void {
   if (!m) return;
   const sentence = sentenceAt(t, m.index);
   if (!/\b(?:hearing|conference|deadline|schedule|briefing|argument|due|order)\b/i.test(sentence.text)) return;
-  const refs = refsOf(sentence.text);
+  const refs = refsIn(sentence.text);
   const named = /\b((?:the|all|any) [^.;:]*?)\s+(?:is|are) (?:hereby )?VACATED/i.exec(sentence.text)?.[1] ?? /\bvacat(?:ing|es) ((?:the|all|any) [^.;:]*)/i.exec(sentence.text)?.[1];
   // "In light of the motion, the hearing set for ... is VACATED": the last clause names it.
   const what = named?.split(/,\s+/).at(-1) ?? 'a deadline or hearing';
@@ -729,15 +730,6 @@ function datesAfterCue(text: string, reference: string): TextDate[] {
 }
 
 const DEADLINE_CUE = /\b(?:on or before|by|no later than|not later than|until|up to and including|through|to|on)\s+(?:[A-Z][a-z]+day,?\s+)?$/i;
-
-function refsOf(text: string): string[] {
-  const out: string[] = [];
-  for (const m of text.matchAll(/\[(\d{1,4})\]|\bre:? (\d{1,4}) [A-Z]|\bECF No\. (\d{1,4})/g)) {
-    const n = m[1] ?? m[2] ?? m[3]!;
-    if (!out.includes(n)) out.push(n);
-  }
-  return out;
-}
 
 function filerNames(body: string): string | undefined {
   const cleaned = body.replace(/\bSigned by [^.]*\./gi, '');

@@ -1,0 +1,138 @@
+/**
+ * What the docket sent: raw input (append-only, hash-chained per matter, each Idempotency-Key
+ * once) and the entries read from it (each once, with its proposals, in one transaction).
+ */
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { chainRaw, RAW_GENESIS, type RawRecord, type StoredEntry, type StoredProposal } from '../../core/docket/queue';
+import { ddb } from './clients';
+import { config } from './config';
+import { deliverySk, docketPk, ENTRY_SK_PREFIX, entrySk, fromRecord, proposalPointerKey, proposalSk, RAW_HEAD_SK, RAW_SK_PREFIX, rawSk } from './keys';
+import { queryAll } from './store';
+
+const TableName = config.tableName;
+
+/** Creating never overwrites. */
+const IS_NEW = 'attribute_not_exists(PK)';
+/** The chain head moves only from the sequence number the new record was chained to. */
+const HEAD_UNCHANGED = 'attribute_not_exists(PK) OR seq = :prev';
+
+export class DuplicateDeliveryError extends Error {
+  override name = 'DuplicateDeliveryError';
+  constructor(readonly seq: number) {
+    super('This Idempotency-Key was received already');
+  }
+}
+
+async function rawHead(matterId: string): Promise<{ seq: number; hash: string }> {
+  const { Item } = await ddb.send(new GetCommand({ TableName, Key: { PK: docketPk(matterId), SK: RAW_HEAD_SK }, ConsistentRead: true }));
+  return Item ? { seq: Number(Item.seq), hash: String(Item.hash) } : { seq: 0, hash: RAW_GENESIS };
+}
+
+async function deliverySeq(matterId: string, key: string): Promise<number | undefined> {
+  const { Item } = await ddb.send(new GetCommand({ TableName, Key: { PK: docketPk(matterId), SK: deliverySk(key) }, ConsistentRead: true }));
+  return Item ? Number(Item.seq) : undefined;
+}
+
+/**
+ * Appends what arrived to the matter's chain, with its Idempotency-Key (once), in one
+ * transaction; races with another arrival are retried on the new head. Throws
+ * DuplicateDeliveryError when the key was received before.
+ */
+export async function appendRaw(input: Omit<RawRecord, 'seq' | 'prevHash' | 'hash' | 'bodySha256' | 'outcome' | 'reason'>): Promise<RawRecord> {
+  for (let attempt = 1; ; attempt++) {
+    if (input.idempotencyKey) {
+      const seen = await deliverySeq(input.matterId, input.idempotencyKey);
+      if (seen !== undefined) throw new DuplicateDeliveryError(seen);
+    }
+    const head = await rawHead(input.matterId);
+    const record = chainRaw(head, input);
+    const pk = docketPk(input.matterId);
+    try {
+      await ddb.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            { Put: { TableName, Item: { ...record, PK: pk, SK: rawSk(record.seq) }, ConditionExpression: IS_NEW } },
+            {
+              Put: {
+                TableName,
+                Item: { PK: pk, SK: RAW_HEAD_SK, seq: record.seq, hash: record.hash },
+                ConditionExpression: HEAD_UNCHANGED,
+                ExpressionAttributeValues: { ':prev': head.seq },
+              },
+            },
+            ...(input.idempotencyKey
+              ? [{ Put: { TableName, Item: { PK: pk, SK: deliverySk(input.idempotencyKey), seq: record.seq, receivedAt: input.receivedAt }, ConditionExpression: IS_NEW } }]
+              : []),
+          ],
+        }),
+      );
+      return record;
+    } catch (err) {
+      const lost = err instanceof TransactionCanceledException && err.CancellationReasons?.some((r) => r.Code === 'ConditionalCheckFailed' || r.Code === 'TransactionConflict');
+      if (lost && attempt < 10) {
+        await new Promise((r) => setTimeout(r, Math.random() * 20 * attempt));
+        continue;
+      }
+      throw err;
+    }
+  }
+}
+
+/** What reading made of a raw record; the record itself (and its hash) stays as received. */
+export async function markRaw(matterId: string, seq: number, outcome: 'read' | 'unrecognised', reason?: string): Promise<void> {
+  await ddb.send(
+    new UpdateCommand({
+      TableName,
+      Key: { PK: docketPk(matterId), SK: rawSk(seq) },
+      UpdateExpression: reason ? 'SET outcome = :o, reason = :r' : 'SET outcome = :o',
+      ConditionExpression: 'attribute_exists(PK)',
+      ExpressionAttributeValues: { ':o': outcome, ...(reason ? { ':r': reason } : {}) },
+    }),
+  );
+}
+
+export async function rawOfMatter(matterId: string): Promise<RawRecord[]> {
+  const records = await queryAll({
+    TableName,
+    KeyConditionExpression: 'PK = :pk AND begins_with(SK, :raw)',
+    ExpressionAttributeValues: { ':pk': docketPk(matterId), ':raw': RAW_SK_PREFIX },
+    ConsistentRead: true,
+  });
+  return records.map((r) => fromRecord<RawRecord>(r));
+}
+
+/**
+ * Stores an entry and its proposals in one transaction, unless the entry is there already (a
+ * retried delivery, or an RSS stub and its full entry). Returns whether it stored them.
+ */
+export async function putEntryWithProposals(entry: StoredEntry, proposals: StoredProposal[]): Promise<boolean> {
+  const pk = docketPk(entry.matterId);
+  try {
+    await ddb.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          { Put: { TableName, Item: { ...entry, PK: pk, SK: entrySk(entry.key) }, ConditionExpression: IS_NEW } },
+          ...proposals.flatMap((p) => [
+            { Put: { TableName, Item: { ...p, PK: pk, SK: proposalSk(p.id) }, ConditionExpression: IS_NEW } },
+            { Put: { TableName, Item: { ...proposalPointerKey(p.id), matterId: p.matterId }, ConditionExpression: IS_NEW } },
+          ]),
+        ],
+      }),
+    );
+    return true;
+  } catch (err) {
+    if (err instanceof TransactionCanceledException && err.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') return false;
+    throw err;
+  }
+}
+
+export async function entriesOfMatter(matterId: string): Promise<StoredEntry[]> {
+  const records = await queryAll({
+    TableName,
+    KeyConditionExpression: 'PK = :pk AND begins_with(SK, :e)',
+    ExpressionAttributeValues: { ':pk': docketPk(matterId), ':e': ENTRY_SK_PREFIX },
+  });
+  return records.map((r) => fromRecord<StoredEntry>(r));
+}
+
