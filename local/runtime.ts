@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { ROUTES, SWEEP_ENTRY, WORKFLOW_TASK_ENTRY } from '../functions/routes';
 import type { Matter } from '../core/model';
 import { DEMO_MATTER, DEMO_USER, seedDemoItems } from './demo';
+import { seedDemoDocket } from './demo-docket';
 import { ensureTable, LOCAL_AWS_ENV, startDynamo, type LocalDynamo } from './dynamo';
 import { LOCAL_AUDIENCE, localIdp } from './idp';
 import { startSfnEndpoint } from './sfn-endpoint';
@@ -173,6 +174,7 @@ export async function startLocal(opts: LocalOptions = {}): Promise<LocalStack> {
     if (await store.putMatterIfAbsent(DEMO_MATTER)) {
       await store.putMatterIfAbsent({ ...DEMO_MATTER, id: 'public-intake', name: 'Public record requests (not yet assigned)', court: undefined, docket: undefined } as Matter);
       if (!opts.noDemoItems) await seedDemoItems(clock.now());
+      if (!opts.noDemoItems) await seedDemoDocket(clock.now());
     }
 
     // Executions live in this process: after a restart, every open item gets a fresh one that

@@ -590,7 +590,8 @@ function obligations(r: EntryReader): void {
     const subject = s.text.slice(0, verb.index);
     const actorText = passive ? undefined : actorBefore(subject);
     const rest = s.text.slice(verb.index);
-    const whose = /\bjoint(?:ly)?\b/i.test(s.text) ? 'both' : r.placeOf(actorText);
+    // "Joint" in what must be done, not in what the Court considered ("the parties' Joint Status Report").
+    const whose = /\bjoint(?:ly)?\b/i.test(`${actorText ?? ''} ${rest}`) ? 'both' : r.placeOf(actorText);
     // "Any opposition to [53] shall be filed by ...": the subject is the paper, and whose it is stays open.
     const thing = passive ? passiveSubject(subject) : objectOf(rest, verb[1]!);
     const record = /administrative record|certified list/i.test(thing);

@@ -109,7 +109,8 @@ const NEF_ENTERED = /transaction was (?:entered|filed)(?: by [^\n]*?)? on (\d{1,
 /** Reads a raw NEF message. Throws when the message is not a notice of electronic filing. */
 export function readNef(raw: string): DocketEntry {
   if (typeof raw !== 'string' || raw.trim() === '') throw new DocketSourceError('the message is empty');
-  const { headers, body } = splitMessage(raw.replace(/\r\n?/g, '\n'));
+  // Mail clients put no-break spaces in times ("4:15\u202fPM"); the reader wants plain ones.
+  const { headers, body } = splitMessage(raw.replace(/\r\n?/g, '\n').replace(/[\u00a0\u202f]/g, ' '));
   const text = messageText(headers, body);
   const subject = decodeHeader(headers.get('subject') ?? '');
   const field = (name: string) => {
