@@ -4,13 +4,15 @@
  * Pure validation and construction; deadlines come from the engine.
  */
 import type { Calendar } from './calendar';
-import { RULE_IDS, type DeadlineRequest } from './deadlines';
+import { RULE_IDS, TRIGGER_SETS, type DeadlineRequest } from './deadlines';
+import { SERVICE_METHODS } from './deadlines/court-days';
 import { chainEvent, GENESIS_HASH } from './events';
 import { newDeadline, type NewItem } from './items';
-import { INITIAL_PHASE } from './lifecycle';
+import { INITIAL_PHASE } from './lifecycle/phases';
 import type { ItemKind, Matter, TrackedItem } from './model';
 import { dateIn } from './time';
-import { isIsoDate, isIsoDateTime, isPlainObject, Reader, type FieldError } from './validate';
+import { keptRequests, offerTriggerSet, readKept, readTriggerSet, type TriggerSetInput } from './trigger-set-items';
+import { isFuture, isIsoDate, isIsoMoment, isPlainObject, Reader, type FieldError } from './validate';
 
 export type CourtKind = 'filing' | 'disclosure_notice' | 'record_production';
 
@@ -22,16 +24,16 @@ export interface CourtItemInput {
   at: string;
   summary?: string;
   deadline: DeadlineRequest & { label?: string };
+  /** A filing from a trigger set: every deadline of the set the lawyer kept (instead of `deadline`). */
+  triggerSet?: TriggerSetInput & { kept: string[] };
 }
 
 export type CourtItemResult = { ok: true; value: CourtItemInput } | { ok: false; errors: FieldError[] };
 
 const MATTER_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
-export const SERVICE_METHODS = ['electronic', 'mail', 'hand', 'consented_other'] as const;
 export const TRIGGER_TYPES = ['motion_served', 'order_entered', 'hearing_set', 'judgment_entered', 'answer_served', 'complaint_served', 'other'] as const;
 // Rules a filing may count from: the court's (FOIA clocks belong to record requests).
 const FILING_RULES = RULE_IDS.filter((r) => !r.startsWith('foia.'));
-const FUTURE_TOLERANCE_MS = 5 * 60_000;
 /** The 24-hour notice the court required before any further sharing (FRCP 6(a)(2) counts it). */
 export const NOTICE_HOURS = 24;
 
@@ -51,8 +53,25 @@ export function validateCourtItem(kind: CourtKind, body: unknown, now: Date): Co
     if (r.errors.length || !matterId || !receivedAt || !summary) return { ok: false, errors: r.errors };
     return {
       ok: true,
-      value: { kind, matterId, title, at: receivedAt, summary, deadline: { rule: 'frcp6.hours', trigger: receivedAt, params: { hours: NOTICE_HOURS } } },
+      value: { kind, matterId, title, at: receivedAt, summary, deadline: { rule: 'frcp6.hours', trigger: receivedAt, params: { hours: NOTICE_HOURS, purpose: 'disclosure_notice' } } },
     };
+  }
+
+  if (kind === 'filing' && body.triggerSet !== undefined) {
+    // The other shape of a filing: a trigger set, and the deadlines of it the lawyer keeps.
+    r.only(body, '', ['matterId', 'title', 'triggerSet', 'trigger', 'params', 'keep']);
+    const input = readTriggerSet(r, body, now);
+    const kept = readKept(r, body, input?.triggerSet);
+    const title = r.string(body, 'title', 'title', { max: 200 }) ?? (input ? `${triggerSetLabel(input.triggerSet)} (${input.at.slice(0, 10)})` : undefined);
+    if (input && r.errors.length === 0) {
+      const offered = offerTriggerSet(input);
+      if (!offered.ok) r.errors.push(...offered.errors);
+      else if (kept) {
+        const [first] = keptRequests(offered.value, kept);
+        if (first && matterId && title) return { ok: true, value: { kind, matterId, title, at: input.at, deadline: first, triggerSet: { ...input, kept } } };
+      }
+    }
+    return { ok: false, errors: r.errors };
   }
 
   if (kind === 'filing') {
@@ -104,8 +123,12 @@ export function newCourtItem(
   input: CourtItemInput,
   ctx: { id: string; now: Date; createdBy: string; matter: Matter; newDeadlineId: () => string; calendar?: Calendar },
 ): NewItem {
-  const { label, ...request } = input.deadline;
-  const deadline = { ...newDeadline(ctx.id, request, ctx.newDeadlineId(), ctx.calendar), ...(label ? { label } : {}) };
+  const requests: Array<DeadlineRequest & { label?: string; link?: string }> = input.triggerSet ? setRequests(input.triggerSet, ctx.calendar) : [input.deadline];
+  const deadlines = requests.map(({ label, link, ...request }) => ({
+    ...newDeadline(ctx.id, request, ctx.newDeadlineId(), ctx.calendar),
+    ...(label ? { label } : {}),
+    ...(link ? { link } : {}),
+  }));
   const event = chainEvent(
     { seq: 0, hash: GENESIS_HASH },
     { itemId: ctx.id, type: 'created', at: input.at, recordedAt: ctx.now.toISOString(), recordedBy: ctx.createdBy, public: false, data: { title: input.title } },
@@ -124,18 +147,29 @@ export function newCourtItem(
     owner: ctx.createdBy,
     watchers: ctx.matter.team.map((p) => p.id),
     ...(input.summary ? { summary: input.summary } : {}),
+    ...(input.triggerSet ? { triggerSet: { id: input.triggerSet.triggerSet, trigger: input.triggerSet.at, params: input.triggerSet.params, kept: input.triggerSet.kept } } : {}),
     workflow: { execution: ctx.id, state: 'starting' },
     eventSeq: event.seq,
     lastEventHash: event.hash,
   };
-  return { item, deadlines: [deadline], event };
+  return { item, deadlines, event };
+}
+
+/** The kept deadlines of a set, computed against the calendar in force (projections included). */
+function setRequests(set: TriggerSetInput & { kept: string[] }, calendar?: Calendar): Array<DeadlineRequest & { label?: string; link?: string }> {
+  const offered = offerTriggerSet(set, calendar);
+  if (!offered.ok) throw new RangeError(`trigger set ${set.triggerSet} no longer computes: ${offered.errors.map((e) => `${e.field}: ${e.message}`).join('; ')}`);
+  return keptRequests(offered.value, set.kept);
+}
+
+function triggerSetLabel(id: string): string {
+  return TRIGGER_SETS.find((s) => s.id === id)?.label ?? id;
 }
 
 function moment(r: Reader, obj: Record<string, unknown>, field: string, now: Date, pastOnly: boolean, path = field): string | undefined {
   const v = obj[field];
   if (v === undefined || v === null || v === '') return r.fail(path, 'is required');
-  if (typeof v !== 'string' || !(isIsoDate(v) || isIsoDateTime(v))) return r.fail(path, 'must be a date (YYYY-MM-DD) or a date-time with offset');
-  const future = isIsoDate(v) ? v > dateIn(now) : Date.parse(v) > now.getTime() + FUTURE_TOLERANCE_MS;
-  if (pastOnly && future) return r.fail(path, 'must not be in the future');
+  if (!isIsoMoment(v)) return r.fail(path, 'must be a date (YYYY-MM-DD) or a date-time with offset');
+  if (pastOnly && isFuture(v, now)) return r.fail(path, 'must not be in the future');
   return v;
 }

@@ -4,7 +4,7 @@
  */
 import type { RecordRequestDetails, RecordRequestKind } from './model';
 import { dateIn } from './time';
-import { isIsoDate, isIsoDateTime, isPlainObject, Reader, type FieldError } from './validate';
+import { isFuture, isIsoDate, isIsoMoment, isPlainObject, Reader, type FieldError } from './validate';
 
 export const KNOWN_AGENCIES = ['IRS', 'ICE', 'DHS', 'Treasury'] as const;
 
@@ -24,7 +24,6 @@ const AGENCY = /^[\p{L}\p{N}][\p{L}\p{N} .,&'()/-]*$/u;
 const PHONE = /^[+0-9 ().x-]{7,30}$/;
 const MATTER_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 /** How far in the future a stated receipt time may be (clock skew), in ms. */
-const FUTURE_TOLERANCE_MS = 5 * 60_000;
 
 const TOP_FIELDS = ['kind', 'agency', 'requester', 'description', 'dateRange', 'feeWaiver', 'expedited', 'feeLimit'];
 const TEAM_FIELDS = ['matterId', 'receivedAt'];
@@ -111,11 +110,8 @@ function flag(r: Reader, body: Record<string, unknown>, field: 'feeWaiver' | 'ex
 /** A bare date means that day; a date-time must carry its offset. Not in the future. */
 function readReceivedAt(r: Reader, value: unknown, now: Date): string | undefined {
   if (value === undefined || value === null || value === '') return undefined;
-  if (typeof value !== 'string' || !(isIsoDate(value) || isIsoDateTime(value))) {
-    return r.fail('receivedAt', 'must be a date (YYYY-MM-DD) or a date-time with offset');
-  }
-  const future = isIsoDate(value) ? value > dateIn(now) : Date.parse(value) > now.getTime() + FUTURE_TOLERANCE_MS;
-  if (future) return r.fail('receivedAt', 'must not be in the future');
+  if (!isIsoMoment(value)) return r.fail('receivedAt', 'must be a date (YYYY-MM-DD) or a date-time with offset');
+  if (isFuture(value, now)) return r.fail('receivedAt', 'must not be in the future');
   return value;
 }
 

@@ -6,7 +6,8 @@ import { computeDeadline, type DeadlineRequest } from './deadlines';
 import type { Calendar } from './calendar';
 import { chainEvent, GENESIS_HASH } from './events';
 import type { IntakeInput } from './intake';
-import { DEADLINE_LABELS, INITIAL_PHASE } from './lifecycle';
+import { DEADLINE_LABELS } from './deadlines/labels';
+import { INITIAL_PHASE } from './lifecycle/phases';
 import type { Deadline, ItemEvent, Matter, TrackedItem } from './model';
 
 export interface NewItemContext {

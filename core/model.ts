@@ -48,6 +48,8 @@ export interface WorkflowRef {
   state: string;
   /** Task token of the wait in progress; recording an event sends it back. */
   taskToken?: string;
+  /** When the running generation began, on the application's clock (its hand-over counts from here). */
+  since?: string;
 }
 
 export interface TollPeriod {
@@ -91,6 +93,8 @@ export interface TrackedItem {
   summary?: string;
   /** Set when a workflow step failed; the item needs a person to look. */
   attention?: { reason: string; at: string };
+  /** A filing made from a trigger set: the set, its trigger and parameters, the links the lawyer kept. */
+  triggerSet?: { id: string; trigger: string; params: Record<string, unknown>; kept: string[] };
   /** Sequence number and hash of the last event, for the append-only chain. */
   eventSeq: number;
   lastEventHash: string;
@@ -118,6 +122,8 @@ export interface Deadline {
   supersededBy?: string;
   /** When the deadline was met, missed or superseded. */
   closedAt?: string;
+  /** The link of the trigger set this deadline came from (`appeal`, `reply`). */
+  link?: string;
 }
 
 export interface ItemEvent {

@@ -4,8 +4,9 @@
  * marked `x-undocumented` (and its test fails), and a test compares the document with the routes
  * the server really serves, so the document cannot drift from the API.
  */
-import { RULE_IDS } from './deadlines';
-import { SERVICE_METHODS, TRIGGER_TYPES } from './court-items';
+import { RULE_IDS, TRIGGER_SET_IDS } from './deadlines';
+import { TRIGGER_TYPES } from './court-items';
+import { SERVICE_METHODS } from './deadlines/court-days';
 import { DOCKET_OPERATIONS, DOCKET_SCHEMAS } from './docket/openapi';
 
 type Schema = Record<string, unknown>;
@@ -113,30 +114,55 @@ const OPERATIONS: Record<string, Operation> = {
     responses: { '201': { description: 'The matter', schema: ref('Matter') }, '409': { description: 'A matter with that id exists' } },
   },
   'POST /api/filings': {
-    summary: 'A filing the team must make, from a trigger and a court rule',
-    description: 'The deadline is computed at once, with its receipt. `params` are the rule\'s: `days` (frcp6.days, frcp6.days+mail, court_order.fixed), `hours` (frcp6.hours), `date` (court_order.fixed, instead of days), `direction` (`after` or `before`; frcp6.days and court_order.fixed), `answer_served` / `dispositive_motion_filed` (lcvr7n.certified_list). `trigger.at` is a date or a date-time with offset; only a `hearing_set` trigger may lie ahead.',
+    summary: 'A filing the team must make, from a trigger and a court rule, or from a trigger set',
+    description: 'The deadline is computed at once, with its receipt. `params` are the rule\'s: `days` (frcp6.days, frcp6.days+mail, court_order.fixed, and a period the Court directed where the rule allows one), `hours` (frcp6.hours), `date` (court_order.fixed, instead of days), `direction` (`after` or `before`; frcp6.days and court_order.fixed), `answer_served` / `dispositive_motion_filed` (lcvr7n.certified_list). `trigger.at` is a date or a date-time with offset; only a `hearing_set` trigger may lie ahead. The other shape names a `triggerSet` instead of a `rule`: the filing then holds every deadline of the set listed in `keep` (all of them if `keep` is absent), and a `trigger_changed` event recomputes and supersedes all of them.',
     requestBody: jsonBody({
       type: 'object',
-      required: ['matterId', 'title', 'rule', 'trigger'],
+      required: ['matterId', 'trigger'],
+      // One rule (with a title), or a trigger set (the title is then optional).
+      oneOf: [{ required: ['rule', 'title'] }, { required: ['triggerSet'] }],
       properties: {
         matterId: { type: 'string' },
         title: { type: 'string', maxLength: 200 },
         rule: { type: 'string', enum: COURT_RULE_IDS },
+        triggerSet: { type: 'string', enum: TRIGGER_SET_IDS },
         trigger: {
           type: 'object',
-          required: ['type', 'at'],
+          required: ['at'],
           properties: {
-            type: { type: 'string', enum: TRIGGER_TYPES },
+            type: { type: 'string', enum: TRIGGER_TYPES, description: 'Required with `rule`' },
             at: { type: 'string', description: 'ISO date, or date-time with offset' },
             service: { type: 'string', enum: SERVICE_METHODS },
           },
           additionalProperties: false,
         },
-        params: { type: 'object' },
+        params: { type: 'object', description: "The rule's parameters, or the trigger set's yes/no flags (e.g. us_party)" },
+        keep: { type: 'array', items: { type: 'string' }, minItems: 1, description: 'With `triggerSet`: the links to keep; all if absent' },
       },
       additionalProperties: false,
     }),
     responses: { '201': { description: 'Created', schema: ref('TeamView') }, '400': FIELD_ERRORS },
+  },
+  'GET /api/trigger-sets': {
+    summary: 'Every trigger set: the event, and the deadlines (links) it sets',
+    responses: { '200': { description: 'Trigger sets', schema: { type: 'object', properties: { triggerSets: { type: 'array', items: { type: 'object' } } } } } },
+  },
+  'POST /api/trigger-sets/preview': {
+    summary: 'Every deadline a trigger would set, each with its receipt; nothing is written',
+    description: 'The lawyer keeps or drops each one, then creates the filing with `POST /api/filings` and `keep`.',
+    requestBody: jsonBody({
+      type: 'object',
+      required: ['triggerSet', 'trigger'],
+      properties: { triggerSet: { type: 'string', enum: TRIGGER_SET_IDS }, trigger: ref('TriggerSetTrigger'), params: { type: 'object' } },
+      additionalProperties: false,
+    }),
+    responses: {
+      '200': {
+        description: 'The deadlines the trigger sets',
+        schema: { type: 'object', properties: { triggerSet: { type: 'string' }, trigger: { type: 'string' }, params: { type: 'object' }, deadlines: { type: 'array', items: { type: 'object' } } } },
+      },
+      '400': FIELD_ERRORS,
+    },
   },
   'POST /api/notices': {
     summary: 'A notice that the agency intends to share data (24-hour window)',
@@ -382,6 +408,16 @@ const COMPONENT_SCHEMAS: Record<string, Schema> = {
   CalendarDay: {
     type: 'object',
     properties: { kind: { type: 'string' }, date: { type: 'string', format: 'date' }, label: { type: 'string' }, addedBy: { type: 'string' }, addedAt: { type: 'string', format: 'date-time' } },
+  },
+  TriggerSetTrigger: {
+    type: 'object',
+    required: ['at'],
+    properties: {
+      type: { type: 'string' },
+      at: { type: 'string', description: 'ISO date, or date-time with offset' },
+      service: { type: 'string', enum: SERVICE_METHODS, description: 'Passed to the rules that count from service (FRCP 6(d))' },
+    },
+    additionalProperties: false,
   },
   FeedSummary: {
     type: 'object',

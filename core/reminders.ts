@@ -72,8 +72,22 @@ export function atLocalHour(date: string, hour: number, timeZone: string): numbe
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
+/**
+ * The earliest moment an hour deadline may end: its alternative when that is an earlier
+ * instant (a disclosure notice read as bare elapsed hours: the agency may act then), else its
+ * binding end. Alerts and countdowns run to this moment; `missed` stays at the binding end.
+ */
+export function earliestEnd(d: Pick<Deadline, 'due' | 'dueInstant' | 'alternative'>): { instant: string; earlier: boolean } {
+  const alt = d.alternative?.due;
+  if (isHourDeadline(d) && alt && alt.includes('T')) {
+    const at = Date.parse(alt);
+    if (!Number.isNaN(at) && at < Date.parse(d.dueInstant)) return { instant: iso(at), earlier: true };
+  }
+  return { instant: d.dueInstant, earlier: false };
+}
+
 /** Rungs before the deadline ends, and the `missed` alert at its end, in time order. */
-export function ladderRungs(d: Pick<Deadline, 'due' | 'dueInstant' | 'trigger'>, opts: LadderOptions = {}): Rung[] {
+export function ladderRungs(d: Pick<Deadline, 'due' | 'dueInstant' | 'trigger' | 'alternative'>, opts: LadderOptions = {}): Rung[] {
   const ladder = opts.ladder ?? DEFAULT_LADDER;
   const zone = opts.timeZone ?? COURT_TIME_ZONE;
   const end = Date.parse(d.dueInstant);
@@ -81,8 +95,12 @@ export function ladderRungs(d: Pick<Deadline, 'due' | 'dueInstant' | 'trigger'>,
   if (isHourDeadline(d)) {
     // "At once when created": due from the trigger on; the first sweep that sees it sends it.
     const trigger = Date.parse(d.trigger);
-    rungs.push({ name: 'created', kind: 'alert', sendAt: iso(Number.isNaN(trigger) ? 0 : Math.min(trigger, end)) });
-    for (const h of new Set(ladder.hourRungs)) rungs.push({ name: `H-${h}`, kind: 'reminder', sendAt: iso(end - h * HOUR_MS) });
+    const earliest = earliestEnd(d);
+    const first = Date.parse(earliest.instant);
+    rungs.push({ name: 'created', kind: 'alert', sendAt: iso(Number.isNaN(trigger) ? 0 : Math.min(trigger, first)) });
+    // The hour rungs count down to the earliest moment: that is when the agency may act.
+    for (const h of new Set(ladder.hourRungs)) rungs.push({ name: `H-${h}`, kind: 'reminder', sendAt: iso(first - h * HOUR_MS) });
+    if (earliest.earlier) rungs.push({ name: 'earliest', kind: 'alert', sendAt: earliest.instant });
   } else {
     const dueDay = parseIsoDay(d.due);
     if (dueDay === undefined) throw new RangeError(`deadline due ${d.due} is neither a date nor a date-time`);
@@ -245,9 +263,19 @@ export function reminderMessage(ctx: MessageContext, rung: Rung): Message {
   const ends = isHourDeadline(d) ? '' : ' (ends 11:59 pm court time)';
   let subject: string;
   let lead: string[];
+  const earliest = earliestEnd(d);
+  const both = earliest.earlier ? bothEnds(d, earliest.instant, ctx.now, zone) : [];
   if (rung.name === 'created') {
-    subject = `Urgent: ${d.label} closes ${rel} - ${ctx.item.title}`;
-    lead = [`A new hour deadline: ${d.label}.`, `The window closes ${when} (${rel}).`];
+    const first = earliest.earlier ? relativeDue({ due: d.alternative!.due, dueInstant: earliest.instant }, ctx.now, zone) : rel;
+    subject = `Urgent: ${d.label} closes ${first} - ${ctx.item.title}`;
+    lead = [`A new hour deadline: ${d.label}.`, ...(both.length ? both : [`The window closes ${when} (${rel}).`])];
+  } else if (rung.name === 'earliest') {
+    subject = `Urgent: the earliest end of ${d.label} has come - ${ctx.item.title}`;
+    lead = [`${d.label}: the earliest reading of the window has ended; the agency may act from now.`, ...both];
+  } else if (earliest.earlier && rung.name.startsWith('H-')) {
+    const first = relativeDue({ due: d.alternative!.due, dueInstant: earliest.instant }, ctx.now, zone);
+    subject = `Reminder: ${d.label} - earliest end ${first} - ${ctx.item.title}`;
+    lead = [`${d.label}.`, ...both];
   } else if (rung.name === 'missed' || rung.name.startsWith('overdue-')) {
     const status = d.status === 'missed' ? 'It is marked missed.' : 'It has passed without being marked met.';
     subject = `Overdue: ${d.label} - ${d.due.slice(0, 10)} (${rel}) - ${ctx.item.title}`;
@@ -257,6 +285,15 @@ export function reminderMessage(ctx: MessageContext, rung: Rung): Message {
     lead = [`${d.label} is due ${when}${ends}.`, `That is ${rel}.`];
   }
   return { subject, text: [...header(ctx), ...lead, ...footer(ctx)].join('\n') };
+}
+
+/** Both ends of an hour window whose alternative comes first, each with its reason. */
+function bothEnds(d: Deadline, earliestInstant: string, now: Date, zone: string): string[] {
+  const early = { due: d.alternative!.due, dueInstant: earliestInstant };
+  return [
+    `Earliest end: ${describeDue(early, zone)} (${relativeDue(early, now, zone)}). ${d.alternative!.reason}`,
+    `Binding end: ${describeDue(d, zone)} (${relativeDue(d, now, zone)}), as ${d.citation} counts it (a period ending on a Saturday, Sunday or legal holiday runs to the same time on the next day that is not).`,
+  ];
 }
 
 /** The "deadline changed" notice for a superseded deadline and the one that replaced it. */

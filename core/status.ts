@@ -3,7 +3,7 @@
  * (overdue, today, this week, later), and with what summary of their item. Pure: the caller
  * passes the clock and the records it read.
  */
-import { phaseLabel } from './lifecycle';
+import { phaseLabel } from './lifecycle/phases';
 import type { Deadline, ItemKind, Matter, TrackedItem } from './model';
 import { COURT_TIME_ZONE, dateIn } from './time';
 import { deadlineView } from './views';

@@ -12,3 +12,6 @@ export function dateIn(instant: Date, timeZone: string = COURT_TIME_ZONE): strin
   }
   return f.format(instant);
 }
+
+export const HOUR_MS = 3_600_000;
+export const DAY_MS = 86_400_000;

@@ -2,6 +2,8 @@
  * A small reader for untrusted JSON: each accessor records a field error with its dotted path
  * instead of throwing, so one 400 answer names every bad field at once.
  */
+import { dateIn } from './time';
+
 export interface FieldError {
   field: string;
   message: string;
@@ -20,6 +22,19 @@ export function isIsoDate(value: string): boolean {
 
 export function isIsoDateTime(value: string): boolean {
   return ISO_DATE_TIME.test(value) && isIsoDate(value.slice(0, 10)) && !Number.isNaN(Date.parse(value));
+}
+
+/** Clock skew allowed between a client and the server before a moment counts as in the future. */
+export const FUTURE_TOLERANCE_MS = 5 * 60_000;
+
+/** A date (YYYY-MM-DD) or a date-time with its offset. */
+export function isIsoMoment(value: unknown): value is string {
+  return typeof value === 'string' && (isIsoDate(value) || isIsoDateTime(value));
+}
+
+/** A bare date is after today at the court; a date-time is later than now beyond the skew allowed. */
+export function isFuture(value: string, now: Date): boolean {
+  return isIsoDate(value) ? value > dateIn(now) : Date.parse(value) > now.getTime() + FUTURE_TOLERANCE_MS;
 }
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {

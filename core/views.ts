@@ -3,7 +3,8 @@
  * never by deleting what not to: a new field stays private until someone adds it here.
  */
 import { nextDeadline } from './items';
-import { EVENT_LABELS, phaseLabel } from './lifecycle';
+import { EVENT_LABELS } from './lifecycle/labels';
+import { phaseLabel } from './lifecycle/phases';
 import type { Deadline, ItemEvent, TrackedItem } from './model';
 
 export function publicView(item: TrackedItem, deadlines: Deadline[], events: ItemEvent[], trackingCode: string) {
@@ -37,6 +38,7 @@ export function deadlineView(d: Deadline) {
     ...(d.supersedes ? { supersedes: d.supersedes } : {}),
     ...(d.supersededBy ? { supersededBy: d.supersededBy } : {}),
     ...(d.closedAt ? { closedAt: d.closedAt } : {}),
+    ...(d.link ? { link: d.link } : {}),
   };
 }
 

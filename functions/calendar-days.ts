@@ -10,14 +10,13 @@ import { isPlainObject, Reader } from '../core/validate';
 import { requireAdmin, requireTeam } from './lib/auth';
 import { addCalendarDay, listCalendarDays, loadCalendar } from './lib/calendar-store';
 import { now } from './lib/clock';
-import { AlreadyExistsError, badRequest, conflict, VersionConflictError } from './lib/errors';
+import { badRequest } from './lib/errors';
 import { httpHandler, json, parseJsonBody, type HttpResult } from './lib/http';
 import { newId } from './lib/ids';
 import { logger } from './lib/logger';
-import { commitChange, getItemBundle, openDeadlinesDueBefore } from './lib/store';
-import { wake } from './lib/workflow';
-
-const ATTEMPTS = 10;
+import { openDeadlinesDueBefore } from './lib/due-index';
+import { updateItem } from './lib/item-store';
+import { wakeItem } from './lib/workflow';
 
 export async function calendarDays(event: APIGatewayProxyEventV2): Promise<HttpResult> {
   if (event.requestContext.http.method === 'GET') {
@@ -37,39 +36,23 @@ export async function calendarDays(event: APIGatewayProxyEventV2): Promise<HttpR
 
   const at = now();
   const day: CalendarDay = { kind, date, label, addedBy: admin.id, addedAt: at.toISOString() };
-  try {
-    await addCalendarDay(day);
-  } catch (err) {
-    if (err instanceof AlreadyExistsError) throw conflict(err.message);
-    throw err;
-  }
+  await addCalendarDay(day);
   const calendar = await loadCalendar();
   const moved = await recomputeOpenDeadlines(day, admin.id, calendar);
   logger.info('calendar day added', { kind, date, calendarVersion: calendar.version, itemsMoved: moved.length });
   return json(201, { calendarVersion: calendar.version, day, moved });
 }
 
-/** Every open deadline (the due-time index holds only open ones), item by item. */
+/** Every open deadline (the due-time index holds only open ones), item by item, through the one write path. */
 async function recomputeOpenDeadlines(day: CalendarDay, by: string, calendar: Calendar) {
   const itemIds = [...new Set((await openDeadlinesDueBefore('9999-12-31')).map((d) => d.itemId))];
   const moved: { itemId: string; deadlines: unknown }[] = [];
   for (const itemId of itemIds) {
-    for (let attempt = 1; ; attempt++) {
-      const bundle = await getItemBundle(itemId);
-      if (!bundle) break;
-      const change = recomputeForCalendar(bundle.item, bundle.deadlines, calendar, { day, now: now(), recordedBy: by, newDeadlineId: newId });
-      if (!change) break;
-      try {
-        await commitChange(change);
-      } catch (err) {
-        if (err instanceof VersionConflictError && attempt < ATTEMPTS) continue;
-        throw err;
-      }
-      moved.push({ itemId, deadlines: change.events[0]?.data.moved });
-      const token = bundle.item.workflow.taskToken;
-      if (token) await wake(token, { event: 'calendar_changed' }).catch(() => undefined);
-      break;
-    }
+    const update = await updateItem(itemId, ({ item, deadlines }) => recomputeForCalendar(item, deadlines, calendar, { day, now: now(), recordedBy: by, newDeadlineId: newId }));
+    if (!update?.change) continue;
+    moved.push({ itemId, deadlines: update.change.events[0]?.data.moved });
+    // A waiting execution learns of its moved deadline now, not at the old deadline's timeout.
+    await wakeItem(update.after, 'calendar_changed', now());
   }
   return moved;
 }

@@ -12,7 +12,8 @@ import { badRequest, notFound } from './lib/errors';
 import { parseFeedToken, secretMatches } from './lib/feed-tokens';
 import { BASE_HEADERS_TEXT } from './lib/text-response';
 import { httpHandler, type HttpResult } from './lib/http';
-import { chainsOf, getFeed, openDeadlinesWithItems } from './lib/queries';
+import { getFeed } from './lib/feed-store';
+import { chainsOf, openDeadlinesWithItems } from './lib/status-reads';
 
 // One answer for malformed, unknown, wrong-secret and revoked: a probe learns nothing.
 const NO_SUCH_FEED = 'No calendar feed at this address (it may have been revoked)';
@@ -30,12 +31,7 @@ export async function calendar(event: APIGatewayProxyEventV2): Promise<HttpResul
     filter = await feedFilter(event.pathParameters.feedToken);
   } else {
     requireTeam(event);
-    try {
-      filter = parseFilter(event.queryStringParameters ?? {});
-    } catch (err) {
-      if (err instanceof StatusInputError) throw badRequest('The query has invalid parameters', [{ field: err.field, message: err.message }]);
-      throw err;
-    }
+    filter = parseFilter(event.queryStringParameters ?? {});
   }
   const at = now();
   const open = await openDeadlinesWithItems();

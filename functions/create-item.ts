@@ -11,8 +11,9 @@ import { httpHandler, json, parseJsonBody, type HttpResult } from './lib/http';
 import { newId } from './lib/ids';
 import { logger } from './lib/logger';
 import { count } from './lib/metrics';
-import { createItem, getMatter, workflowNotStarted } from './lib/store';
-import { startItemWorkflow } from './lib/workflow';
+import { createItem } from './lib/item-store';
+import { getMatter } from './lib/matter-store';
+import { startOrQueueWorkflow } from './lib/workflow';
 
 export async function createCourtItem(event: APIGatewayProxyEventV2): Promise<HttpResult> {
   const principal = requireTeam(event);
@@ -35,14 +36,7 @@ export async function createCourtItemFromBody(kind: CourtKind, body: unknown, pr
   const calendar = await loadCalendar();
   const built = newCourtItem(input.value, { id, now: at, createdBy: principal.id, matter, newDeadlineId: newId, calendar });
   await createItem(built);
-  try {
-    await startItemWorkflow(id);
-    built.item.workflow = { execution: id, state: 'started' };
-  } catch (err) {
-    logger.error('workflow start failed', { itemId: id, errorName: (err as Error).name });
-    await workflowNotStarted(id, at).catch(() => undefined);
-    built.item.workflow = { execution: id, state: 'not_started' };
-  }
+  built.item.workflow = { execution: id, state: await startOrQueueWorkflow(id, at) };
   logger.info('item created', { itemId: id, kind });
   count('ItemsCreated');
   return { id, view: teamView(built.item, built.deadlines, [built.event]) };

@@ -10,21 +10,14 @@ import { requireTeam } from './lib/auth';
 import { now } from './lib/clock';
 import { badRequest } from './lib/errors';
 import { httpHandler, json, type HttpResult } from './lib/http';
-import { openDeadlinesWithItems } from './lib/queries';
+import { openDeadlinesWithItems } from './lib/status-reads';
 
 export async function deadlines(event: APIGatewayProxyEventV2): Promise<HttpResult> {
   requireTeam(event);
   const query = event.queryStringParameters ?? {};
   const at = now();
-  let before: string | undefined;
-  let filter;
-  try {
-    if (query.within) before = new Date(at.getTime() + parseWithin(query.within)).toISOString();
-    filter = parseFilter(query);
-  } catch (err) {
-    if (err instanceof StatusInputError) throw badRequest('The query has invalid parameters', [{ field: err.field, message: err.message }]);
-    throw err;
-  }
+  const before = query.within ? new Date(at.getTime() + parseWithin(query.within)).toISOString() : undefined;
+  const filter = parseFilter(query);
   const missedSince = filter.includeMissed ? new Date(at.getTime() - MISSED_LOOKBACK_MS).toISOString() : undefined;
   const open = await openDeadlinesWithItems(before, missedSince);
   return json(200, {

@@ -16,7 +16,7 @@ import { hooksOfMatter, putHook, revokeHook } from './lib/hooks-store';
 import { httpHandler, json, parseJsonBody, type HttpResult } from './lib/http';
 import { newId } from './lib/ids';
 import { sha256, type DocketHook } from './lib/keys';
-import { getMatter } from './lib/store';
+import { getMatter } from './lib/matter-store';
 
 const HOOK_ID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 

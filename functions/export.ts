@@ -5,7 +5,7 @@ import { EXPORT_HEADER, exportRows } from '../core/status';
 import { requireTeam } from './lib/auth';
 import { now } from './lib/clock';
 import { httpHandler, type HttpResult } from './lib/http';
-import { everything } from './lib/queries';
+import { everything } from './lib/status-reads';
 import { BASE_HEADERS_TEXT } from './lib/text-response';
 
 export async function exportCsv(event: APIGatewayProxyEventV2): Promise<HttpResult> {

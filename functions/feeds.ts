@@ -12,7 +12,7 @@ import { feedToken, newFeedSecret } from './lib/feed-tokens';
 import { httpHandler, json, parseJsonBody, type HttpResult } from './lib/http';
 import { newId } from './lib/ids';
 import { sha256, type CalendarFeed } from './lib/keys';
-import { feedsOfOwner, putFeed, revokeFeed } from './lib/queries';
+import { feedsOfOwner, putFeed, revokeFeed } from './lib/feed-store';
 
 const FEED_ID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 
@@ -69,12 +69,7 @@ export async function deleteFeed(event: APIGatewayProxyEventV2): Promise<HttpRes
   const principal = requireTeam(event);
   const feedId = event.pathParameters?.feedId ?? '';
   if (!FEED_ID.test(feedId)) throw notFound('No such feed');
-  try {
-    await revokeFeed(feedId, { owner: principal.id, admin: principal.groups.includes('admin') }, now());
-  } catch (err) {
-    if ((err as Error).name === 'NotFoundError') throw notFound('No live feed with that id belongs to you');
-    throw err;
-  }
+  await revokeFeed(feedId, { owner: principal.id, admin: principal.groups.includes('admin') }, now());
   return { statusCode: 204, headers: { 'cache-control': 'no-store' } };
 }
 

@@ -5,7 +5,7 @@ import { requireTeam } from './lib/auth';
 import { COLLECTION_KINDS, collectionOf, ITEM_ID } from './lib/collections';
 import { notFound } from './lib/errors';
 import { httpHandler, json, type HttpResult } from './lib/http';
-import { getItemBundle } from './lib/store';
+import { getItemBundle } from './lib/item-store';
 
 export async function getItem(event: APIGatewayProxyEventV2): Promise<HttpResult> {
   requireTeam(event);

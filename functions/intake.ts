@@ -3,7 +3,7 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { createHash } from 'node:crypto';
 import { validateIntake } from '../core/intake';
 import { newRecordRequest } from '../core/items';
-import { phaseLabel } from '../core/lifecycle';
+import { phaseLabel } from '../core/lifecycle/phases';
 import { deadlineView } from '../core/views';
 import { optionalTeam } from './lib/auth';
 import { loadCalendar } from './lib/calendar-store';
@@ -15,8 +15,10 @@ import { newId, newTrackingCode } from './lib/ids';
 import { logger } from './lib/logger';
 import { count } from './lib/metrics';
 import { ensureIntakeMatter } from './lib/matters';
-import { createItem, getIdempotency, getMatter, workflowNotStarted } from './lib/store';
-import { startItemWorkflow } from './lib/workflow';
+import { getIdempotency } from './lib/idempotency-store';
+import { createItem } from './lib/item-store';
+import { getMatter } from './lib/matter-store';
+import { startOrQueueWorkflow } from './lib/workflow';
 
 const IDEMPOTENCY_SCOPE = 'POST /api/requests';
 /** A client retrying after a day is making a new request. */
@@ -77,15 +79,8 @@ export async function intake(event: APIGatewayProxyEventV2): Promise<HttpResult>
     throw err;
   }
 
-  let workflowState = 'started';
-  try {
-    await startItemWorkflow(id);
-  } catch (err) {
-    // The request is stored; the sweep and the restart path start its workflow later.
-    workflowState = 'not_started';
-    logger.error('workflow start failed', { itemId: id, errorName: (err as Error).name });
-    await workflowNotStarted(id, at).catch(() => undefined);
-  }
+  // The request is stored; if its workflow cannot start now, the sweep starts it later.
+  const workflowState = await startOrQueueWorkflow(id, at);
   logger.info('intake', { itemId: id, kind: built.item.kind, team: !!principal });
   count('Intakes');
   return json(201, { ...responseBody, workflow: { execution: id, state: workflowState } }, { location: `/api/requests/${id}` });

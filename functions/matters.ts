@@ -8,7 +8,7 @@ import { requireAdmin, requireTeam } from './lib/auth';
 import { now } from './lib/clock';
 import { badRequest, conflict } from './lib/errors';
 import { httpHandler, json, parseJsonBody, type HttpResult } from './lib/http';
-import { getMatter, listMatters, putMatterIfAbsent } from './lib/store';
+import { getMatter, listMatters, putMatterIfAbsent } from './lib/matter-store';
 
 export async function matters(event: APIGatewayProxyEventV2): Promise<HttpResult> {
   if (event.requestContext.http.method === 'GET') {

@@ -7,7 +7,7 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { requireTeam } from './lib/auth';
 import { badRequest } from './lib/errors';
 import { httpHandler, json, type HttpResult } from './lib/http';
-import { BadCursorError, listNotifications } from './lib/reminder-store';
+import { listNotifications } from './lib/notification-log';
 
 const ITEM_ID = /^[0-9A-Za-z_-]{1,64}$/;
 export const DEFAULT_LIMIT = 50;
@@ -21,13 +21,8 @@ export async function listHandler(event: APIGatewayProxyEventV2): Promise<HttpRe
   const limit = q.limit === undefined ? DEFAULT_LIMIT : Number(q.limit);
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) errors.push({ field: 'limit', message: `must be a whole number from 1 to ${MAX_LIMIT}` });
   if (errors.length) throw badRequest('The query is not valid', errors);
-  try {
-    const page = await listNotifications({ limit, ...(q.item ? { itemId: q.item } : {}), ...(q.cursor ? { cursor: q.cursor } : {}) });
-    return json(200, page);
-  } catch (err) {
-    if (err instanceof BadCursorError) throw badRequest(err.message, [{ field: 'cursor', message: err.message }]);
-    throw err;
-  }
+  const page = await listNotifications({ limit, ...(q.item ? { itemId: q.item } : {}), ...(q.cursor ? { cursor: q.cursor } : {}) });
+  return json(200, page);
 }
 
 export const handler = httpHandler(listHandler);

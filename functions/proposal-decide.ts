@@ -21,7 +21,8 @@ import { newId } from './lib/ids';
 import { logger } from './lib/logger';
 import { requireMember } from './lib/matter-access';
 import { decideProposal, getProposal, proposalsOfMatter } from './lib/proposals-store';
-import { getItemBundle, getMatter } from './lib/store';
+import { getItemBundle } from './lib/item-store';
+import { getMatter } from './lib/matter-store';
 import { proposalView } from './proposals';
 import { recordEventOn } from './record-event';
 

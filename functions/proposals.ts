@@ -13,7 +13,7 @@ import { badRequest, notFound } from './lib/errors';
 import { httpHandler, json, type HttpResult } from './lib/http';
 import { mayActIn, requireMember } from './lib/matter-access';
 import { proposalsOfMatter } from './lib/proposals-store';
-import { getMatter, listMatters } from './lib/store';
+import { getMatter, listMatters } from './lib/matter-store';
 
 const STATUSES = ['pending', 'confirming', 'confirmed', 'dismissed'];
 

@@ -1,26 +1,23 @@
 /**
  * POST /api/{requests,filings,notices,productions}/{id}/events (team): records one event as one
  * transaction (the event, the item's new state and version, its deadlines), then wakes the
- * item's workflow. A concurrent writer makes the commit fail; it is retried on a fresh read.
+ * item's workflow with its next step.
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { applyEvent, EventInvalidError, EventRejectedError, parseEvent } from '../core/transitions';
+import { applyEvent, parseEvent } from '../core/lifecycle';
 import { teamView } from '../core/views';
 import type { ItemKind } from '../core/model';
 import { requireTeam, type Principal } from './lib/auth';
 import { loadCalendar } from './lib/calendar-store';
 import { COLLECTION_KINDS, collectionOf, ITEM_ID } from './lib/collections';
 import { now } from './lib/clock';
-import { badRequest, conflict, notFound, VersionConflictError } from './lib/errors';
+import { notFound } from './lib/errors';
 import { httpHandler, json, parseJsonBody, type HttpResult } from './lib/http';
 import { newId } from './lib/ids';
+import { updateItem } from './lib/item-store';
 import { logger } from './lib/logger';
 import { count } from './lib/metrics';
-import { commitChange, getItemBundle } from './lib/store';
-import { wake } from './lib/workflow';
-
-/** Writers racing on one item (people, the workflow's own bookkeeping) settle within a few tries. */
-const ATTEMPTS = 10;
+import { wakeItem } from './lib/workflow';
 
 export async function recordEvent(event: APIGatewayProxyEventV2): Promise<HttpResult> {
   const principal = requireTeam(event);
@@ -35,38 +32,18 @@ export async function recordEventOn(id: string, kinds: readonly ItemKind[], body
   if (!ITEM_ID.test(id)) throw notFound('No item with that id');
 
   const calendar = await loadCalendar();
-  for (let attempt = 1; ; attempt++) {
-    const bundle = await getItemBundle(id);
-    if (!bundle || !kinds.includes(bundle.item.kind)) throw notFound(`No item with id ${id} here`);
+  const update = await updateItem(id, ({ item, deadlines }) => {
+    if (!kinds.includes(item.kind)) throw notFound(`No item with id ${id} here`);
     const at = now();
-    let change;
-    try {
-      const ev = parseEvent(bundle.item.kind, body, at);
-      change = applyEvent(bundle.item, bundle.deadlines, ev, { now: at, recordedBy: principal.id, newDeadlineId: newId, calendar });
-    } catch (err) {
-      if (err instanceof EventInvalidError) throw badRequest('The event has invalid fields', err.errors);
-      if (err instanceof EventRejectedError) throw conflict(err.message);
-      throw err;
-    }
-    try {
-      await commitChange(change);
-    } catch (err) {
-      if (err instanceof VersionConflictError && attempt < ATTEMPTS) {
-        // Jittered backoff so racing writers do not collide again in lockstep.
-        await new Promise((r) => setTimeout(r, Math.random() * 20 * attempt));
-        continue;
-      }
-      if (err instanceof VersionConflictError) throw conflict('The item kept changing while this event was recorded; try again');
-      throw err;
-    }
-    // The workflow re-reads the item when woken; a wait that already ended re-reads on its own.
-    const token = bundle.item.workflow.taskToken;
-    if (token) await wake(token, { event: change.events[0]?.type }).catch((e: Error) => logger.warn('wake failed', { itemId: id, errorName: e.name }));
-    logger.info('event recorded', { itemId: id, type: change.events[0]?.type });
-    count('EventsRecorded');
-    const fresh = (await getItemBundle(id))!;
-    return teamView(fresh.item, fresh.deadlines, fresh.events);
-  }
+    const ev = parseEvent(item.kind, body, at);
+    return applyEvent(item, deadlines, ev, { now: at, recordedBy: principal.id, newDeadlineId: newId, calendar });
+  });
+  if (!update) throw notFound(`No item with id ${id} here`);
+  const type = update.change?.events[0]?.type;
+  await wakeItem(update.after, type ?? 'event', now());
+  logger.info('event recorded', { itemId: id, type });
+  count('EventsRecorded');
+  return teamView(update.after.item, update.after.deadlines, update.after.events);
 }
 
 export const handler = httpHandler(recordEvent);

@@ -39,6 +39,9 @@ export const ROUTES: readonly RouteSpec[] = [
     { routeKey: `POST /api/${c}/{id}/events`, entry: 'record-event', auth: 'team', table: 'readwrite', workflow: true },
   ]),
   { routeKey: 'GET /api/deadlines', entry: 'deadlines', auth: 'team', table: 'read' },
+  // Trigger sets: what each sets, and every deadline a trigger would set (nothing is written).
+  { routeKey: 'GET /api/trigger-sets', entry: 'trigger-sets', auth: 'team', table: 'read' },
+  { routeKey: 'POST /api/trigger-sets/preview', entry: 'trigger-sets', auth: 'team', table: 'read' },
   { routeKey: 'GET /api/notifications', entry: 'notifications', auth: 'team', table: 'read' },
   { routeKey: 'GET /api/calendar.ics', entry: 'calendar', auth: 'team', table: 'read' },
   // Calendar apps cannot send headers: a personal feed URL carries a revocable secret instead.

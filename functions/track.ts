@@ -4,7 +4,8 @@ import { publicView } from '../core/views';
 import { notFound } from './lib/errors';
 import { httpHandler, json, type HttpResult } from './lib/http';
 import { normaliseTrackingCode } from './lib/ids';
-import { findItemIdByTrackingCode, getItemBundle } from './lib/store';
+import { findItemIdByTrackingCode } from './lib/idempotency-store';
+import { getItemBundle } from './lib/item-store';
 
 // One answer for a malformed and an unknown code, so the answer says nothing about the format's neighbours.
 const NO_SUCH_CODE = 'No request has that tracking code';

@@ -32,9 +32,9 @@ export async function seedDemoItems(now: Date): Promise<number> {
   const { validateIntake } = await import('../core/intake');
   const { newRecordRequest } = await import('../core/items');
   const { newCourtItem, validateCourtItem } = await import('../core/court-items');
-  const { applyEvent, parseEvent } = await import('../core/transitions');
+  const { applyEvent, parseEvent } = await import('../core/lifecycle');
   const { dateIn } = await import('../core/time');
-  const store = await import('../functions/lib/store');
+  const { createItem, updateItem } = await import('../functions/lib/item-store');
   const { newId } = await import('../functions/lib/ids');
   const { loadCalendar } = await import('../functions/lib/calendar-store');
   const calendar = await loadCalendar();
@@ -73,13 +73,9 @@ export async function seedDemoItems(now: Date): Promise<number> {
   }
 
   for (const { item, events } of built) {
-    await store.createItem(item);
-    let state = { item: item.item, deadlines: item.deadlines };
+    await createItem(item);
     for (const body of events) {
-      const change = applyEvent(state.item, state.deadlines, parseEvent(state.item.kind, body, now), { now, recordedBy: by, newDeadlineId: newId, calendar });
-      await store.commitChange(change);
-      const fresh = (await store.getItemBundle(item.item.id))!;
-      state = { item: fresh.item, deadlines: fresh.deadlines };
+      await updateItem(item.item.id, (b) => applyEvent(b.item, b.deadlines, parseEvent(b.item.kind, body, now), { now, recordedBy: by, newDeadlineId: newId, calendar }));
     }
   }
   return built.length;

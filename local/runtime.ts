@@ -56,7 +56,7 @@ export interface LocalStack {
   tableName: string;
   dynamoEndpoint: string;
   workflows: LocalWorkflows;
-  /** Moves the runtime clock and lets every waiting workflow re-read its deadlines. */
+  /** Moves the runtime clock; every workflow wait whose timeout has now passed ends, as on AWS. */
   setClock(iso: string): Promise<void>;
   /** Runs one reminder sweep now. */
   sweep(): Promise<unknown>;
@@ -101,8 +101,11 @@ export async function startLocal(opts: LocalOptions = {}): Promise<LocalStack> {
     await ensureTable(dynamoEndpoint, tableName);
     process.env.AWS_ENDPOINT_URL_DYNAMODB = dynamoEndpoint;
 
+    // The clock every handler reads; the workflows' timers run on it too.
+    const clock = await import('../functions/lib/clock');
+    if (opts.clockStart) clock.setClock(opts.clockStart);
     const runTask = async (entry: string, payload: Record<string, unknown>) => (await loadHandler(entry))(payload, fakeContext(entry));
-    const workflows = new LocalWorkflows(join(ROOT, 'statemachines'), runTask, [...ENTRIES], opts.retryIntervalMs);
+    const workflows = new LocalWorkflows(join(ROOT, 'statemachines'), runTask, [...ENTRIES], opts.retryIntervalMs, clock.now);
     cleanups.push(() => workflows.stop());
     const sfnEndpoint = await startSfnEndpoint(workflows);
     cleanups.push(() => sfnEndpoint.close());
@@ -167,9 +170,7 @@ export async function startLocal(opts: LocalOptions = {}): Promise<LocalStack> {
     const teamToken = await idp.issue(DEMO_USER);
     writeFileSync(join(dataDir, 'team.jwt'), `${teamToken}\n`, { mode: 0o600 });
 
-    const clock = await import('../functions/lib/clock');
-    if (opts.clockStart) clock.setClock(opts.clockStart);
-    const store = await import('../functions/lib/store');
+    const store = await import('../functions/lib/matter-store');
     // First start only: the demo matter, its items, and the public-intake matter watched by its team.
     if (await store.putMatterIfAbsent(DEMO_MATTER)) {
       await store.putMatterIfAbsent({ ...DEMO_MATTER, id: 'public-intake', name: 'Public record requests (not yet assigned)', court: undefined, docket: undefined } as Matter);
@@ -179,9 +180,9 @@ export async function startLocal(opts: LocalOptions = {}): Promise<LocalStack> {
 
     // Executions live in this process: after a restart, every open item gets a fresh one that
     // reads the item from the table and catches up on whatever fell due meanwhile.
-    const workflow = await import('../functions/lib/workflow');
+    const lifecycle = localStateMachineArn('item-lifecycle');
     for (const matter of await store.listMatters()) {
-      for (const id of await store.listOpenItemIds(matter.id)) await workflow.startItemWorkflow(id);
+      for (const id of await store.listOpenItemIds(matter.id)) workflows.start(lifecycle, id, JSON.stringify({ itemId: id }));
     }
 
     const sweep = async () => (await loadHandler(SWEEP_ENTRY))({ source: 'local.timer' }, fakeContext(SWEEP_ENTRY));
@@ -202,7 +203,7 @@ export async function startLocal(opts: LocalOptions = {}): Promise<LocalStack> {
       workflows,
       async setClock(iso) {
         clock.setClock(iso);
-        workflows.expireWaits();
+        workflows.clockMoved();
       },
       sweep,
       stop: stopAll,

@@ -7,8 +7,7 @@
 import { ExecutionAbortedError, StateMachine } from 'aws-local-stepfunctions';
 import { EventEmitter } from 'node:events';
 import { randomUUID } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { listAslFiles, renderAsl } from '../infra/asl';
 
 export const LOCAL_ACCOUNT = '000000000000';
 export const LOCAL_REGION = 'us-east-1';
@@ -19,19 +18,14 @@ export const localStateMachineArn = (name: string) => `arn:aws:states:${LOCAL_RE
 export const substitutionFor = (entry: string) =>
   `${entry.replace(/(^|-)([a-z])/g, (_, __, c: string) => c.toUpperCase())}FunctionArn`;
 
-/** Reads an ASL file and replaces `${Name}` from `substitutions`; a missing one is an error. */
+/** Reads an ASL file through the same loader the CDK app uses; a missing substitution is an error. */
 export function loadDefinition(path: string, substitutions: Record<string, string>): Record<string, unknown> {
-  const text = readFileSync(path, 'utf8').replace(/\$\{(\w+)\}/g, (_, name: string) => {
-    const value = substitutions[name];
-    if (value === undefined) throw new Error(`${basename(path)}: no substitution for \${${name}}`);
-    return value;
-  });
-  return JSON.parse(text) as Record<string, unknown>;
+  return JSON.parse(renderAsl(path, substitutions)) as Record<string, unknown>;
 }
 
 const TIMEOUT_KEY = '__localTimeoutSeconds';
-/** Below Node's timer limit (2^31 ms, about 24.8 days), beyond which a timer fires at once. */
-const LONGEST_LOCAL_TIMEOUT_SECONDS = 2_000_000;
+/** Node fires a timer longer than 2^31 - 1 ms (about 24.8 days) at once: longer waits re-arm in steps. */
+const LONGEST_TIMER_MS = 2 ** 31 - 1;
 
 /**
  * The runner evaluates TimeoutSecondsPath against the Task's Parameters output; Step Functions
@@ -43,8 +37,8 @@ function localise(definition: Record<string, unknown>): Record<string, unknown> 
   for (const state of Object.values(copy.States as Record<string, Record<string, unknown>>)) {
     if (state.Type !== 'Task' || typeof state.TimeoutSecondsPath !== 'string') continue;
     state.Parameters = { ...(state.Parameters as object), [`${TIMEOUT_KEY}.$`]: state.TimeoutSecondsPath };
+    // The runner keeps no timer of its own: the wait's timeout is kept here, on the app's clock.
     delete state.TimeoutSecondsPath;
-    state.TimeoutSeconds = LONGEST_LOCAL_TIMEOUT_SECONDS;
   }
   return copy;
 }
@@ -65,11 +59,16 @@ interface Execution {
   stopDate?: Date;
   /** Task states entered, in order (the phases the console's graph would light up). */
   states: string[];
+  /** Every state entered, of every type, from the runner's event log: the billed transitions. */
+  transitions: string[];
   abort: () => void;
   done: Promise<void>;
 }
 interface Wait {
   executionName: string;
+  /** When its timeout ends, on the application's clock (epoch ms); undefined: no timeout. */
+  expiresAt?: number;
+  timer?: ReturnType<typeof setTimeout>;
   resolve: (value: unknown) => void;
   reject: (err: Error) => void;
 }
@@ -83,7 +82,7 @@ export class LocalWorkflowError extends Error {
 
 /** Rejecting a wait with this name takes the Task's `States.Timeout` Catch, as a real timeout would. */
 function statesTimeout(): Error {
-  const err = new Error('The wait was ended early (local re-sync)');
+  const err = new Error('The wait timed out');
   err.name = 'States.Timeout';
   return err;
 }
@@ -103,11 +102,12 @@ export class LocalWorkflows {
     entries: readonly string[],
     /** Tests shorten every Retry pause to this many ms instead of sleeping through them. */
     private readonly retryIntervalMs?: number,
+    /** The application's clock: execution start times and wait timeouts are read on it, as on AWS. */
+    private readonly now: () => Date = () => new Date(),
   ) {
     const substitutions = Object.fromEntries(entries.map((e) => [substitutionFor(e), localFunctionArn(e)]));
-    for (const file of readdirSync(dir).filter((f) => f.endsWith('.asl.json')).sort()) {
-      const name = file.replace(/\.asl\.json$/, '');
-      const definition = loadDefinition(join(dir, file), substitutions);
+    for (const { name, path } of listAslFiles(dir)) {
+      const definition = loadDefinition(path, substitutions);
       const arn = localStateMachineArn(name);
       this.machines.set(arn, { arn, name, definition, machine: new StateMachine(localise(definition) as never) });
     }
@@ -124,9 +124,10 @@ export class LocalWorkflows {
       if (existing.status === 'RUNNING' && existing.input === input) return existing;
       throw new LocalWorkflowError('ExecutionAlreadyExists', `Execution ${name} already exists`);
     }
-    const startDate = new Date();
+    const startDate = this.now();
     const parsed = JSON.parse(input) as unknown;
     const states: string[] = [];
+    const transitions: string[] = [];
     const run = sm.machine.run(parsed as never, {
       overrides: { taskResourceLocalHandlers: this.taskHandlers(sm.definition, name, (state) => states.push(state)), retryIntervalOverrides: this.retryOverrides(sm.definition) },
       context: {
@@ -144,10 +145,14 @@ export class LocalWorkflows {
       input,
       startDate,
       states,
+      transitions,
       abort: () => run.abort(),
       done: Promise.resolve(),
     };
 
+    void (async () => {
+      for await (const e of run.eventLogs) if (e.type === 'StateEntered') transitions.push(e.state.name);
+    })().catch(() => undefined);
     execution.done = run.result.then(
       (output) => this.finish(execution, 'SUCCEEDED', { output: JSON.stringify(output ?? null) }),
       (err: Error) => {
@@ -167,8 +172,12 @@ export class LocalWorkflows {
   }
 
   private finish(e: Execution, status: Status, extra: Partial<Execution>): void {
-    Object.assign(e, { status, stopDate: new Date(), ...extra });
-    for (const [token, wait] of this.waits) if (wait.executionName === e.name) this.waits.delete(token);
+    Object.assign(e, { status, stopDate: this.now(), ...extra });
+    for (const [token, wait] of this.waits) {
+      if (wait.executionName !== e.name) continue;
+      clearTimeout(wait.timer);
+      this.waits.delete(token);
+    }
     this.events.emit('ended', e.name);
   }
 
@@ -190,13 +199,14 @@ export class LocalWorkflows {
         if (resource.endsWith('lambda:invoke.waitForTaskToken')) {
           const token = randomUUID();
           const result = new Promise((resolve, reject) => {
-            const timer = timeoutSeconds === undefined ? undefined : setTimeout(() => this.expireWait(token), timeoutSeconds * 1000);
-            const clear = () => clearTimeout(timer);
-            this.waits.set(token, {
+            const wait: Wait = {
               executionName,
-              resolve: (v) => (clear(), resolve(v)),
-              reject: (e) => (clear(), reject(e)),
-            });
+              ...(timeoutSeconds === undefined ? {} : { expiresAt: this.now().getTime() + timeoutSeconds * 1000 }),
+              resolve: (v) => (clearTimeout(wait.timer), resolve(v)),
+              reject: (e) => (clearTimeout(wait.timer), reject(e)),
+            };
+            this.waits.set(token, wait);
+            this.arm(token, wait);
           });
           // Expired or aborted before the runner awaits it: not an unhandled rejection.
           result.catch(() => undefined);
@@ -260,6 +270,18 @@ export class LocalWorkflows {
     return wait;
   }
 
+  /** Sets the wait's timer for its remaining time on the app clock, re-arming past Node's limit. */
+  private arm(token: string, wait: Wait): void {
+    clearTimeout(wait.timer);
+    if (wait.expiresAt === undefined) return;
+    const remaining = wait.expiresAt - this.now().getTime();
+    if (remaining <= 0) {
+      this.expireWait(token);
+      return;
+    }
+    wait.timer = setTimeout(() => (remaining > LONGEST_TIMER_MS ? this.arm(token, wait) : this.expireWait(token)), Math.min(remaining, LONGEST_TIMER_MS));
+  }
+
   private expireWait(token: string): void {
     const wait = this.waits.get(token);
     if (!wait) return;
@@ -267,11 +289,35 @@ export class LocalWorkflows {
     wait.reject(statesTimeout());
   }
 
+  /**
+   * The application's clock moved (tests, a demo, `CLOCK_START`): each wait whose timeout has
+   * now passed ends as a timeout would; the others keep waiting for the time that remains.
+   * Returns how many ended.
+   */
+  clockMoved(): number {
+    let ended = 0;
+    for (const [token, wait] of [...this.waits]) {
+      if (wait.expiresAt !== undefined && wait.expiresAt <= this.now().getTime()) {
+        this.expireWait(token);
+        ended++;
+      } else {
+        this.arm(token, wait);
+      }
+    }
+    return ended;
+  }
+
   /** Ends every wait (or one execution's) as if its timeout fired: each re-reads the table. */
   expireWaits(executionName?: string): number {
     const tokens = [...this.waits].filter(([, w]) => !executionName || w.executionName === executionName).map(([t]) => t);
     for (const token of tokens) this.expireWait(token);
     return tokens.length;
+  }
+
+  /** When the next wait's timeout ends (epoch ms on the app clock), if any wait has one. */
+  nextTimeout(): number | undefined {
+    const ends = [...this.waits.values()].map((w) => w.expiresAt).filter((t): t is number => t !== undefined);
+    return ends.length ? Math.min(...ends) : undefined;
   }
 
   isWaiting(executionName: string): boolean {

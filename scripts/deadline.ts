@@ -3,23 +3,29 @@
  *
  *   npm run --silent deadline -- --rule foia.response --trigger 2026-03-02 [--param key=value]... [--explain]
  *   npm run --silent deadline -- --batch < docket.jsonl
+ *   npm run --silent deadline -- --trigger-set judgment_entered --trigger 2026-03-02 [--param us_party=true]
  *
  * Single mode prints the result as JSON (or, with --explain, the receipt as text); exit 2 on
  * bad input. Batch mode reads JSON lines {id?, rule, trigger, params?} and writes one JSON line
  * per input line, in order: {id, ...result} or {id, error, field?}. A line without an id is
  * identified by its line number. Blank lines are skipped. A bad line never stops the batch.
+ * Trigger-set mode prints one JSON line per deadline the trigger sets, in the set's order:
+ * {link, label, trigger, projected, ...result}.
  */
 import { createInterface } from 'node:readline';
-import { computeDeadline, DeadlineInputError, RULE_IDS, type DeadlineRequest, type DeadlineResult } from '../core/deadlines';
+import { computeDeadline, computeTriggerSet, DeadlineInputError, RULE_IDS, TRIGGER_SET_IDS, type DeadlineRequest, type DeadlineResult } from '../core/deadlines';
 
 const USAGE = `usage: deadline --rule <id> --trigger <date|date-time> [--param key=value]... [--explain]
        deadline --batch   (JSON lines on stdin: {"id":..., "rule":..., "trigger":..., "params":{...}})
-rules: ${RULE_IDS.join(', ')}`;
+       deadline --trigger-set <id> --trigger <date|date-time> [--param key=value]...   (one JSON line per deadline)
+rules: ${RULE_IDS.join(', ')}
+trigger sets: ${TRIGGER_SET_IDS.join(', ')}`;
 
 interface Args {
   batch: boolean;
   explain: boolean;
   rule?: string;
+  triggerSet?: string;
   trigger?: string;
   params: Record<string, unknown>;
 }
@@ -38,6 +44,7 @@ export function parseArgs(argv: readonly string[]): Args {
       case '--batch': args.batch = true; break;
       case '--explain': args.explain = true; break;
       case '--rule': args.rule = value(); break;
+      case '--trigger-set': args.triggerSet = value(); break;
       case '--trigger': args.trigger = value(); break;
       case '--param': {
         const pair = value();
@@ -75,6 +82,13 @@ export function explain(result: DeadlineResult): string {
     ...result.receipt.map((e, i) => `${String(i + 1).padStart(3)}. [${e.step}] ${e.text}`),
   ];
   return lines.join('\n');
+}
+
+/** One line per deadline of the set: which link it is, what it counts from, and the result. */
+export function triggerSetLines(triggerSet: string, trigger: string, params: Record<string, unknown>): string[] {
+  return computeTriggerSet({ triggerSet, trigger, params }).map(({ link, label, trigger: from, projected, result }) =>
+    JSON.stringify({ link, label, trigger: from, projected, ...result }),
+  );
 }
 
 /** One output object per input line: never throws for a bad line. */
@@ -117,6 +131,20 @@ async function main(argv: readonly string[]): Promise<number> {
   if (args.batch) {
     await runBatch();
     return 0;
+  }
+  if (args.triggerSet !== undefined) {
+    if (args.rule || !args.trigger) {
+      process.stderr.write(`${args.rule ? '--trigger-set and --rule do not go together' : '--trigger-set needs --trigger'}\n${USAGE}\n`);
+      return 2;
+    }
+    try {
+      for (const line of triggerSetLines(args.triggerSet, args.trigger, args.params)) process.stdout.write(`${line}\n`);
+      return 0;
+    } catch (err) {
+      if (!(err instanceof DeadlineInputError)) throw err;
+      process.stderr.write(`error: ${err.message}\n`);
+      return 2;
+    }
   }
   if (!args.rule || !args.trigger) {
     process.stderr.write(`${USAGE}\n`);

@@ -1,9 +1,10 @@
 // The dashboard's forms that create items: a 24-hour disclosure notice (the urgent one), a
-// filing from a trigger and a court rule, a court-ordered production, and a record request
+// filing from a trigger and a court rule (or from a trigger set: every deadline an event sets,
+// each offered with its receipt and kept or dropped), a court-ordered production, and a record request
 // logged by the team on someone's behalf. Dates and times are typed in Eastern Time (the
 // court's) and sent as ISO date-times with the offset in force then. The server validates;
 // its field errors are shown next to the fields they name. No framework, no innerHTML.
-import { courtIso, courtParts, el } from '/format.js';
+import { courtIso, courtParts, el, formatDue } from '/format.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -39,6 +40,10 @@ const NO_SUCH_TIME = 'This time does not exist in Eastern Time (the clocks went 
 let deps;
 /** A request's Idempotency-Key, kept across retries of the same submission. */
 let requestKey = null;
+/** The trigger sets the server knows (GET /api/trigger-sets), loaded when first needed. */
+let triggerSets = null;
+/** The deadlines last offered for the chosen set and trigger; cleared when either changes. */
+let offered = null;
 
 export function initCreate(d) {
   deps = d;
@@ -57,6 +62,13 @@ export function initCreate(d) {
   $('fl-triggerType').addEventListener('change', () => {
     $('fl-triggerType').dataset.chosen = 'yes';
   });
+  for (const radio of document.querySelectorAll('input[name="filingMode"]')) radio.addEventListener('change', () => void showFilingMode());
+  $('fl-triggerSet').addEventListener('change', () => {
+    showSetFlags();
+    clearOffer();
+  });
+  for (const id of ['fl-usParty', 'fl-triggerAt-date', 'fl-triggerAt-time', 'fl-service']) $(id).addEventListener('change', () => setMode() && clearOffer());
+  $('fl-preview').addEventListener('click', () => void previewSet());
   for (const radio of document.querySelectorAll('input[name="basis"]')) radio.addEventListener('change', showBasis);
   for (const flag of ['feeWaiver', 'expedited']) $(`r-${flag}`).addEventListener('change', showJustifications);
   $('request-form').addEventListener('input', () => {
@@ -115,6 +127,86 @@ function showRuleParams() {
   if (hours) time.setAttribute('aria-required', 'true');
   else time.removeAttribute('aria-required');
   $('fl-days').labels[0].firstChild.textContent = $('fl-rule').value === 'court_order.fixed' ? 'Due this many days after the order' : 'Number of days';
+}
+
+// ---- filings from a trigger set -------------------------------------------------------------
+
+const setMode = () => $('fl-mode-set').checked;
+
+async function showFilingMode() {
+  const set = setMode();
+  $('fl-set-field').hidden = !set;
+  $('fl-offer').hidden = !set;
+  $('fl-rule-field').hidden = set;
+  $('fl-triggerType').closest('.field').hidden = set;
+  $('fl-params').hidden = set;
+  $('fl-title-optional').hidden = !set;
+  for (const id of ['fl-rule', 'fl-triggerType', 'fl-title']) {
+    $(id).required = !set;
+    if (set) $(id).removeAttribute('aria-required');
+    else $(id).setAttribute('aria-required', 'true');
+  }
+  $('fl-triggerSet').required = set;
+  if (set && !triggerSets) {
+    try {
+      triggerSets = (await deps.api('/api/trigger-sets')).triggerSets ?? [];
+      $('fl-triggerSet').replaceChildren(el('option', { value: '', text: 'Choose…' }), ...triggerSets.map((t) => el('option', { value: t.id, text: `${t.label}: ${t.links.map((l) => l.label).join('; ')}` })));
+    } catch {
+      triggerSets = null;
+    }
+  }
+  showSetFlags();
+  if (!set) showRuleParams();
+}
+
+function showSetFlags() {
+  const chosen = triggerSets?.find((t) => t.id === $('fl-triggerSet').value);
+  const flag = chosen?.flags?.us_party;
+  $('fl-usParty-field').hidden = !flag;
+  if (flag) $('fl-usParty-label').textContent = `Yes: ${flag}`;
+}
+
+function clearOffer() {
+  offered = null;
+  $('fl-offered').replaceChildren();
+}
+
+/** The set, its trigger and flags as the server reads them (the preview's body and the filing's). */
+function setBody(errors) {
+  const triggerSet = required('fl-triggerSet', 'triggerSet', errors, 'Choose the event');
+  const at = moment('fl-triggerAt', 'trigger.at', errors);
+  const chosen = triggerSets?.find((t) => t.id === triggerSet);
+  const params = chosen?.flags?.us_party && $('fl-usParty').checked ? { us_party: true } : {};
+  return { triggerSet, trigger: { at, service: optional('fl-service') }, params };
+}
+
+async function previewSet() {
+  const form = $('filing-form');
+  clearErrors(form, 'fl');
+  const errors = [];
+  const body = prune(setBody(errors));
+  if (errors.length) return showErrors(form, 'fl', 'Some fields need attention.', errors);
+  $('filing-status').textContent = 'Computing the deadlines…';
+  try {
+    const answer = await deps.api('/api/trigger-sets/preview', { method: 'POST', body });
+    offered = answer.deadlines;
+    $('filing-status').textContent = `${offered.length} deadline${offered.length === 1 ? '' : 's'}: keep the ones that apply.`;
+    $('fl-offered').replaceChildren(...offered.map(offeredItem));
+  } catch (err) {
+    $('filing-status').textContent = '';
+    if (err.status !== 401) showErrors(form, 'fl', err.body?.detail ?? err.message, err.body?.errors ?? []);
+  }
+}
+
+function offeredItem(d) {
+  const id = `fl-keep-${d.link}`;
+  const receipt = el('ol', { class: 'computation' }, ...d.receipt.map((r) => el('li', {}, r.date ? el('span', { class: 'step-date', text: `${r.date}: ` }) : null, r.text)));
+  return el('li', { class: 'offered-deadline' },
+    el('label', { for: id }, el('input', { type: 'checkbox', id, value: d.link, checked: true, 'data-path': 'keep' }), ` ${d.label}: `, el('strong', { text: formatDue(d.due) })),
+    el('span', { class: 'note', text: ` ${d.citation}${d.projected ? ' · counted from the projected date of the deadline it follows' : ''}` }),
+    ...(d.alternative ? [el('p', { class: 'alternative' }, el('strong', { text: 'Alternative reading: ' }), `${formatDue(d.alternative.due)}. ${d.alternative.reason}`)] : []),
+    el('details', { class: 'receipt' }, el('summary', { text: 'How this date was computed' }), receipt),
+  );
 }
 
 function showBasis() {
@@ -180,6 +272,15 @@ const BUILD = {
   },
 
   filing(errors) {
+    if (setMode()) {
+      const body = { matterId: required('fl-matterId', 'matterId', errors, 'Choose the matter'), title: optional('fl-title'), ...setBody(errors) };
+      if (!offered) errors.push({ field: 'keep', message: 'Show the deadlines it sets first, and keep the ones that apply' });
+      else {
+        body.keep = [...$('fl-offered').querySelectorAll('input[type="checkbox"]:checked')].map((c) => c.value);
+        if (body.keep.length === 0) errors.push({ field: 'keep', message: 'Keep at least one deadline' });
+      }
+      return body;
+    }
     const rule = required('fl-rule', 'rule', errors, 'Choose the rule');
     const wanted = RULE_PARAMS[rule] ?? [];
     const at = moment('fl-triggerAt', 'trigger.at', errors, { needTime: rule === 'frcp6.hours' });
@@ -283,7 +384,11 @@ function resetForm(kind) {
   form.reset();
   $(`${spec.prefix}-matterId`).value = matter;
   delete form.dataset.ready;
-  if (kind === 'filing') delete $('fl-triggerType').dataset.chosen;
+  if (kind === 'filing') {
+    delete $('fl-triggerType').dataset.chosen;
+    clearOffer();
+    void showFilingMode();
+  }
   if (kind === 'request') requestKey = null;
   showRuleParams();
   showBasis();

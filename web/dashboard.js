@@ -300,7 +300,7 @@ async function loadDue() {
 function dueCard(d) {
   const notice = d.item.kind === 'disclosure_notice';
   const li = el('li', { class: `due-card bucket-${d.bucket}${notice ? ' is-notice' : ''}` });
-  const when = el('span', { class: 'due-when', 'data-due-instant': d.dueInstant });
+  const when = el('span', { class: 'due-when', 'data-due-instant': notice ? countdownInstant(d) : d.dueInstant });
   li.append(
     el('a', { class: 'due-title', href: itemHref(d.item), text: d.item.title }),
     el('span', { class: 'due-label', text: d.status === 'missed' ? `${d.label} (passed unmet)` : d.label }),
@@ -334,15 +334,42 @@ function tickRelative() {
   }
 }
 
+/**
+ * A notice window's earlier end: its alternative reading (bare elapsed hours) when that comes
+ * before the binding end, since the agency may act then. Countdowns run to it while it is ahead.
+ */
+function earliestOf(d) {
+  const alt = d.alternative && d.alternative.due.includes('T') ? Date.parse(d.alternative.due) : NaN;
+  return !Number.isNaN(alt) && alt < Date.parse(d.dueInstant) ? { instant: new Date(alt).toISOString(), due: d.alternative.due, reason: d.alternative.reason } : undefined;
+}
+
+/** Where a notice's countdown points now: the earliest end until it passes, then the binding end. */
+function countdownInstant(d) {
+  const early = earliestOf(d);
+  return early && Date.parse(early.instant) > serverNow() ? early.instant : d.dueInstant;
+}
+
+/** Both ends of a notice window, each with its reason (nothing when there is only one). */
+function noticeEnds(d) {
+  const early = earliestOf(d);
+  if (!early) return [];
+  return [
+    el('p', { class: 'notice-end earliest' }, el('strong', { text: 'Earliest end: ' }), `${formatDue(early.due)}. ${early.reason}`),
+    el('p', { class: 'notice-end binding' }, el('strong', { text: 'Binding end: ' }), `${formatDue(d.due)}, as ${d.citation} counts it.`),
+  ];
+}
+
 function renderNoticeAlerts() {
   const open = state.deadlines.filter((d) => d.item.kind === 'disclosure_notice' && Date.parse(d.dueInstant) > serverNow());
   const list = $('notices-list');
   list.replaceChildren();
   for (const d of open) {
+    const early = earliestOf(d);
     list.append(el('li', {},
       el('a', { href: itemHref(d.item), text: d.item.title }),
-      el('span', { class: 'notice-due', text: ` closes ${formatDue(d.due)}: ` }),
-      el('span', { class: 'countdown', role: 'timer', 'aria-live': 'off', 'data-due-instant': d.dueInstant, 'data-countdown': '1' }),
+      el('span', { class: 'notice-due', text: early ? ` may close as early as ${formatDue(early.due)} (binding end ${formatDue(d.due)}): ` : ` closes ${formatDue(d.due)}: ` }),
+      el('span', { class: 'countdown', role: 'timer', 'aria-live': 'off', 'data-due-instant': countdownInstant(d), 'data-countdown': '1' }),
+      ...noticeEnds(d),
     ));
   }
   $('notices').hidden = open.length === 0;
@@ -370,7 +397,8 @@ function deadlineItem(d, notice) {
     el('span', { class: 'deadline-status', text: `Status: ${d.status}${d.status === 'open' ? '' : ''} · ${d.citation}` }),
   );
   if (d.status === 'open') {
-    li.append(el('span', { class: notice ? 'countdown' : 'due-when', 'data-due-instant': d.dueInstant, ...(notice ? { 'data-countdown': '1', role: 'timer', 'aria-live': 'off' } : {}) }));
+    li.append(el('span', { class: notice ? 'countdown' : 'due-when', 'data-due-instant': notice ? countdownInstant(d) : d.dueInstant, ...(notice ? { 'data-countdown': '1', role: 'timer', 'aria-live': 'off' } : {}) }));
+    if (notice) li.append(...noticeEnds(d));
   }
   if (d.alternative) {
     li.append(el('p', { class: 'alternative' }, el('strong', { text: 'Alternative reading: ' }), `${formatDue(d.alternative.due)}. ${d.alternative.reason}`));
@@ -436,9 +464,10 @@ function renderItem(item) {
   const openNotice = notice && deadlines.find((d) => d.status === 'open' && Date.parse(d.dueInstant) > serverNow());
   $('item-notice').hidden = !openNotice;
   if (openNotice) {
-    $('item-notice-due').textContent = formatDue(openNotice.due);
+    const early = earliestOf(openNotice);
+    $('item-notice-due').textContent = early ? `as early as ${formatDue(early.due)} (binding end ${formatDue(openNotice.due)})` : formatDue(openNotice.due);
     const c = $('item-notice-countdown');
-    c.dataset.dueInstant = openNotice.dueInstant;
+    c.dataset.dueInstant = countdownInstant(openNotice);
     c.dataset.countdown = '1';
   }
 

@@ -1,5 +1,5 @@
 // The events the dashboard can record, per collection, with the fields each carries. Kept equal
-// to the server's event table (core/transitions.ts) by test/unit/event-types.test.ts.
+// to the server's event table (core/lifecycle/events.ts) by test/unit/event-types.test.ts.
 const F = {
   trackingNumber: { name: 'trackingNumber', label: 'Agency tracking number', type: 'text', required: true },
   byComponent: { name: 'byComponent', label: 'Component that received it', type: 'text' },

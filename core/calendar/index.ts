@@ -19,6 +19,8 @@ export * from './days';
 export interface DayNote {
   date: string;
   label: string;
+  /** The order that made the day what it is (an executive order, a court-closure order). */
+  order?: string;
 }
 
 export interface DayRange {
@@ -162,7 +164,7 @@ function toNote(entry: string | DayNote, defaultLabel: string, field: string): D
   const note = typeof entry === 'string' ? { date: entry, label: defaultLabel } : entry;
   if (parseIsoDay(note.date) === undefined) throw new RangeError(`${field}: "${note.date}" is not a valid ISO date (YYYY-MM-DD)`);
   if (!note.label) throw new RangeError(`${field}: a label is required`);
-  return { date: note.date, label: note.label };
+  return { date: note.date, label: note.label, ...(note.order ? { order: note.order } : {}) };
 }
 
 function toRange(entry: { from: string; to: string; label?: string }, field: string): DayRange {

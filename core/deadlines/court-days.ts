@@ -7,23 +7,48 @@ import { factsOf, labelDay, type Calendar, type DayFacts, type EpochDay } from '
 import type { Reading } from './readings';
 import type { Trace } from './receipt';
 
-/** Which rule's subdivision (a) governs: the District Court's or the Court of Appeals'. */
+/**
+ * Which court's computation rule governs: the District Court's (FRCP 6(a)), the Court of
+ * Appeals' (FRAP 26(a), the same structure and numbering) or the Supreme Court's (Rule 30.1).
+ */
 export interface ComputationRule {
   /** "Fed. R. Civ. P. 6(a)" */
   name: string;
+  /** FRCP 6(a) and FRAP 26(a) define "legal holiday" alike; Supreme Court Rule 30.1 more narrowly. */
+  kind: 'frcp' | 'scotus';
   cite(sub: string): string;
 }
 
-export const FRCP_6A: ComputationRule = { name: 'Fed. R. Civ. P. 6(a)', cite: (sub) => `Fed. R. Civ. P. 6(a)${sub}` };
-export const FRAP_26A: ComputationRule = { name: 'Fed. R. App. P. 26(a)', cite: (sub) => `Fed. R. App. P. 26(a)${sub}` };
+export const FRCP_6A: ComputationRule = { name: 'Fed. R. Civ. P. 6(a)', kind: 'frcp', cite: (sub) => `Fed. R. Civ. P. 6(a)${sub}` };
+export const FRAP_26A: ComputationRule = { name: 'Fed. R. App. P. 26(a)', kind: 'frcp', cite: (sub) => `Fed. R. App. P. 26(a)${sub}` };
+/**
+ * Sup. Ct. R. 30.1: the last day is included unless it is "a Saturday, Sunday, federal legal
+ * holiday listed in 5 U.S.C. 6103, or day on which the Court building is closed by order of the
+ * Court or the Chief Justice". No state (D.C.) holidays, no "declared by the President" clause.
+ */
+export const SUPCT_30: ComputationRule = { name: 'Sup. Ct. R. 30.1', kind: 'scotus', cite: () => 'Sup. Ct. R. 30.1' };
+
+export type Court = 'DDC' | 'CADC' | 'SCOTUS';
+export const COURTS: readonly Court[] = ['DDC', 'CADC', 'SCOTUS'];
+/** Each court counts by its own rule; D.C. is the "state" for both the District Court and the Circuit. */
+export const COMPUTATION_OF: Record<Court, ComputationRule> = { DDC: FRCP_6A, CADC: FRAP_26A, SCOTUS: SUPCT_30 };
+export const COURT_NAMES: Record<Court, string> = {
+  DDC: 'the U.S. District Court for the District of Columbia',
+  CADC: 'the U.S. Court of Appeals for the D.C. Circuit',
+  SCOTUS: 'the Supreme Court of the United States',
+};
 
 /**
  * Why `facts` is not a day on which a period can end, or undefined if it can. "Legal holiday"
  * is defined in (a)(6); an inaccessible clerk's office extends the period under (a)(3).
  */
 export function closedReason(facts: DayFacts, reading: Reading, forward: boolean, rule: ComputationRule): string | undefined {
-  if (!isClosed(facts, reading, forward)) return undefined;
+  if (!isClosed(facts, reading, forward, rule)) return undefined;
   if (facts.weekend) return facts.weekend;
+  if (rule.kind === 'scotus' && !reading.supremeCourtAsFrcp) {
+    if (facts.holiday) return `${facts.holiday.name}, a federal legal holiday listed in 5 U.S.C. 6103 (${rule.cite('')}; ${facts.holiday.citation})`;
+    return `the Court building was closed (${facts.courtClosure}) (${rule.cite('')})`;
+  }
   if (facts.holiday) {
     // Inauguration Day is set by statute, not listed in (a)(6)(A): it is "declared ... by Congress", (a)(6)(B).
     const sub = facts.holiday.citation.includes('6103(a)') ? '(6)(A)' : '(6)(B)';
@@ -39,7 +64,8 @@ export function closedReason(facts: DayFacts, reading: Reading, forward: boolean
 }
 
 /** The hot path of every court count: no strings. */
-export function isClosed(facts: DayFacts, reading: Reading, forward: boolean): boolean {
+export function isClosed(facts: DayFacts, reading: Reading, forward: boolean, rule: ComputationRule = FRCP_6A): boolean {
+  if (rule.kind === 'scotus' && !reading.supremeCourtAsFrcp) return Boolean(facts.weekend || facts.holiday || facts.courtClosure);
   return Boolean(facts.weekend || facts.holiday || (facts.closure && !reading.closuresOrdinaryInCourt) || (facts.dcHoliday && forward) || facts.courtClosure);
 }
 
@@ -51,8 +77,8 @@ export function isClosed(facts: DayFacts, reading: Reading, forward: boolean): b
 export function continueToOpenDay(calendar: Calendar, day: EpochDay, forward: boolean, reading: Reading, trace: Trace, rule: ComputationRule): EpochDay {
   const factsFor = factsOf(calendar);
   let d = day;
-  if (!isClosed(factsFor(d), reading, forward)) return d;
-  while (isClosed(factsFor(d), reading, forward)) {
+  if (!isClosed(factsFor(d), reading, forward, rule)) return d;
+  while (isClosed(factsFor(d), reading, forward, rule)) {
     if (trace.on) trace.add('skip', `${labelDay(d)}: the period cannot end on this day: ${closedReason(factsFor(d), reading, forward, rule)}`, d);
     d += forward ? 1 : -1;
   }

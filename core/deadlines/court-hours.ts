@@ -22,6 +22,7 @@ export function countCourtHours(calendar: Calendar, from: CourtTime, hours: numb
     trace.add('lastday', `The period would end at ${labelCourtTime(end)}.`, courtDayOf(end));
   }
   const factsFor = factsOf(calendar);
+  if (reading.hoursNoRoll) return end;
   if (!isClosed(factsFor(courtDayOf(end)), reading, true)) return end;
   while (isClosed(factsFor(courtDayOf(end)), reading, true)) {
     const day = courtDayOf(end);

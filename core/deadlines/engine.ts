@@ -3,13 +3,16 @@
  * receipt, then under each alternative reading the rule lists, and report any that differs.
  */
 import { defaultCalendar, isoOf, labelDay, type Calendar } from '../calendar';
+import { APPEAL_RULES } from './appeals';
 import { COURT_RULES } from './court';
+import { COMPUTATION_OF, COURT_NAMES, COURTS } from './court-days';
 import { DeadlineInputError } from './errors';
 import { FOIA_RULES } from './foia';
-import { ParamReader } from './params';
+import { LIMITS, ParamReader } from './params';
 import { ALTERNATIVE_REASONS, DEFAULT_READING, readingWith, type ReadingFlag } from './readings';
 import { Receipt, SILENT, type ReceiptEntry } from './receipt';
 import type { AnyRule, Outcome, RuleContext } from './rule';
+import { STATUTE_RULES } from './statutes';
 import { COURT_TIME_ZONE, endOfDayInstant, formatCourtTime, labelCourtTime, parseMoment, toIsoInstant, type Moment } from './time';
 
 export interface DeadlineRequest {
@@ -29,7 +32,7 @@ export interface DeadlineResult {
   receipt: ReceiptEntry[];
 }
 
-const RULES = new Map<string, AnyRule>([...FOIA_RULES, ...COURT_RULES].map((r) => [r.id, r]));
+const RULES = new Map<string, AnyRule>([...FOIA_RULES, ...COURT_RULES, ...APPEAL_RULES, ...STATUTE_RULES].map((r) => [r.id, r]));
 
 /** Every rule id the engine knows: the contract with handlers, workflows and the CLI. */
 export const RULE_IDS: readonly string[] = Object.freeze([...RULES.keys()]);
@@ -43,28 +46,51 @@ export function computeDeadline(req: DeadlineRequest, calendar: Calendar = defau
     throw new DeadlineInputError(`${rule.id} counts hours: give the trigger as a date-time with offset (e.g. 2026-03-06T15:00:00-05:00)`, 'trigger');
   }
   const reader = new ParamReader(req.params);
-  reader.oneOf('court', ['DDC'] as const); // the only court whose calendar Docketwatch knows
-  const ctx: RuleContext<unknown> = { calendar, trigger, params: rule.parse(reader, trigger) };
+  // Each court counts by its own rule; D.C. is the "state" of both the District Court and the Circuit.
+  const ownCourt = rule.court ?? 'DDC';
+  const court = reader.oneOf('court', COURTS) ?? ownCourt;
+  const ctx: RuleContext<unknown> = { calendar, trigger, court, computation: COMPUTATION_OF[court], params: rule.parse(reader, trigger) };
+  const echoed = ownPeriodParams(reader, rule);
   reader.finish(rule.id);
 
   const receipt = new Receipt();
   describeTrigger(receipt, rule, req.trigger, trigger);
+  if (court !== ownCourt) receipt.add('note', `Counted under ${ctx.computation.name}, the rule of ${COURT_NAMES[court]} (court = ${court}).`);
+  for (const text of echoed) receipt.add('note', text);
   const outcome = rule.compute(ctx, DEFAULT_READING, receipt);
   const due = formatDue(outcome);
   const dueInstant = instantOf(outcome);
   receipt.add('due', `Due: ${'day' in outcome ? `${labelDay(outcome.day)}, by 11:59 pm ${COURT_TIME_ZONE}` : labelCourtTime(outcome.at)} (${dueInstant}).`, 'day' in outcome ? outcome.day : due.slice(0, 10));
   const alternative = findAlternative(rule, ctx, outcome, receipt);
-  receipt.add('citation', `Rule: ${rule.citation}.`);
+  const citation = rule.citationFor?.(ctx.params) ?? rule.citation;
+  receipt.add('citation', `Rule: ${citation}.`);
   receipt.add('calendar', `Calendar ${calendar.version}: legal public holidays (5 U.S.C. 6103) on their observed dates, Inauguration Day (D.C. area), executive-order closures, lapses in appropriations, D.C. Emancipation Day and court closures as recorded.`);
 
   return {
     due,
     dueInstant,
     ...(alternative ? { alternative } : {}),
-    rule: { id: rule.id, citation: rule.citation },
+    rule: { id: rule.id, citation },
     calendarVersion: calendar.version,
     receipt: receipt.entries,
   };
+}
+
+/**
+ * A `days` or `working_days` the rule did not read itself: the rule's own period is accepted
+ * and changes nothing; any other number is an error, since the rule does not let it change.
+ */
+function ownPeriodParams(reader: ParamReader, rule: AnyRule): string[] {
+  const notes: string[] = [];
+  for (const name of ['days', 'working_days'] as const) {
+    if (reader.consumed(name) || !reader.given(name)) continue;
+    const value = reader.int(name, { min: 1, max: LIMITS[name] });
+    const own = rule.period?.[name];
+    if (own === undefined) throw reader.error(name, `is not a parameter of ${rule.id}`);
+    if (value !== own) throw reader.error(name, `${rule.id} runs ${own} ${name === 'days' ? 'days' : 'working days'} (${rule.citation}); it cannot be changed here`);
+    notes.push(`${name} = ${value} is the rule's own period: nothing changes.`);
+  }
+  return notes;
 }
 
 function describeTrigger(receipt: Receipt, rule: AnyRule, text: string, trigger: Moment): void {

@@ -10,6 +10,7 @@ import { defineRule, type Outcome, type RuleContext } from './rule';
 import type { Moment } from './time';
 import { readTolls, tolledSpans, type Toll } from './foia-tolling';
 import { countWorkingDays, isWorkingDay, nextWorkingDay, nonWorkingReason } from './working-days';
+import { appealRegulationFor, type AppealRegulation } from './agency-regulations';
 
 const STATUTE = '5 U.S.C. 552(a)(6)';
 /** 552(a)(6)(A)(i) and (ii): "20 days (excepting Saturdays, Sundays, and legal public holidays)". */
@@ -18,6 +19,16 @@ const STATUTORY_WORKING_DAYS = 20;
 const MAX_EXTENSION = 10;
 /** 552(a)(6)(A)(ii): "not later than ten days after ... first received by any [designated] component". */
 const START_CAP_DAYS = 10;
+
+const APPEAL_WINDOW_CITATION = `${STATUTE}(A)(i)(III)(aa) (a period "not less than 90 days after the date of such adverse determination")`;
+
+interface AppealWindowParams {
+  days: number;
+  unit: 'calendar' | 'working';
+  regulation?: AppealRegulation;
+  /** The agency as given, for the receipt. */
+  agency?: string;
+}
 
 interface WorkingDayParams {
   workingDays: number;
@@ -184,14 +195,49 @@ export const FOIA_RULES = [
     },
   }),
 
-  defineRule<{ days: number }>({
+  defineRule<AppealWindowParams>({
     id: 'foia.appeal_window',
-    citation: `${STATUTE}(A)(i)(III)(aa) (a period "not less than 90 days after the date of such adverse determination")`,
+    citation: APPEAL_WINDOW_CITATION,
     triggerLabel: 'Date of the adverse determination',
-    readings: () => ['agencyPeriodRolls'],
-    parse: (r) => ({ days: r.int('calendar_days', { min: 90, max: LIMITS.days }) ?? 90 }),
-    compute: ({ calendar, trigger, params }, reading, trace) => {
-      if (params.days !== 90) trace.add('note', `The agency allows ${params.days} days, longer than the statutory minimum of 90.`);
+    period: { days: 90 },
+    readings: (ctx, base) => (ctx.params.unit === 'working' ? workingDayReadings({ ...ctx, params: { workingDays: ctx.params.days, extension: 0, tolls: [] } }, base) : ['agencyPeriodRolls']),
+    citationFor: (p) => (p.regulation ? `${p.regulation.citation}; ${APPEAL_WINDOW_CITATION}` : APPEAL_WINDOW_CITATION),
+    parse: (r) => {
+      const agency = r.text('agency');
+      const regulation = appealRegulationFor(agency);
+      const unit = regulation?.unit ?? 'calendar';
+      const floor = regulation?.days ?? 90;
+      if (unit === 'working') {
+        if (r.has('calendar_days')) throw r.error('calendar_days', `${regulation!.citation.split(' (')[0]} counts working days: give working_days, not calendar_days`);
+        const days = r.int('working_days', { min: floor, max: LIMITS.working_days }) ?? floor;
+        return { days, unit, regulation: regulation!, ...(agency ? { agency } : {}) };
+      }
+      if (r.has('working_days')) throw r.error('working_days', `the appeal window ${regulation ? `under ${regulation.citation.split(' (')[0]}` : 'under the statute'} is counted in calendar days${regulation ? '' : ' (give agency: DHS or ICE for a regulation that counts working days)'}; give calendar_days`);
+      const days = r.int('calendar_days', { min: 90, max: LIMITS.days }) ?? floor;
+      return { days, unit, ...(regulation ? { regulation } : {}), ...(agency ? { agency } : {}) };
+    },
+    compute: (ctx, reading, trace) => {
+      const { calendar, trigger, params } = ctx;
+      const reg = params.regulation;
+      if (trace.on) {
+        if (reg) {
+          trace.add('note', `${reg.agency}: its regulation governs the appeal window, ${reg.citation}.${reg.note ? ` ${reg.note}` : ''}`);
+          if (!reg.verified) trace.add('note', `The current text of ${reg.citation.split(' (')[0]} could not be verified here: the window is computed as ${reg.days} ${reg.unit} days, the statute's minimum of 90 days (${STATUTE}(A)(i)(III)(aa)) is the alternative, and it gives the same date.`);
+        } else if (params.agency) {
+          trace.add('note', `No appeal regulation is on file for "${params.agency}": the statute's minimum of 90 days applies.`);
+        }
+      }
+      if (params.unit === 'working') {
+        if (trace.on) {
+          trace.add('day0', `Day 0: ${labelDay(trigger.day)}, the date of the response. It is not counted.`, trigger.day);
+          if (params.days !== reg!.days) trace.add('note', `The agency allows ${params.days} working days, longer than its regulation's ${reg!.days}.`);
+          trace.add('count', `Counting ${params.days} working days after the response: Saturdays, Sundays and legal public holidays are not counted.`);
+        }
+        const due = countWorkingDays(calendar, trigger.day, params.days, reading, trace);
+        if (trace.on) trace.add('lastday', `Working day ${params.days} is ${labelDay(due)}.`, due);
+        return { day: due };
+      }
+      if (params.days !== (reg?.days ?? 90)) trace.add('note', `The agency allows ${params.days} days, longer than the ${reg ? 'regulation\'s' : 'statutory minimum of'} ${reg?.days ?? 90}.`);
       return calendarDayClock(calendar, trigger.day, params.days, reading, trace);
     },
   }),

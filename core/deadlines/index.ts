@@ -7,3 +7,14 @@ export { DeadlineInputError } from './errors';
 export type { ReceiptEntry } from './receipt';
 export { computeChain, chainChanges, type ChainLink, type ChainResult, type ChainChange } from './chain';
 export { recomputeAll, type OpenDeadline, type Recomputation, type RecomputedDeadline } from './recompute';
+export {
+  computeTriggerSet,
+  triggerSet,
+  triggerSetLinks,
+  TRIGGER_SETS,
+  TRIGGER_SET_IDS,
+  type TriggerSet,
+  type TriggerSetDeadline,
+  type TriggerSetLink,
+  type TriggerSetRequest,
+} from './trigger-sets';

@@ -30,6 +30,34 @@ export class ParamReader {
     return this.value(name) !== undefined;
   }
 
+  /** Whether a rule has read `name` (so the engine knows which parameters are left over). */
+  consumed(name: string): boolean {
+    return this.read.has(name);
+  }
+
+  /** Whether `name` was given, without marking it read. */
+  given(name: string): boolean {
+    const v = this.params[name];
+    return v !== undefined && v !== null;
+  }
+
+  /** Free text (a name as intake writes it), trimmed; undefined when absent or empty. */
+  text(name: string): string | undefined {
+    const raw = this.value(name);
+    if (raw === undefined) return undefined;
+    if (typeof raw !== 'string') throw this.error(name, `must be text, not ${JSON.stringify(raw)}`);
+    return raw.trim() || undefined;
+  }
+
+  /** true / false, also as the text "true" / "false" (the CLI passes strings). */
+  bool(name: string): boolean | undefined {
+    const raw = this.value(name);
+    if (raw === undefined) return undefined;
+    if (raw === true || raw === 'true') return true;
+    if (raw === false || raw === 'false') return false;
+    throw this.error(name, `must be true or false, not ${JSON.stringify(raw)}`);
+  }
+
   /** A whole number in [min, max], or undefined when absent. */
   int(name: string, bounds: { min: number; max: number }): number | undefined {
     const raw = this.value(name);

@@ -22,6 +22,16 @@ export interface Reading {
   wallClockHours: boolean;
   /** LCvR 7(n): the dispositive motion filed does not bring the certified list due. */
   motionDoesNotTrigger: boolean;
+  /** Supreme Court periods computed as FRCP 6(a) / FRAP 26(a) would, not under Sup. Ct. R. 30.1. */
+  supremeCourtAsFrcp: boolean;
+  /** A disclosure notice's hours read as elapsed clock hours that never roll off a weekend or holiday. */
+  hoursNoRoll: boolean;
+  /** A statute of limitations is not extended off a weekend or holiday by FRCP 6(a)(1)(C). */
+  limitationsNoRoll: boolean;
+  /** A period in years ends the day before the anniversary (the day of accrual counted as day one). */
+  anniversaryDayBefore: boolean;
+  /** FRAP 4(a)(3)'s 14 days counted from the clerk's service of the first notice rather than its filing. */
+  crossAppealFromService: boolean;
 }
 
 export type ReadingFlag = keyof Reading;
@@ -36,6 +46,11 @@ export const DEFAULT_READING: Readonly<Reading> = Object.freeze({
   closuresOrdinaryInCourt: false,
   wallClockHours: false,
   motionDoesNotTrigger: false,
+  supremeCourtAsFrcp: false,
+  hoursNoRoll: false,
+  limitationsNoRoll: false,
+  anniversaryDayBefore: false,
+  crossAppealFromService: false,
 });
 
 /** Completes "Alternative: ... if ...". */
@@ -49,6 +64,11 @@ export const ALTERNATIVE_REASONS: Record<ReadingFlag, string> = {
   closuresOrdinaryInCourt: 'days federal offices were closed by executive order are not "legal holidays" under the rule\'s "declared by the President" clause',
   wallClockHours: 'hours are counted on the wall clock across the daylight-saving change instead of as elapsed time',
   motionDoesNotTrigger: 'the motion filed is not a "dispositive motion" that calls for the record (e.g. a jurisdictional motion to dismiss) and only the 30-day period governs',
+  supremeCourtAsFrcp: 'the period is computed as Fed. R. Civ. P. 6(a) and Fed. R. App. P. 26(a) compute it (executive-order closures and D.C. holidays as legal holidays) rather than under Sup. Ct. R. 30.1',
+  hoursNoRoll: 'the notice period is read as 24 elapsed clock hours that do not continue past a Saturday, Sunday or legal holiday: the earliest moment the agency may act',
+  limitationsNoRoll: 'Fed. R. Civ. P. 6(a)(1)(C) does not extend a statute of limitations that ends on a Saturday, Sunday or legal holiday',
+  anniversaryDayBefore: 'the years are counted with the day the claim arose as the first day, so the period ends the day before the anniversary',
+  crossAppealFromService: "the 14 days are counted from the clerk's service of the first notice of appeal (Fed. R. App. P. 3(d)) rather than from its filing",
 };
 
 export function readingWith(flags: readonly ReadingFlag[]): Reading {

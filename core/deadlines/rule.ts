@@ -1,5 +1,6 @@
 /** The shape of a rule in the rules table. */
 import type { Calendar, EpochDay } from '../calendar';
+import type { ComputationRule, Court } from './court-days';
 import type { ParamReader } from './params';
 import type { Reading, ReadingFlag } from './readings';
 import type { Trace } from './receipt';
@@ -11,6 +12,9 @@ export type Outcome = { day: EpochDay } | { at: CourtTime };
 export interface RuleContext<P> {
   calendar: Calendar;
   trigger: Moment;
+  /** The court whose computation rule counts the period (the `court` parameter, or the rule's own). */
+  court: Court;
+  computation: ComputationRule;
   params: P;
 }
 
@@ -26,6 +30,15 @@ export interface RuleDef<P> {
   readings(ctx: RuleContext<P>, base: Outcome): readonly ReadingFlag[];
   /** Hour rules need a date-time trigger and give a date-time. */
   hours?: boolean;
+  /** The court whose rules count this period when `court` is not given (D.D.C. if absent). */
+  court?: Court;
+  /**
+   * The rule's own fixed period, for rules that do not read `days` / `working_days` themselves:
+   * the same number is accepted and changes nothing; another is an error.
+   */
+  period?: { days?: number; working_days?: number };
+  /** The citation for these parameters, when they change it (a period the court directed). */
+  citationFor?(params: P): string;
   /** Validates and normalises parameters; throws DeadlineInputError. */
   parse(reader: ParamReader, trigger: Moment): P;
   compute(ctx: RuleContext<P>, reading: Reading, trace: Trace): Outcome;

@@ -449,6 +449,14 @@ function judgment(r: EntryReader, kind: Finality, evidence = quote(r.text, 0)): 
     evidence,
     plan: { create: 'filing', params: {}, triggerType: 'judgment_entered' },
   });
+  // Rules 50(b) and 52(b) follow a trial; a case decided on the administrative record has none.
+  r.deadline({
+    action: 'filing',
+    rule: 'frcp54d2.fees',
+    label: "Motion for attorney's fees due (FRCP 54(d)(2), if the team prevailed)",
+    evidence,
+    plan: { create: 'filing', params: {}, triggerType: 'judgment_entered' },
+  });
 }
 
 // ---------------------------------------------------------------- orders

@@ -6,6 +6,7 @@ import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { additionsOf, type CalendarDay } from '../../core/calendar-change';
 import { defaultCalendar, withDays, type Calendar } from '../../core/calendar';
 import { ddb } from './clients';
+import { conditionFailed } from './db';
 import { config } from './config';
 import { AlreadyExistsError } from './errors';
 import { CALENDAR_PK, calendarDaySk, fromRecord } from './keys';
@@ -29,7 +30,7 @@ export async function addCalendarDay(day: CalendarDay): Promise<void> {
   try {
     await ddb.send(new PutCommand({ TableName, Item: { ...day, PK: CALENDAR_PK, SK: calendarDaySk(day.kind, day.date) }, ConditionExpression: IS_NEW }));
   } catch (err) {
-    if ((err as Error).name === 'ConditionalCheckFailedException') throw new AlreadyExistsError(`${day.date} is already in the calendar as ${day.kind}`);
+    if (conditionFailed(err)) throw new AlreadyExistsError(`${day.date} is already in the calendar as ${day.kind}`);
     throw err;
   }
 }

@@ -2,18 +2,11 @@
  * What the docket sent: raw input (append-only, hash-chained per matter, each Idempotency-Key
  * once) and the entries read from it (each once, with its proposals, in one transaction).
  */
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { chainRaw, RAW_GENESIS, type RawRecord, type StoredEntry, type StoredProposal } from '../../core/docket/queue';
 import { ddb } from './clients';
-import { config } from './config';
+import { IS_NEW, queryAll, TableName, transactionLost } from './db';
 import { deliverySk, docketPk, ENTRY_SK_PREFIX, entrySk, fromRecord, proposalPointerKey, proposalSk, RAW_HEAD_SK, RAW_SK_PREFIX, rawSk } from './keys';
-import { queryAll } from './store';
-
-const TableName = config.tableName;
-
-/** Creating never overwrites. */
-const IS_NEW = 'attribute_not_exists(PK)';
 /** The chain head moves only from the sequence number the new record was chained to. */
 const HEAD_UNCHANGED = 'attribute_not_exists(PK) OR seq = :prev';
 
@@ -69,8 +62,7 @@ export async function appendRaw(input: Omit<RawRecord, 'seq' | 'prevHash' | 'has
       );
       return record;
     } catch (err) {
-      const lost = err instanceof TransactionCanceledException && err.CancellationReasons?.some((r) => r.Code === 'ConditionalCheckFailed' || r.Code === 'TransactionConflict');
-      if (lost && attempt < 10) {
+      if (transactionLost(err, true) && attempt < 10) {
         await new Promise((r) => setTimeout(r, Math.random() * 20 * attempt));
         continue;
       }
@@ -122,7 +114,8 @@ export async function putEntryWithProposals(entry: StoredEntry, proposals: Store
     );
     return true;
   } catch (err) {
-    if (err instanceof TransactionCanceledException && err.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') return false;
+    // The entry's own put is the first of the transaction: its condition failing means seen before.
+    if (transactionLost(err) && (err as { CancellationReasons?: { Code?: string }[] }).CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') return false;
     throw err;
   }
 }

@@ -35,3 +35,8 @@ export class AlreadyExistsError extends Error {
 export class NotFoundError extends Error {
   override name = 'NotFoundError';
 }
+
+/** A cursor that does not decode to a key of the listed partition. */
+export class BadCursorError extends Error {
+  override name = 'BadCursorError';
+}

@@ -1,15 +1,9 @@
 /** A matter's webhook URLs: created and revoked by an administrator, the secret kept as its hash. */
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ddb } from './clients';
-import { config } from './config';
+import { conditionFailed, IS_NEW, queryAll, TableName } from './db';
 import { NotFoundError } from './errors';
 import { fromRecord, HOOK_SK, hookPk, hooksOfMatterPk, hookToRecord, INDEX, type DocketHook } from './keys';
-import { queryAll } from './store';
-
-const TableName = config.tableName;
-
-/** Creating never overwrites. */
-const IS_NEW = 'attribute_not_exists(PK)';
 /** A revoked hook stays revoked (who could post when). */
 const LIVE = 'attribute_exists(PK) AND attribute_not_exists(revokedAt)';
 
@@ -50,7 +44,7 @@ export async function revokeHook(hookId: string, at: Date): Promise<void> {
       }),
     );
   } catch (err) {
-    if ((err as Error).name === 'ConditionalCheckFailedException') throw new NotFoundError(`No live hook ${hookId}`);
+    if (conditionFailed(err)) throw new NotFoundError(`No live hook ${hookId}`);
     throw err;
   }
 }

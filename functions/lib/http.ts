@@ -4,8 +4,11 @@
  */
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { DeadlineInputError } from '../../core/deadlines';
-import { HttpError } from './errors';
+import { DeadlineInputError } from '../../core/deadlines/errors';
+import { EventRejectedError } from '../../core/lifecycle/draft';
+import { EventInvalidError } from '../../core/lifecycle/events';
+import { StatusInputError } from '../../core/status';
+import { AlreadyExistsError, BadCursorError, HttpError, NotFoundError, VersionConflictError } from './errors';
 import { logger } from './logger';
 
 export type HttpResult = APIGatewayProxyStructuredResultV2;
@@ -51,17 +54,40 @@ export function parseJsonBody(event: APIGatewayProxyEventV2): unknown {
   }
 }
 
+type ErrorClass = abstract new (...args: never[]) => Error;
+
+/**
+ * Domain and adapter errors as HTTP answers, in one table: a handler throws, it never maps.
+ * The first row whose class the error is an instance of answers.
+ */
+const ERROR_ANSWERS: readonly [ErrorClass, (err: never) => HttpResult][] = [
+  [HttpError, (e: HttpError) => problem(e.status, e.title, e.message, e.errors)],
+  // The engine names the parameter it could not use: that is the caller's input, not a fault.
+  [DeadlineInputError, (e: DeadlineInputError) => problem(400, 'Bad request', e.message, [{ field: e.field ?? 'params', message: e.reason }])],
+  [EventInvalidError, (e: EventInvalidError) => problem(400, 'Bad request', 'The event has invalid fields', e.errors)],
+  [EventRejectedError, (e: EventRejectedError) => problem(409, 'Conflict', e.message)],
+  [VersionConflictError, (e: VersionConflictError) => problem(409, 'Conflict', e.message)],
+  [AlreadyExistsError, (e: AlreadyExistsError) => problem(409, 'Conflict', e.message)],
+  [BadCursorError, (e: BadCursorError) => problem(400, 'Bad request', e.message, [{ field: 'cursor', message: e.message }])],
+  [NotFoundError, (e: NotFoundError) => problem(404, 'Not found', e.message)],
+  [StatusInputError, (e: StatusInputError) => problem(400, 'Bad request', 'The query has invalid parameters', [{ field: e.field, message: e.message }])],
+];
+
+/** The problem+json answer for an error, or undefined for an unexpected one (a 500). */
+export function answerFor(err: unknown): HttpResult | undefined {
+  const row = ERROR_ANSWERS.find(([cls]) => err instanceof cls);
+  return row ? row[1](err as never) : undefined;
+}
+
 /** Wraps a bare handler with the shared middleware. */
 export function httpHandler(fn: HttpHandler) {
   return middy<APIGatewayProxyEventV2, HttpResult>()
     .use({
       onError: async (request) => {
         const err = request.error;
-        if (err instanceof HttpError) {
-          request.response = problem(err.status, err.title, err.message, err.errors);
-        } else if (err instanceof DeadlineInputError) {
-          // The engine names the parameter it could not use: that is the caller's input, not a fault.
-          request.response = problem(400, 'Bad request', err.message, [{ field: err.field ?? 'params', message: err.reason }]);
+        const answer = answerFor(err);
+        if (answer) {
+          request.response = answer;
         } else {
           // Name only: messages of unexpected errors may quote data.
           logger.error('unhandled error', { errorName: err?.name, route: request.event.routeKey });

@@ -23,12 +23,22 @@ export const DEADLINE_SK_PREFIX = 'DEADLINE#';
 export const EVENT_SK_PREFIX = 'EVENT#';
 export const matterPk = (id: string) => `MATTER#${id}`;
 export const MATTERS_PK = 'MATTERS';
+export const itemKey = (itemId: string) => ({ PK: itemPk(itemId), SK: ITEM_SK });
+/** The deadline record's key (ITEM#<itemId> / DEADLINE#<id>), for direct reads. */
+export const deadlineKey = (itemId: string, deadlineId: string) => ({ PK: itemPk(itemId), SK: `${DEADLINE_SK_PREFIX}${deadlineId}` });
+export const matterKey = (id: string) => ({ PK: matterPk(id), SK: 'MATTER' });
+/** GSI1 sort keys of a matter's items start with their status: open ones are one prefix. */
+export const matterItemsPrefix = (status?: 'open' | 'closed') => (status ? `STATUS#${status}#` : 'STATUS#');
 /** Tracking codes are bearer secrets: the table keeps only their hash. */
 export const trackingPk = (code: string) => `TRACK#${sha256(code)}`;
+export const trackingKey = (code: string) => ({ PK: trackingPk(code), SK: 'TRACK' });
 /** Idempotency keys are scoped by route so one key cannot replay another route's answer. */
 export const idempotencyPk = (scope: string, key: string) => `IDEMP#${sha256(`${scope}\n${key}`)}`;
+export const idempotencyKey = (scope: string, key: string) => ({ PK: idempotencyPk(scope, key), SK: 'IDEMP' });
 /** Deadlines spread over shards by item id so no one partition takes every due date. */
 export const dueShard = (itemId: string, shards: number) => `DUE#${parseInt(sha256(itemId).slice(0, 8), 16) % shards}`;
+/** Every shard of the due-time index. */
+export const dueShards = (shards: number) => Array.from({ length: shards }, (_, i) => `DUE#${i}`);
 
 /** Items whose workflow failed or never started: the sweep starts a new execution for each. */
 export const RESTART_PK = 'WORKFLOW#RESTART';
@@ -44,7 +54,7 @@ export function itemToRecord(item: TrackedItem): Stored<TrackedItem> {
     PK: itemPk(item.id),
     SK: ITEM_SK,
     GSI1PK: matterPk(item.matterId),
-    GSI1SK: `STATUS#${item.status}#${item.id}`,
+    GSI1SK: `${matterItemsPrefix(item.status)}${item.id}`,
   };
 }
 
@@ -63,7 +73,7 @@ export function eventToRecord(e: ItemEvent): Stored<ItemEvent> {
 }
 
 export function matterToRecord(m: Matter): Stored<Matter> {
-  return { ...m, PK: matterPk(m.id), SK: 'MATTER', GSI1PK: MATTERS_PK, GSI1SK: m.id };
+  return { ...m, ...matterKey(m.id), GSI1PK: MATTERS_PK, GSI1SK: m.id };
 }
 
 const KEY_ATTRIBUTES = ['PK', 'SK', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'expiresAt'];
@@ -75,7 +85,7 @@ export function fromRecord<T>(record: Record<string, unknown>): T {
   return out as T;
 }
 
-// ---- Status views (issue 6): personal calendar feeds -------------------------------------
+// ---- Personal calendar feeds -----------------------------------------------------------------
 // A feed URL carries `<feedId>.<secret>`. The record is found by its id (a Get); the secret is
 // kept only as its hash, so a copy of the table cannot read anyone's calendar.
 
@@ -104,7 +114,7 @@ export function feedToRecord(feed: CalendarFeed): Stored<CalendarFeed> {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Reminders and notifications (issue 5). Added as a block; nothing above is changed.
+// Reminders and notifications.
 //
 //   REMIND#<deadlineId>  LEDGER#v<version>#<rung>#<recipient>   ledger: one per send, written
 //                        before delivery with a condition; while pending it sits on GSI1 under
@@ -115,13 +125,6 @@ export function feedToRecord(feed: CalendarFeed): Stored<CalendarFeed> {
 //                        GSI1 under NOTIFICATIONS for the list across items.
 //   DIGEST#<personId>    <sentAt>#<notificationId>              digests (no item).
 // ---------------------------------------------------------------------------------------------
-
-/** The deadline record's key (ITEM#<itemId> / DEADLINE#<id>), for direct reads. */
-export const deadlineKey = (itemId: string, deadlineId: string) => ({ PK: itemPk(itemId), SK: `${DEADLINE_SK_PREFIX}${deadlineId}` });
-export const itemKey = (itemId: string) => ({ PK: itemPk(itemId), SK: ITEM_SK });
-
-/** Digests are not about one deadline: their ledger entries live under this pseudo-deadline. */
-export const DIGEST_LEDGER_ID = 'DIGEST';
 
 /** One ledger entry per (deadline, deadline version, rung, recipient): the unit sent once. */
 export const ledgerKey = (deadlineId: string, version: number, rung: string, recipient: string) => ({
@@ -137,6 +140,11 @@ export const REMIND_WATCH_PK = 'REMIND#WATCH';
 export const CHANGED_OUTBOX_PK = 'REMIND#CHANGED';
 export const changedOutboxKey = (deadlineId: string) => ({ PK: CHANGED_OUTBOX_PK, SK: deadlineId });
 export const watchKey = (dueInstant: string, deadlineId: string) => ({ PK: REMIND_WATCH_PK, SK: `${dueInstant}#${deadlineId}` });
+/** The watch-list record of a deadline past its end. */
+export const watchRecord = (d: { id: string; itemId: string; dueInstant: string }) => ({ ...watchKey(d.dueInstant, d.id), itemId: d.itemId, deadlineId: d.id, dueInstant: d.dueInstant });
+/** The outbox record of a moved deadline whose "changed" notice is not sent yet. */
+export const changedOutboxRecord = (d: { id: string; itemId: string }) => ({ ...changedOutboxKey(d.id), itemId: d.itemId, deadlineId: d.id });
+export const restartRecord = (itemId: string, queuedAt: string) => ({ ...restartKey(itemId), itemId, queuedAt });
 
 export const notificationsPk = (itemId: string) => `NOTIFY#${itemId}`;
 export const digestsPk = (personId: string) => `DIGEST#${personId}`;

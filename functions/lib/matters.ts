@@ -2,7 +2,7 @@
 import type { Matter } from '../../core/model';
 import { COURT_TIME_ZONE } from '../../core/time';
 import { config } from './config';
-import { getMatter, putMatterIfAbsent } from './store';
+import { getMatter, putMatterIfAbsent } from './matter-store';
 
 export async function ensureIntakeMatter(at: Date): Promise<Matter> {
   const existing = await getMatter(config.intakeMatterId);

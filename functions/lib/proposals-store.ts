@@ -2,12 +2,9 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { ProposalEdit, ProposalStatus, StoredProposal } from '../../core/docket/queue';
 import { ddb } from './clients';
-import { config } from './config';
+import { conditionFailed, queryAll, TableName } from './db';
 import { VersionConflictError } from './errors';
 import { docketPk, fromRecord, PROPOSAL_SK_PREFIX, proposalPointerKey, proposalSk } from './keys';
-import { queryAll } from './store';
-
-const TableName = config.tableName;
 
 /** A proposal is decided once, from the status and version it was read in. */
 const STATUS_IS = '#status = :from AND version = :base';
@@ -58,7 +55,7 @@ export async function decideProposal(
       }),
     );
   } catch (err) {
-    if ((err as Error).name === 'ConditionalCheckFailedException') throw new VersionConflictError(`Proposal ${p.id} was decided meanwhile`);
+    if (conditionFailed(err)) throw new VersionConflictError(`Proposal ${p.id} was decided meanwhile`);
     throw err;
   }
   return next;

@@ -197,7 +197,7 @@ async function openedItem(p: Page, collection: string): Promise<string> {
 }
 
 describe('creating items from the dashboard', () => {
-  it('logs a 24-hour notice received on a Friday afternoon: the countdown runs to Monday at the same time', async () => {
+  it('logs a 24-hour notice received on a Friday afternoon: the countdown runs to Saturday, and Monday is shown as the binding end', async () => {
     const { page } = session;
     const sent: Record<string, unknown>[] = [];
     page.on('request', (r) => {
@@ -230,11 +230,13 @@ describe('creating items from the dashboard', () => {
     expect(await page.textContent('#item-facts')).toContain('IRS intends to share 12,000 ITIN holders’ addresses with ICE');
     if (local) {
       // Friday 4:30 pm EST + 24 hours ends on Saturday: FRCP 6(a)(2)(C) runs on to the same time on
-      // Monday, which is 4:30 pm EDT (the clocks went forward on Sunday).
+      // Monday, which is 4:30 pm EDT (the clocks went forward on Sunday). Read as 24 elapsed hours
+      // the agency may act on Saturday at 4:30 pm, so the countdown runs to then.
       expect(sent[0]?.receivedAt).toBe('2026-03-06T16:30:00-05:00');
-      expect(await page.textContent('#item-notice-due')).toBe('Mar 9, 2026, 4:30 PM EDT');
+      expect(await page.textContent('#item-notice-due')).toBe('as early as Mar 7, 2026, 4:30 PM EST (binding end Mar 9, 2026, 4:30 PM EDT)');
       const left = await page.textContent('#item-notice-countdown');
-      expect(Number(/^(\d+) h/.exec(left ?? '')?.[1])).toBe(70); // 4:45 pm Friday to 4:30 pm Monday, less the lost hour
+      expect(Number(/^(\d+) h/.exec(left ?? '')?.[1])).toBe(23); // 4:45 pm Friday to 4:30 pm Saturday
+      expect(await page.textContent('#item-deadlines')).toMatch(/Earliest end: .*Binding end: /s);
       const deadline = page.locator('#item-deadlines .deadline').first();
       await deadline.locator('summary').click();
       expect(await deadline.locator('.computation').textContent()).toMatch(/6\(a\)\(2\)\(C\)/);
@@ -275,6 +277,34 @@ describe('creating items from the dashboard', () => {
     expect(await receipt.textContent()).toMatch(/LCvR 7\(b\)/);
     expect(await receipt.textContent()).toContain('2026-03-16');
     await screenshot(page, 'dashboard-filing-created');
+  });
+
+  it('creates a filing from a trigger set: every deadline the judgment sets is offered with its receipt, the lawyer drops one', async () => {
+    const { page } = session;
+    await signIn(page);
+    await page.goto('/dashboard/new/filing');
+    await page.locator('#filing-form').waitFor({ state: 'visible' });
+    await page.check('#fl-mode-set');
+    await page.locator('#fl-triggerSet option[value="judgment_entered"]').waitFor({ state: 'attached' });
+    expect(await page.isHidden('#fl-rule')).toBe(true);
+    await page.selectOption('#fl-triggerSet', 'judgment_entered');
+    await page.locator('#fl-usParty').waitFor({ state: 'visible' });
+    await page.check('#fl-usParty');
+    await page.fill('#fl-triggerAt-date', '2026-03-02');
+    await page.click('#fl-preview');
+    await page.locator('#fl-offered > li').nth(4).waitFor({ state: 'visible' });
+    const offered = await page.locator('#fl-offered > li').allTextContents();
+    // FRAP 4(a)(1)(B): 60 days to Friday 1 May; FRCP 59(e): 28 days to Monday 30 March.
+    expect(offered[0]).toMatch(/Notice of appeal due: Friday, May 1, 2026/);
+    expect(offered[1]).toMatch(/Rule 59\(e\).*Monday, March 30, 2026/);
+    expect(await page.locator('#fl-offered > li').first().locator('.computation').textContent()).toMatch(/Fed\. R\. App\. P\. 26\(a\)/);
+    await page.uncheck('#fl-keep-renewed_jmol');
+    await page.click('#filing-submit');
+    await openedItem(page, 'filings');
+    const dues = await page.locator('#item-deadlines .deadline-label').allTextContents();
+    expect(dues).toHaveLength(4);
+    expect(dues.join(' | ')).not.toMatch(/50\(b\)/);
+    await screenshot(page, 'dashboard-filing-trigger-set');
   });
 
   it('shows the server’s field errors next to their fields', async () => {

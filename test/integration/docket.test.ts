@@ -21,7 +21,8 @@ const MATTER = 'ctr-v-irs';
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/docket/${name}`, import.meta.url), 'utf8');
 
 beforeAll(async () => {
-  stack = await testStack({ clockStart: '2025-05-28T15:00:00Z' });
+  // Wednesday 21 May 2025: the motion of 12 May was served, its opposition is not yet due.
+  stack = await testStack({ clockStart: '2025-05-21T15:00:00Z' });
   http = api(stack);
   admin = { authorization: `Bearer ${stack.teamToken}` };
   ({ rawOfMatter } = await import('../../functions/lib/docket-store'));
@@ -91,7 +92,7 @@ describe('POST /api/hooks/courtlistener/{secret}', () => {
   });
 
   it('keeps content it cannot use as unrecognised, with the reason, and answers 2xx', async () => {
-    const other = await deliver(JSON.stringify({ webhook: { version: 2, event_type: 2, date_created: '2025-05-28T10:00:00-07:00' }, payload: { results: [] } }));
+    const other = await deliver(JSON.stringify({ webhook: { version: 2, event_type: 2, date_created: '2025-05-21T10:00:00-07:00' }, payload: { results: [] } }));
     expect(other.status).toBe(202);
     expect(await other.json()).toMatchObject({ status: 'unrecognised', reason: expect.stringMatching(/not a docket alert/) });
     const foreign = JSON.parse(fixture('cl-16-hearing-set.json'));
@@ -161,7 +162,7 @@ describe('confirming and dismissing', () => {
 
   it('edit then confirm: a proposal for review becomes a deadline only with the date a person gives', async () => {
     const body = JSON.parse(fixture('cl-33-order-whose-unknown.json'));
-    Object.assign(body.payload.results[0], { date_filed: '2025-05-27', description: 'MINUTE ORDER: Any opposition to the [26] Motion to Intervene shall be filed on or before 6/10/2025. (lcckk2)' });
+    Object.assign(body.payload.results[0], { date_filed: '2025-05-20', description: 'MINUTE ORDER: Any opposition to the [26] Motion to Intervene shall be filed on or before 6/10/2025. (lcckk2)' });
     expect((await deliver(JSON.stringify(body), 'review-1')).status).toBe(202);
     const p = await pendingWith(/Opposition to the \[26\] Motion to Intervene/);
     expect(p).toMatchObject({ due: null, review: expect.stringMatching(/who must do this/) });
@@ -174,7 +175,7 @@ describe('confirming and dismissing', () => {
     const { item } = await res.json();
     expect(item).toMatchObject({ title: 'Our opposition to the motion to intervene' });
     expect(item.deadlines[0]).toMatchObject({ rule: 'court_order.fixed', due: '2025-06-10' });
-    expect(item.deadlines[0].receipt).toContainEqual(expect.objectContaining({ step: 'trigger', date: '2025-05-27' }));
+    expect(item.deadlines[0].receipt).toContainEqual(expect.objectContaining({ step: 'trigger', date: '2025-05-20' }));
   });
 
   it("the matter's docket lists each entry with what it proposed and what became of it", async () => {

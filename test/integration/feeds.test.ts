@@ -82,7 +82,7 @@ describe('GET /api/feeds', () => {
     };
     (ddb as unknown as { send: typeof spy }).send = spy;
     try {
-      const { feedsOfOwner } = await import('../../functions/lib/queries');
+      const { feedsOfOwner } = await import('../../functions/lib/feed-store');
       const feeds = await feedsOfOwner('associate');
       expect(feeds.length).toBeGreaterThan(0);
     } finally {

@@ -11,12 +11,12 @@ import { testStack } from '../support/stack';
 
 let stack: LocalStack;
 let runSweep: typeof import('../../functions/lib/reminder-sweep').runSweep;
-let ledger: typeof import('../../functions/lib/reminder-store');
+let ledger: typeof import('../../functions/lib/ledger-store') & typeof import('../../functions/lib/notification-log');
 
 beforeAll(async () => {
   stack = await testStack({ clockStart: '2026-03-02T15:00:00Z' });
   ({ runSweep } = await import('../../functions/lib/reminder-sweep'));
-  ledger = await import('../../functions/lib/reminder-store');
+  ledger = { ...(await import('../../functions/lib/ledger-store')), ...(await import('../../functions/lib/notification-log')) };
 });
 afterAll(() => stack?.stop());
 

@@ -9,15 +9,16 @@ import { newDeadline } from '../../core/items';
 import type { LocalStack } from '../../local/runtime';
 import { recordingDelivery, seedItem, seedMatter } from '../support/reminders';
 import { testStack } from '../support/stack';
+import { commitPrepared } from '../support/commit';
 
 let stack: LocalStack;
 let runSweep: typeof import('../../functions/lib/reminder-sweep').runSweep;
-let store: typeof import('../../functions/lib/store');
+let store: typeof import('../../functions/lib/item-store');
 
 beforeAll(async () => {
   stack = await testStack({ clockStart: '2026-03-02T15:00:00Z' });
   ({ runSweep } = await import('../../functions/lib/reminder-sweep'));
-  store = await import('../../functions/lib/store');
+  store = await import('../../functions/lib/item-store');
 });
 afterAll(() => stack?.stop());
 
@@ -26,7 +27,7 @@ it('alerts on a deadline the workflow marked missed before any sweep saw it', as
   // Back-dated: the response was due 2026-01-30, long before the first sweep.
   const { item, deadlines } = await seedItem(matter, [{ rule: 'foia.response', trigger: '2026-01-02', params: {} }], { kind: 'foia', phase: 'awaiting_response' });
   const c = deadlinesPassed(item, deadlines, new Date('2026-03-02T15:00:00Z'))!;
-  await store.commitChange(c); // what the workflow's "Deadline reached" step does
+  await commitPrepared(c); // what the workflow's "Deadline reached" step does
 
   const deliver = recordingDelivery();
   const { sent } = await runSweep({ at: new Date('2026-03-02T15:05:00Z'), deliver });
@@ -42,7 +43,7 @@ it('sends the changed notice at once for a deadline moved beyond the horizon, on
   const { item, deadlines } = await seedItem(matter, [{ rule: 'court_order.fixed', trigger: '2026-03-02', params: { date: '2026-03-20' } }]);
   const old = deadlines[0]!;
   const moved = { ...newDeadline(item.id, { rule: 'court_order.fixed', trigger: '2026-03-02', params: { date: '2026-06-30' } }, 'MOVED00000000000000000000A'), supersedes: old.id };
-  await store.commitChange(change(item, {}, [{ ...old, status: 'superseded', supersededBy: moved.id, version: old.version + 1 }, moved], []));
+  await commitPrepared(change(item, {}, [{ ...old, status: 'superseded', supersededBy: moved.id, version: old.version + 1 }, moved], []));
 
   const deliver = recordingDelivery();
   const { sent } = await runSweep({ at: new Date('2026-03-02T16:00:00Z'), deliver });

@@ -8,17 +8,18 @@ import { change } from '../../core/changes';
 import type { LocalStack } from '../../local/runtime';
 import { api, testStack, type Api } from '../support/stack';
 import { FOIA_MARCH, recordingDelivery, seedItem, seedMatter } from '../support/reminders';
+import { commitPrepared } from '../support/commit';
 
 let stack: LocalStack;
 let http: Api;
 let runSweep: typeof import('../../functions/lib/reminder-sweep').runSweep;
-let store: typeof import('../../functions/lib/store');
+let store: typeof import('../../functions/lib/item-store');
 
 beforeAll(async () => {
   stack = await testStack({ clockStart: '2026-03-02T15:00:00Z' });
   http = api(stack);
   ({ runSweep } = await import('../../functions/lib/reminder-sweep'));
-  store = await import('../../functions/lib/store');
+  store = await import('../../functions/lib/item-store');
 });
 afterAll(() => stack?.stop());
 
@@ -117,8 +118,8 @@ describe('reconciliation', () => {
 
     // Closed: no more alerts, and the watch is dropped.
     const current = (await store.getItemBundle(item.id))!.item;
-    await store.commitChange(change(current, { status: 'closed', phase: 'closed' }, [], []));
-    const { watchedEndedBefore } = await import('../../functions/lib/reminder-store');
+    await commitPrepared(change(current, { status: 'closed', phase: 'closed' }, [], []));
+    const { watchedEndedBefore } = await import('../../functions/lib/watch-list');
     expect((await watchedEndedBefore('2026-04-02T12:10:00Z')).map((w) => w.deadlineId)).toContain(d.id);
     const afterClose = await sweepAt('2026-04-02T12:10:00Z');
     expect(forItem(afterClose.report.sent, item.id)).toEqual([]);
@@ -132,7 +133,7 @@ describe('reconciliation', () => {
     // The workflow marks it missed on time, at its end.
     const bundle = (await store.getItemBundle(item.id))!;
     const { deadlinesPassed } = await import('../../core/changes');
-    await store.commitChange(deadlinesPassed(bundle.item, bundle.deadlines, new Date('2026-03-31T04:00:00Z'))!);
+    await commitPrepared(deadlinesPassed(bundle.item, bundle.deadlines, new Date('2026-03-31T04:00:00Z'))!);
     const next = await sweepAt('2026-03-31T12:30:00Z');
     expect(next.report.reconciled).not.toContain(deadlines[0]!.id);
     expect(forItem(next.report.sent, item.id)).toEqual([`overdue-2026-03-31>${matter.team[0]!.id}`]);
@@ -150,7 +151,7 @@ describe('a moved deadline', () => {
     // Tolled: the response is now due 2026-04-08; the old record is superseded, never overwritten.
     const moved = { ...old, id: `${old.id}-2`, due: '2026-04-08', dueInstant: '2026-04-09T03:59:59.999Z', version: 1, supersedes: old.id };
     const superseded = { ...old, status: 'superseded' as const, supersededBy: moved.id, version: old.version + 1 };
-    await store.commitChange(change(item, {}, [superseded, moved], []));
+    await commitPrepared(change(item, {}, [superseded, moved], []));
 
     const sweep = await sweepAt('2026-03-25T12:30:00Z');
     const mine = sweep.report.sent.filter((s) => s.itemId === item.id);

@@ -11,6 +11,7 @@ import type { LocalStack } from '../../local/runtime';
 import { validIntake } from '../support/fixtures';
 import { moveDeadline, seedItem } from '../support/seed';
 import { api, testStack, type Api } from '../support/stack';
+import { commitPrepared } from '../support/commit';
 
 let stack: LocalStack;
 let http: Api;
@@ -293,10 +294,10 @@ async function signIn(email: string): Promise<string> {
 
 describe('missed deadlines', () => {
   it('leave the open list when the workflow marks them missed, and come back as overdue with include=missed', async () => {
-    const { commitChange, getItemBundle } = await import('../../functions/lib/store');
+    const { getItemBundle } = await import('../../functions/lib/item-store');
     const { deadlinesPassed } = await import('../../core/changes');
     const bundle = (await getItemBundle(seeded.overdue!.itemId))!;
-    await commitChange(deadlinesPassed(bundle.item, bundle.deadlines, new Date(CLOCK))!);
+    await commitPrepared(deadlinesPassed(bundle.item, bundle.deadlines, new Date(CLOCK))!);
 
     const plain = (await (await get('/api/deadlines')).json()).deadlines as { item: { id: string } }[];
     expect(plain.some((d) => d.item.id === seeded.overdue!.itemId)).toBe(false);

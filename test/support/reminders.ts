@@ -13,7 +13,7 @@ import type { Deliver, OutboundMessage } from '../../functions/lib/notifier';
 import { COURT_TIME_ZONE } from '../../core/time';
 
 export async function seedMatter(over: Partial<Matter> = {}): Promise<Matter> {
-  const { putMatterIfAbsent } = await import('../../functions/lib/store');
+  const { putMatterIfAbsent } = await import('../../functions/lib/matter-store');
   const tag = randomUUID().slice(0, 8);
   const matter: Matter = {
     id: `m-${tag}`,
@@ -37,7 +37,7 @@ export async function seedItem(
   requests: DeadlineRequest[],
   over: Partial<TrackedItem> & { kind?: ItemKind } = {},
 ): Promise<Seeded> {
-  const { createItem } = await import('../../functions/lib/store');
+  const { createItem } = await import('../../functions/lib/item-store');
   const { newId } = await import('../../functions/lib/ids');
   const id = newId();
   const at = '2026-01-02T15:00:00.000Z';

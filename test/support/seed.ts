@@ -9,6 +9,7 @@ import { chainEvent, GENESIS_HASH } from '../../core/events';
 import { newDeadline } from '../../core/items';
 import { INITIAL_PHASE } from '../../core/lifecycle';
 import type { Deadline, ItemKind, TrackedItem } from '../../core/model';
+import { commitPrepared } from './commit';
 
 export interface SeedItem {
   kind: ItemKind;
@@ -26,7 +27,7 @@ export interface SeedItem {
 }
 
 export async function seedItem(s: SeedItem): Promise<{ item: TrackedItem; deadline: Deadline }> {
-  const { createItem } = await import('../../functions/lib/store');
+  const { createItem } = await import('../../functions/lib/item-store');
   const { newId } = await import('../../functions/lib/ids');
   const id = newId();
   const at = new Date().toISOString();
@@ -58,14 +59,14 @@ export async function seedItem(s: SeedItem): Promise<{ item: TrackedItem; deadli
 
 /** Moves a deadline as an extension would: the old record superseded, a new one pointing back. */
 export async function moveDeadline(itemId: string, old: Deadline, newDue: string): Promise<Deadline> {
-  const { commitChange, getItemBundle } = await import('../../functions/lib/store');
+  const { getItemBundle } = await import('../../functions/lib/item-store');
   const { newId } = await import('../../functions/lib/ids');
   const bundle = (await getItemBundle(itemId))!;
   const current = bundle.deadlines.find((d) => d.id === old.id)!;
   const moved = newDeadline(itemId, { rule: 'court_order.fixed', trigger: newDue, params: { date: newDue } }, newId());
   const next: Deadline = { ...moved, label: current.label, supersedes: current.id };
   const superseded: Deadline = { ...current, status: 'superseded', supersededBy: next.id, version: current.version + 1, closedAt: new Date().toISOString() };
-  await commitChange(change(bundle.item, {}, [superseded, next], [
+  await commitPrepared(change(bundle.item, {}, [superseded, next], [
     { itemId, type: 'extension_granted', at: new Date().toISOString(), recordedAt: new Date().toISOString(), recordedBy: 'lead-counsel', public: false, data: { newDue } },
   ]));
   return next;

@@ -1,7 +1,7 @@
 /** The dashboard's event forms offer exactly the events and fields the server accepts. */
 import { expect, it } from 'vitest';
 import type { ItemKind } from '../../core/model';
-import { EVENT_FIELD_VALUES, eventTypesFor } from '../../core/transitions';
+import { EVENT_FIELD_VALUES, eventTypesFor } from '../../core/lifecycle';
 
 type Field = { name: string; options?: [string, string][] };
 const { EVENT_TYPES } = (await import('../../web/event-types.js' as string)) as { EVENT_TYPES: Record<string, [string, string, Field[]][]> };

@@ -201,3 +201,45 @@ describe('digest', () => {
     expect(digestRung(new Date('2026-03-26T03:00:00Z'))?.name).toBe('digest-2026-03-25'); // 23:00 the same court day
   });
 });
+
+describe('a disclosure notice received on a Friday afternoon', () => {
+  // 2026-03-13 is a Friday (EDT, UTC-4). FRCP 6(a)(2)(C): 24 hours end Saturday 16:30, which
+  // is not a day a period can end on, so the binding end is Monday 2026-03-16 16:30 (20:30Z).
+  // Read as 24 elapsed hours with no roll, the agency may act from Saturday 16:30 (20:30Z).
+  const friday = newDeadline('ITEM3', { rule: 'frcp6.hours', trigger: '2026-03-13T16:30:00-04:00', params: { hours: 24, purpose: 'disclosure_notice' } }, 'N1');
+  const msg = (rung: string, at: string) =>
+    reminderMessage({ deadline: friday, item: { id: 'ITEM3', title: 'IRS notice of intended disclosure' }, now: new Date(at), baseUrl: 'http://localhost:3000' }, { name: rung, kind: 'alert', sendAt: at });
+
+  it('counts down to Saturday: the hour rungs and the earliest alert fall on Saturday, missed stays at Monday', () => {
+    expect(friday.dueInstant).toBe('2026-03-16T20:30:00.000Z');
+    expect(friday.alternative?.due).toBe('2026-03-14T16:30:00-04:00');
+    expect(ladderRungs(friday).map((r) => [r.name, r.sendAt])).toEqual([
+      ['created', '2026-03-13T20:30:00.000Z'],
+      ['H-12', '2026-03-14T08:30:00.000Z'],
+      ['H-4', '2026-03-14T16:30:00.000Z'],
+      ['H-1', '2026-03-14T19:30:00.000Z'],
+      ['earliest', '2026-03-14T20:30:00.000Z'],
+      ['missed', '2026-03-16T20:30:00.000Z'],
+    ]);
+  });
+
+  it('the Saturday alert goes out when the earliest reading ends', () => {
+    expect(rungAt(friday, '2026-03-14T20:29:59.000Z')).toEqual(['H-1']);
+    expect(rungAt(friday, '2026-03-14T20:30:00.000Z')).toEqual(['earliest']);
+    expect(rungAt(friday, '2026-03-15T12:00:00.000Z')).toEqual(['earliest']);
+  });
+
+  it('shows both ends with their reasons', () => {
+    const created = msg('created', '2026-03-13T20:31:00.000Z');
+    expect(created.subject).toMatch(/closes in about 24 hours/);
+    expect(created.text).toMatch(/Earliest end: Saturday, March 14, 2026.*4:30 PM EDT.*24 elapsed clock hours/);
+    expect(created.text).toMatch(/Binding end: Monday, March 16, 2026.*4:30 PM EDT.*Fed\. R\. Civ\. P\. 6\(a\)\(2\)/);
+    const saturday = msg('earliest', '2026-03-14T20:30:00.000Z');
+    expect(saturday.subject).toMatch(/^Urgent: the earliest end/);
+    expect(saturday.text).toMatch(/Binding end: Monday/);
+  });
+
+  it('an hour deadline without an earlier reading keeps its old ladder', () => {
+    expect(ladderRungs(notice()).map((r) => r.name)).toEqual(['created', 'H-12', 'H-4', 'H-1', 'missed']);
+  });
+});

@@ -6,7 +6,7 @@ import { verifyChain } from '../../core/events';
 import { validateIntake } from '../../core/intake';
 import { newRecordRequest } from '../../core/items';
 import type { Deadline, Matter, TrackedItem } from '../../core/model';
-import { applyEvent, EventInvalidError, EventRejectedError, parseEvent } from '../../core/transitions';
+import { applyEvent, EventInvalidError, EventRejectedError, parseEvent } from '../../core/lifecycle';
 import { publicView } from '../../core/views';
 import { validIntake } from '../support/fixtures';
 

@@ -52,4 +52,27 @@ describe('deadline CLI', () => {
     expect(lines[3]).toMatchObject({ due: '2026-03-09T15:00:00-04:00' });
     expect(lines[4]).toMatchObject({ error: expect.stringMatching(/unknown rule/), field: 'rule' });
   });
+
+  it('--trigger-set prints one JSON line per deadline the trigger sets', () => {
+    const out = cli(['--trigger-set', 'judgment_entered', '--trigger', '2026-03-02', '--param', 'us_party=true']);
+    expect(out.status).toBe(0);
+    const lines = out.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => [l.link, l.rule.id, l.due])).toEqual([
+      ['appeal', 'frap4.appeal_us', '2026-05-01'],
+      ['alter_amend', 'frcp59e.alter_amend', '2026-03-30'],
+      ['renewed_jmol', 'frcp50b.renewed_jmol', '2026-03-30'],
+      ['amended_findings', 'frcp52b.amended_findings', '2026-03-30'],
+      ['fees', 'frcp54d2.fees', '2026-03-16'],
+    ]);
+    expect(lines.every((l) => Array.isArray(l.receipt) && l.receipt.length > 0)).toBe(true);
+    const bad = cli(['--trigger-set', 'judgment_entered', '--trigger', '2026-03-02', '--param', 'us_partey=true']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/params\.us_partey/);
+  });
+
+  it('the batch mode takes the new rules in the same form', () => {
+    const out = cli(['--batch'], '{"id":"x","rule":"frcp59e.alter_amend","trigger":"2026-03-02"}\n{"id":"y","rule":"lcvr7b.opposition","trigger":"2026-03-02","params":{"days":21}}\n');
+    const [x, y] = out.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect([x.id, x.due, y.id, y.due]).toEqual(['x', '2026-03-30', 'y', '2026-03-23']);
+  });
 });

@@ -152,8 +152,13 @@ describe('fixed periods from rules', () => {
       expect(steps(mailed, 'service')[0], rule).toMatch(/6\(d\) adds no days/);
     }
   });
-  it('rejects a days override on a rule with a fixed period', () => {
-    expect(() => due('lcvr7b.opposition', '2026-03-02', { days: 21 })).toThrow(/params\.days: is not a parameter of lcvr7b\.opposition/);
+  it('takes a period the Court directed and keeps the rule and its citation', () => {
+    // LCvR 7(b): "Within 14 days of the date of service or at such other time as the Court may direct".
+    const r = due('lcvr7b.opposition', '2026-03-02', { days: 21 });
+    expect(r.due).toBe('2026-03-23');
+    expect(r.rule.id).toBe('lcvr7b.opposition');
+    expect(r.rule.citation).toMatch(/LCvR 7\(b\).*as the Court directed/);
+    expect(steps(r, 'note').join(' ')).toMatch(/as the Court directed/);
   });
 });
 

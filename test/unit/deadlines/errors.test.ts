@@ -13,12 +13,20 @@ function errorOf(req: DeadlineRequest): DeadlineInputError {
 }
 
 describe('input errors', () => {
-  it('lists exactly the rule ids of issue 3', () => {
+  it('lists exactly the contracted rule ids', () => {
     expect([...RULE_IDS].sort()).toEqual(
       [
         'foia.response', 'foia.response+unusual', 'foia.expedite_decision', 'foia.appeal_window', 'foia.appeal_decision',
         'frcp6.days', 'frcp6.hours', 'frcp6.days+mail', 'frcp12a2.answer_us', 'lcvr7b.opposition', 'lcvr7d.reply',
         'lcvr65.1.pi_opposition', 'lcvr7n.certified_list', 'frap4.appeal_us', 'court_order.fixed',
+        'frcp12a1.answer', 'frcp12a4.answer_after_motion', 'frcp15a1.amend_once', 'frcp15a3.respond_amended',
+        'frcp26f.conference', 'frcp26f.report', 'frcp26a1.initial_disclosures', 'frcp16b2.scheduling_order',
+        'frcp33.answers', 'frcp34.responses', 'frcp36.admissions', 'frcp54d2.fees', 'frcp59.new_trial',
+        'frcp59e.alter_amend', 'frcp50b.renewed_jmol', 'frcp52b.amended_findings', 'frcp72.objections',
+        'frap4a1a.appeal', 'frap4a3.cross_appeal', 'frap4a5.extension_motion', 'frap10b.transcript',
+        'frap40.rehearing_us', 'supct13.cert', 'lcvr65.1d.pi_hearing', 'lcvr16.3.meet_confer',
+        'privacy_act.amendment_ack', 'privacy_act.amendment_appeal_decision', 'privacy_act.limitations',
+        'foia.limitations', 'eaja.fees',
       ].sort(),
     );
   });

@@ -1,0 +1,38 @@
+/**
+ * GET /api/trigger-sets: every trigger set and the deadlines it sets (team).
+ * POST /api/trigger-sets/preview: every deadline a trigger would set, with receipts, for the
+ * lawyer to keep or drop before creating the filing (team). Nothing is written.
+ */
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { TRIGGER_SETS } from '../core/deadlines';
+import { offeredView, offerTriggerSet, readTriggerSet } from '../core/trigger-set-items';
+import { isPlainObject, Reader } from '../core/validate';
+import { requireTeam } from './lib/auth';
+import { loadCalendar } from './lib/calendar-store';
+import { now } from './lib/clock';
+import { badRequest } from './lib/errors';
+import { httpHandler, json, parseJsonBody, type HttpResult } from './lib/http';
+
+export async function listTriggerSets(event: APIGatewayProxyEventV2): Promise<HttpResult> {
+  requireTeam(event);
+  return json(200, { triggerSets: TRIGGER_SETS });
+}
+
+export async function previewTriggerSet(event: APIGatewayProxyEventV2): Promise<HttpResult> {
+  requireTeam(event);
+  const body = parseJsonBody(event);
+  if (!isPlainObject(body)) throw badRequest('The body must be a JSON object');
+  const r = new Reader();
+  r.only(body, '', ['triggerSet', 'trigger', 'params']);
+  const input = readTriggerSet(r, body, now());
+  if (!input || r.errors.length) throw badRequest('The trigger set has invalid fields', r.errors);
+  const offered = offerTriggerSet(input, await loadCalendar());
+  if (!offered.ok) throw badRequest('The trigger set has invalid fields', offered.errors);
+  return json(200, { triggerSet: input.triggerSet, trigger: input.at, params: input.params, deadlines: offeredView(offered.value) });
+}
+
+export async function triggerSets(event: APIGatewayProxyEventV2): Promise<HttpResult> {
+  return event.requestContext.http.method === 'GET' ? listTriggerSets(event) : previewTriggerSet(event);
+}
+
+export const handler = httpHandler(triggerSets);
