@@ -12,7 +12,7 @@ import { INITIAL_PHASE } from './lifecycle/phases';
 import type { ItemKind, Matter, TrackedItem } from './model';
 import { dateIn } from './time';
 import { keptRequests, offerTriggerSet, readKept, readTriggerSet, type TriggerSetInput } from './trigger-set-items';
-import { isFuture, isIsoDate, isIsoMoment, isPlainObject, Reader, type FieldError } from './validate';
+import { ENGINE_YEARS, inYears, isFuture, isIsoDate, isIsoMoment, isPlainObject, Reader, yearsMessage, type FieldError } from './validate';
 
 export type CourtKind = 'filing' | 'disclosure_notice' | 'record_production';
 
@@ -170,6 +170,7 @@ function moment(r: Reader, obj: Record<string, unknown>, field: string, now: Dat
   const v = obj[field];
   if (v === undefined || v === null || v === '') return r.fail(path, 'is required');
   if (!isIsoMoment(v)) return r.fail(path, 'must be a date (YYYY-MM-DD) or a date-time with offset');
+  if (!inYears(v, ENGINE_YEARS)) return r.fail(path, yearsMessage(ENGINE_YEARS));
   if (pastOnly && isFuture(v, now)) return r.fail(path, 'must not be in the future');
   return v;
 }

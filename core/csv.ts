@@ -1,11 +1,12 @@
 /**
  * CSV for spreadsheets (RFC 4180): CRLF between records, a field quoted when it holds a comma,
- * a double quote, CR or LF, and quotes inside doubled. A cell that a spreadsheet would read as
+ * a semicolon or a tab (the separators other locales read), a double quote, CR or LF, and
+ * quotes inside doubled: a quoted `x;=1+1` stays one text cell wherever it is opened. A cell that a spreadsheet would read as
  * a formula (it starts with = + - @, a tab or a carriage return) gets a leading apostrophe, so
  * Excel, LibreOffice and Google Sheets show it as text (OWASP, "CSV Injection").
  */
 const FORMULA_START = /^[=+\-@\t\r]/;
-const NEEDS_QUOTES = /[",\r\n]/;
+const NEEDS_QUOTES = /[",;\t\r\n]/;
 
 export type Cell = string | number | boolean | null | undefined;
 

@@ -4,9 +4,7 @@
  */
 import type { RecordRequestDetails, RecordRequestKind } from './model';
 import { dateIn } from './time';
-import { isFuture, isIsoDate, isIsoMoment, isPlainObject, Reader, type FieldError } from './validate';
-
-export const KNOWN_AGENCIES = ['IRS', 'ICE', 'DHS', 'Treasury'] as const;
+import { ENGINE_YEARS, inYears, isFuture, isIsoDate, isIsoMoment, isPlainObject, Reader, RECORD_YEARS, yearsMessage, type FieldError } from './validate';
 
 export interface IntakeInput {
   kind: RecordRequestKind;
@@ -63,8 +61,8 @@ export function validateIntake(body: unknown, ctx: { team: boolean; now: Date })
   const rangeObj = r.object(body, 'dateRange', 'dateRange', false);
   if (rangeObj) {
     r.only(rangeObj, 'dateRange', ['from', 'to']);
-    const from = r.date(rangeObj, 'from', 'dateRange.from');
-    const to = r.date(rangeObj, 'to', 'dateRange.to');
+    const from = r.date(rangeObj, 'from', 'dateRange.from', RECORD_YEARS);
+    const to = r.date(rangeObj, 'to', 'dateRange.to', RECORD_YEARS);
     if (from && to && from > to) r.fail('dateRange.to', 'must not be before dateRange.from');
     if (from || to) dateRange = opt({ from, to });
   }
@@ -111,6 +109,7 @@ function flag(r: Reader, body: Record<string, unknown>, field: 'feeWaiver' | 'ex
 function readReceivedAt(r: Reader, value: unknown, now: Date): string | undefined {
   if (value === undefined || value === null || value === '') return undefined;
   if (!isIsoMoment(value)) return r.fail('receivedAt', 'must be a date (YYYY-MM-DD) or a date-time with offset');
+  if (!inYears(value, ENGINE_YEARS)) return r.fail('receivedAt', yearsMessage(ENGINE_YEARS));
   if (isFuture(value, now)) return r.fail('receivedAt', 'must not be in the future');
   return value;
 }

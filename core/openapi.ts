@@ -7,6 +7,7 @@
 import { RULE_IDS, TRIGGER_SET_IDS } from './deadlines';
 import { TRIGGER_TYPES } from './court-items';
 import { SERVICE_METHODS } from './deadlines/court-days';
+import { COLLECTIONS, type Collection } from './collections';
 import { DOCKET_OPERATIONS, DOCKET_SCHEMAS } from './docket/openapi';
 
 type Schema = Record<string, unknown>;
@@ -46,7 +47,7 @@ const STATUS_FILTERS = [
 const COURT_RULE_IDS = RULE_IDS.filter((r) => !r.startsWith('foia.'));
 export { TRIGGER_TYPES };
 
-const ITEM_LABEL: Record<string, string> = {
+const ITEM_LABEL: Record<Collection, string> = {
   requests: 'record request (FOIA / Privacy Act)',
   filings: 'filing',
   notices: 'disclosure notice',
@@ -292,7 +293,7 @@ function operationFor(routeKey: string): Operation {
   const known = OPERATIONS[routeKey];
   if (known) return known;
   const m = COLLECTION_ROUTE.exec(routeKey);
-  const what = m ? ITEM_LABEL[m[2]!] : undefined;
+  const what = m ? ITEM_LABEL[m[2] as Collection] : undefined;
   if (m && what) {
     const id = { name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^[0-9A-HJKMNP-TV-Z]{26}$' } };
     if (m[1] === 'GET' && !m[3]) {
@@ -340,7 +341,7 @@ const COMPONENT_SCHEMAS: Record<string, Schema> = {
   ItemSummary: {
     type: 'object',
     properties: {
-      id: { type: 'string' }, collection: { type: 'string', enum: ['requests', 'filings', 'notices', 'productions'] }, title: { type: 'string' },
+      id: { type: 'string' }, collection: { type: 'string', enum: COLLECTIONS }, title: { type: 'string' },
       kind: { type: 'string' }, agency: { type: 'string' }, matterId: { type: 'string' }, phase: { type: 'string' }, phaseLabel: { type: 'string' },
       owner: { type: 'string' }, status: { type: 'string', enum: ['open', 'closed'] },
     },

@@ -8,7 +8,7 @@ import { Temporal } from 'temporal-polyfill';
 import { dayFacts, defaultCalendar, isoOf, parseIsoDay, type Calendar, type EpochDay } from './calendar';
 import type { ReceiptEntry } from './deadlines';
 import type { Deadline, Matter, Person, TrackedItem } from './model';
-import { COURT_TIME_ZONE, dateIn } from './time';
+import { COURT_TIME_ZONE, dateIn, DAY_MS, HOUR_MS } from './time';
 
 export type NotificationKind = 'reminder' | 'digest' | 'alert' | 'changed';
 
@@ -25,8 +25,6 @@ export const DEFAULT_LADDER: Readonly<ReminderLadder> = Object.freeze({ dayRungs
 export const SEND_HOUR = 8;
 /** The sweep reads deadlines due within this many days; the digest lists the same window. */
 export const HORIZON_DAYS = 14;
-const HOUR_MS = 3_600_000;
-const DAY_MS = 86_400_000;
 
 export interface Rung {
   /** Stable name, part of the ledger key: `D-7`, `H-4`, `created`, `missed`, `overdue-2026-03-31`. */

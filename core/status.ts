@@ -3,19 +3,13 @@
  * (overdue, today, this week, later), and with what summary of their item. Pure: the caller
  * passes the clock and the records it read.
  */
+import { COLLECTION_OF_KIND } from './collections';
 import { phaseLabel } from './lifecycle/phases';
 import type { Deadline, ItemKind, Matter, TrackedItem } from './model';
-import { COURT_TIME_ZONE, dateIn } from './time';
+import { COURT_TIME_ZONE, dateIn, DAY_MS } from './time';
 import { deadlineView } from './views';
 
-/** The URL segment of each kind's collection: `/api/<collection>/<id>`. */
-export const COLLECTION_OF_KIND: Record<ItemKind, string> = {
-  foia: 'requests',
-  privacy_act: 'requests',
-  filing: 'filings',
-  disclosure_notice: 'notices',
-  record_production: 'productions',
-};
+export { COLLECTION_OF_KIND } from './collections';
 
 export const ITEM_KINDS: readonly ItemKind[] = ['foia', 'privacy_act', 'record_production', 'filing', 'disclosure_notice'];
 
@@ -100,7 +94,6 @@ export function itemMatches(item: TrackedItem, filter: StatusFilter, matters: re
   return true;
 }
 
-const DAY_MS = 86_400_000;
 
 /**
  * Where a deadline falls, seen from the court (America/New_York): past its end → overdue; ends

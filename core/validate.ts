@@ -32,6 +32,19 @@ export function isIsoMoment(value: unknown): value is string {
   return typeof value === 'string' && (isIsoDate(value) || isIsoDateTime(value));
 }
 
+/** The years a date of an event, a receipt or a calendar day may fall in: the deadline engine counts within them. */
+export const ENGINE_YEARS = { first: 1990, last: 2199 } as const;
+/** The years a date range of records sought may name (records older than the engine's range exist). */
+export const RECORD_YEARS = { first: 1900, last: 2199 } as const;
+
+/** Whether a date or date-time falls within the years given (its calendar date, as written). */
+export function inYears(value: string, years: { first: number; last: number }): boolean {
+  const year = Number(value.slice(0, 4));
+  return year >= years.first && year <= years.last;
+}
+
+export const yearsMessage = (years: { first: number; last: number }) => `must fall between ${years.first} and ${years.last}`;
+
 /** A bare date is after today at the court; a date-time is later than now beyond the skew allowed. */
 export function isFuture(value: string, now: Date): boolean {
   return isIsoDate(value) ? value > dateIn(now) : Date.parse(value) > now.getTime() + FUTURE_TOLERANCE_MS;
@@ -102,10 +115,11 @@ export class Reader {
     return value;
   }
 
-  date(obj: Record<string, unknown>, field: string, path: string): string | undefined {
+  date(obj: Record<string, unknown>, field: string, path: string, years: { first: number; last: number } = ENGINE_YEARS): string | undefined {
     const value = obj[field];
     if (value === undefined || value === null || value === '') return undefined;
     if (typeof value !== 'string' || !isIsoDate(value)) return this.fail(path, 'must be a date (YYYY-MM-DD)');
+    if (!inYears(value, years)) return this.fail(path, yearsMessage(years));
     return value;
   }
 

@@ -12,8 +12,8 @@ import { newId } from './lib/ids';
 import { logger } from './lib/logger';
 import { count } from './lib/metrics';
 import { createItem } from './lib/item-store';
-import { getMatter } from './lib/matter-store';
 import { startOrQueueWorkflow } from './lib/workflow';
+import { requireNamedMatter } from './lib/access';
 
 export async function createCourtItem(event: APIGatewayProxyEventV2): Promise<HttpResult> {
   const principal = requireTeam(event);
@@ -30,7 +30,7 @@ export async function createCourtItemFromBody(kind: CourtKind, body: unknown, pr
   const at = now();
   const input = validateCourtItem(kind, body, at);
   if (!input.ok) throw badRequest('The item has invalid fields', input.errors);
-  const matter = await getMatter(input.value.matterId);
+  const matter = await requireNamedMatter(principal, input.value.matterId);
   if (!matter) throw badRequest('No such matter', [{ field: 'matterId', message: 'is not a known matter' }]);
 
   const calendar = await loadCalendar();

@@ -10,16 +10,17 @@ import { requireTeam } from './lib/auth';
 import { now } from './lib/clock';
 import { badRequest } from './lib/errors';
 import { httpHandler, json, type HttpResult } from './lib/http';
-import { openDeadlinesWithItems } from './lib/status-reads';
+import { onlyMatters, openDeadlinesWithItems } from './lib/status-reads';
+import { visibleMatters } from './lib/access';
 
 export async function deadlines(event: APIGatewayProxyEventV2): Promise<HttpResult> {
-  requireTeam(event);
+  const principal = requireTeam(event);
   const query = event.queryStringParameters ?? {};
   const at = now();
   const before = query.within ? new Date(at.getTime() + parseWithin(query.within)).toISOString() : undefined;
   const filter = parseFilter(query);
   const missedSince = filter.includeMissed ? new Date(at.getTime() - MISSED_LOOKBACK_MS).toISOString() : undefined;
-  const open = await openDeadlinesWithItems(before, missedSince);
+  const open = onlyMatters(await openDeadlinesWithItems(before, missedSince), (await visibleMatters(principal)).ids);
   return json(200, {
     now: at.toISOString(),
     within: query.within ?? null,

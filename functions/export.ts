@@ -7,10 +7,11 @@ import { now } from './lib/clock';
 import { httpHandler, type HttpResult } from './lib/http';
 import { everything } from './lib/status-reads';
 import { BASE_HEADERS_TEXT } from './lib/text-response';
+import { visibleMatters } from './lib/access';
 
 export async function exportCsv(event: APIGatewayProxyEventV2): Promise<HttpResult> {
-  requireTeam(event);
-  const { items, deadlinesByItem, matters } = await everything();
+  const principal = requireTeam(event);
+  const { items, deadlinesByItem, matters } = await everything((await visibleMatters(principal)).ids);
   const day = now().toISOString().slice(0, 10);
   return {
     statusCode: 200,

@@ -7,49 +7,31 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { requireTeam } from './lib/auth';
 import { now } from './lib/clock';
 import { config } from './lib/config';
-import { badRequest, notFound, type FieldErrorLike } from './lib/errors';
+import { validateFeedInput } from '../core/feed-input';
+import { badRequest, notFound } from './lib/errors';
 import { feedToken, newFeedSecret } from './lib/feed-tokens';
 import { httpHandler, json, parseJsonBody, type HttpResult } from './lib/http';
 import { newId } from './lib/ids';
 import { sha256, type CalendarFeed } from './lib/keys';
 import { feedsOfOwner, putFeed, revokeFeed } from './lib/feed-store';
+import { requireNamedMatter } from './lib/access';
 
 const FEED_ID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
-
-interface FeedInput {
-  label?: string;
-  matter?: string;
-  person?: string;
-}
-
-function validateFeedInput(body: unknown): FeedInput {
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) throw badRequest('The body must be a JSON object');
-  const errors: FieldErrorLike[] = [];
-  const out: FeedInput = {};
-  for (const [key, value] of Object.entries(body as Record<string, unknown>)) {
-    if (key !== 'label' && key !== 'matter' && key !== 'person') {
-      errors.push({ field: key, message: 'is not a field of a feed' });
-      continue;
-    }
-    if (value === undefined || value === null || value === '') continue;
-    if (typeof value !== 'string' || value.trim().length === 0 || value.length > 100) {
-      errors.push({ field: key, message: 'must be text of at most 100 characters' });
-      continue;
-    }
-    out[key] = value.trim();
-  }
-  if (errors.length) throw badRequest('The feed has invalid fields', errors);
-  return out;
-}
 
 export async function createFeed(event: APIGatewayProxyEventV2): Promise<HttpResult> {
   const principal = requireTeam(event);
   const raw = event.body ? parseJsonBody(event) : {};
-  const input = validateFeedInput(raw);
+  const checked = validateFeedInput(raw);
+  if (!checked.ok) throw checked.notObject ? badRequest('The body must be a JSON object') : badRequest('The feed has invalid fields', checked.errors);
+  const input = checked.value;
+  if (input.matter && !(await requireNamedMatter(principal, input.matter))) {
+    throw badRequest('The feed has invalid fields', [{ field: 'matter', message: 'is not a known matter' }]);
+  }
   const secret = newFeedSecret();
   const feed: CalendarFeed = {
     id: newId(),
     owner: principal.id,
+    ...(principal.email && principal.emailVerified !== false ? { ownerEmail: principal.email } : {}),
     ...(input.label ? { label: input.label } : {}),
     secretHash: sha256(secret),
     filter: { ...(input.matter ? { matter: input.matter } : {}), ...(input.person ? { person: input.person } : {}) },

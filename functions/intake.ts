@@ -14,11 +14,11 @@ import { header, httpHandler, json, parseJsonBody, type HttpResult } from './lib
 import { newId, newTrackingCode } from './lib/ids';
 import { logger } from './lib/logger';
 import { count } from './lib/metrics';
-import { ensureIntakeMatter } from './lib/matters';
+import { ensureIntakeMatter } from './lib/intake-matter';
 import { getIdempotency } from './lib/idempotency-store';
 import { createItem } from './lib/item-store';
-import { getMatter } from './lib/matter-store';
 import { startOrQueueWorkflow } from './lib/workflow';
+import { requireNamedMatter } from './lib/access';
 
 const IDEMPOTENCY_SCOPE = 'POST /api/requests';
 /** A client retrying after a day is making a new request. */
@@ -44,7 +44,8 @@ export async function intake(event: APIGatewayProxyEventV2): Promise<HttpResult>
   const input = validateIntake(body, { team: !!principal, now: at });
   if (!input.ok) throw badRequest('The request has invalid fields', input.errors);
 
-  const matter = input.value.matterId ? await getMatter(input.value.matterId) : await ensureIntakeMatter(at);
+  // A team member files into a matter of theirs; without one, a request lands with the public ones.
+  const matter = input.value.matterId && principal ? await requireNamedMatter(principal, input.value.matterId) : await ensureIntakeMatter(at);
   if (!matter) throw badRequest('No such matter', [{ field: 'matterId', message: 'is not a known matter' }]);
 
   const id = newId();

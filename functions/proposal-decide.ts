@@ -12,6 +12,7 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { confirmRequest, eventTargets, ProposalNotActionableError, validateEdit, type CreateRequest, type StoredProposal } from '../core/docket/queue';
 import { isPlainObject } from '../core/validate';
 import { createCourtItemFromBody } from './create-item';
+import { requireItemMatter } from './lib/access';
 import { requireTeam, type Principal } from './lib/auth';
 import { now } from './lib/clock';
 import { entriesOfMatter } from './lib/docket-store';
@@ -19,10 +20,8 @@ import { AlreadyExistsError, badRequest, conflict, notFound, VersionConflictErro
 import { httpHandler, json, parseJsonBody, type HttpResult } from './lib/http';
 import { newId } from './lib/ids';
 import { logger } from './lib/logger';
-import { requireMember } from './lib/matter-access';
 import { decideProposal, getProposal, proposalsOfMatter } from './lib/proposals-store';
 import { getItemBundle } from './lib/item-store';
-import { getMatter } from './lib/matter-store';
 import { proposalView } from './proposals';
 import { recordEventOn } from './record-event';
 
@@ -32,9 +31,8 @@ async function load(event: APIGatewayProxyEventV2, principal: Principal): Promis
   const id = event.pathParameters?.id ?? '';
   const p = PROPOSAL_ID.test(id) ? await getProposal(id) : undefined;
   if (!p) throw notFound('No proposal with that id');
-  const matter = await getMatter(p.matterId);
-  if (!matter) throw notFound('No proposal with that id');
-  requireMember(principal, matter);
+  // A proposal of another team's matter answers as if it did not exist.
+  await requireItemMatter(principal, p.matterId, 'No proposal with that id');
   return p;
 }
 
@@ -91,7 +89,7 @@ export async function confirm(event: APIGatewayProxyEventV2): Promise<HttpResult
   let view;
   try {
     if (create) view = await createItemOnce(create, principal, itemId);
-    else view = await recordEvents(itemId, request as Extract<typeof request, { event: unknown }>, principal);
+    else view = await recordEvents(itemId, p.matterId, request as Extract<typeof request, { event: unknown }>, principal);
   } catch (err) {
     // Nothing was written: the proposal waits again, the error says why.
     await decideProposal(p, 'pending', { at: now(), by: principal.id }).catch((e: Error) => logger.warn('proposal release failed', { proposalId: p.id, errorName: e.name }));
@@ -114,9 +112,11 @@ async function createItemOnce(create: CreateRequest, principal: Principal, itemI
 }
 
 /** An opposition served on an item still "due" (their opposition, tracked) first marks it filed. */
-async function recordEvents(itemId: string, request: { event: Record<string, unknown>; itemKind: 'filing' | 'record_production' }, principal: Principal) {
+async function recordEvents(itemId: string, matterId: string, request: { event: Record<string, unknown>; itemKind: 'filing' | 'record_production' }, principal: Principal) {
   const bundle = await getItemBundle(itemId);
   if (!bundle) throw notFound(`No item ${itemId}`);
+  // A docket entry changes only its own matter's items.
+  if (bundle.item.matterId !== matterId) throw conflict(`Item ${itemId} belongs to another matter than this docket entry`);
   if (bundle.item.kind !== request.itemKind) throw conflict(`Item ${itemId} is a ${bundle.item.kind.replace('_', ' ')}; this proposal changes a ${request.itemKind.replace('_', ' ')}`);
   if (request.event.type === 'opposition_served' && bundle.item.phase === 'due') {
     await recordEventOn(itemId, [request.itemKind], { type: 'filed', at: request.event.at }, principal);

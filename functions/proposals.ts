@@ -7,13 +7,12 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { StoredProposal } from '../core/docket/queue';
 import type { Matter } from '../core/model';
+import { requireItemMatter, visibleMatters } from './lib/access';
 import { requireTeam } from './lib/auth';
 import { entriesOfMatter } from './lib/docket-store';
-import { badRequest, notFound } from './lib/errors';
+import { badRequest } from './lib/errors';
 import { httpHandler, json, type HttpResult } from './lib/http';
-import { mayActIn, requireMember } from './lib/matter-access';
 import { proposalsOfMatter } from './lib/proposals-store';
-import { getMatter, listMatters } from './lib/matter-store';
 
 const STATUSES = ['pending', 'confirming', 'confirmed', 'dismissed'];
 
@@ -27,9 +26,8 @@ export async function proposals(event: APIGatewayProxyEventV2): Promise<HttpResu
   const principal = requireTeam(event);
   const matterId = event.pathParameters?.matterId;
   if (matterId !== undefined) {
-    const matter = await getMatter(matterId);
-    if (!matter) throw notFound('No such matter');
-    requireMember(principal, matter);
+    // Another team's matter answers as if it did not exist.
+    const matter = await requireItemMatter(principal, matterId, 'No such matter');
     const [entries, props] = await Promise.all([entriesOfMatter(matter.id), proposalsOfMatter(matter.id)]);
     const byId = new Map(props.map((p) => [p.id, p]));
     entries.sort((a, b) => b.receivedAt.localeCompare(a.receivedAt) || b.filedOn.localeCompare(a.filedOn) || b.key.localeCompare(a.key));
@@ -45,7 +43,7 @@ export async function proposals(event: APIGatewayProxyEventV2): Promise<HttpResu
   }
   const q = event.queryStringParameters ?? {};
   if (q.status !== undefined && !STATUSES.includes(q.status)) throw badRequest('Unknown status', [{ field: 'status', message: `must be one of ${STATUSES.join(', ')}` }]);
-  const matters = (await listMatters()).filter((m) => mayActIn(principal, m) && (q.matter === undefined || m.id === q.matter));
+  const matters = (await visibleMatters(principal)).matters.filter((m) => q.matter === undefined || m.id === q.matter);
   const lists = await Promise.all(matters.map(async (m) => (await proposalsOfMatter(m.id)).map((p) => ({ p, m }))));
   const all = lists.flat().filter(({ p }) => q.status === undefined || p.status === q.status);
   all.sort((a, b) => b.p.id.localeCompare(a.p.id));

@@ -14,10 +14,11 @@ import { now } from './lib/clock';
 import { notFound } from './lib/errors';
 import { httpHandler, json, parseJsonBody, type HttpResult } from './lib/http';
 import { newId } from './lib/ids';
-import { updateItem } from './lib/item-store';
+import { getItem, updateItem } from './lib/item-store';
 import { logger } from './lib/logger';
 import { count } from './lib/metrics';
 import { wakeItem } from './lib/workflow';
+import { requireItemMatter } from './lib/access';
 
 export async function recordEvent(event: APIGatewayProxyEventV2): Promise<HttpResult> {
   const principal = requireTeam(event);
@@ -31,9 +32,12 @@ export async function recordEvent(event: APIGatewayProxyEventV2): Promise<HttpRe
 export async function recordEventOn(id: string, kinds: readonly ItemKind[], body: unknown, principal: Principal) {
   if (!ITEM_ID.test(id)) throw notFound('No item with that id');
 
+  // An item never changes matter: checking access before the write is checking it for the write.
+  const stored = await getItem(id);
+  if (!stored || !kinds.includes(stored.kind)) throw notFound(`No item with id ${id} here`);
+  await requireItemMatter(principal, stored.matterId, `No item with id ${id} here`);
   const calendar = await loadCalendar();
   const update = await updateItem(id, ({ item, deadlines }) => {
-    if (!kinds.includes(item.kind)) throw notFound(`No item with id ${id} here`);
     const at = now();
     const ev = parseEvent(item.kind, body, at);
     return applyEvent(item, deadlines, ev, { now: at, recordedBy: principal.id, newDeadlineId: newId, calendar });

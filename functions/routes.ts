@@ -20,8 +20,9 @@ export interface RouteSpec {
   readonly admin?: boolean;
 }
 
-/** Path segments of the item collections, by the kinds they hold. */
-export const COLLECTIONS = ['requests', 'filings', 'notices', 'productions'] as const;
+import { COLLECTIONS } from '../core/collections';
+
+export { COLLECTIONS };
 
 export const ROUTES: readonly RouteSpec[] = [
   { routeKey: 'GET /api/health', entry: 'health', auth: 'public', table: 'read' },
@@ -43,9 +44,9 @@ export const ROUTES: readonly RouteSpec[] = [
   { routeKey: 'GET /api/trigger-sets', entry: 'trigger-sets', auth: 'team', table: 'read' },
   { routeKey: 'POST /api/trigger-sets/preview', entry: 'trigger-sets', auth: 'team', table: 'read' },
   { routeKey: 'GET /api/notifications', entry: 'notifications', auth: 'team', table: 'read' },
-  { routeKey: 'GET /api/calendar.ics', entry: 'calendar', auth: 'team', table: 'read' },
+  { routeKey: 'GET /api/calendar.ics', entry: 'calendar-feed', auth: 'team', table: 'read' },
   // Calendar apps cannot send headers: a personal feed URL carries a revocable secret instead.
-  { routeKey: 'GET /api/feeds/{feedToken}/calendar.ics', entry: 'calendar', auth: 'public', table: 'read' },
+  { routeKey: 'GET /api/feeds/{feedToken}/calendar.ics', entry: 'calendar-feed', auth: 'public', table: 'read' },
   { routeKey: 'GET /api/feeds', entry: 'feeds', auth: 'team', table: 'read' },
   { routeKey: 'POST /api/feeds', entry: 'feeds', auth: 'team', table: 'readwrite' },
   { routeKey: 'DELETE /api/feeds/{feedId}', entry: 'feeds', auth: 'team', table: 'readwrite' },
@@ -73,6 +74,40 @@ export const SITE_REWRITES: readonly { pattern: string; page: string }[] = [
   { pattern: '^/track(/[^/]*)?/?$', page: '/track.html' },
   { pattern: '^/dashboard(/.*)?$', page: '/dashboard.html' },
 ];
+
+export interface ParsedRouteKey {
+  readonly method: string;
+  readonly path: string;
+}
+
+export function parseRouteKey(routeKey: string): ParsedRouteKey {
+  const match = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|ANY) (\/\S*)$/.exec(routeKey);
+  if (!match) throw new Error(`route key ${JSON.stringify(routeKey)} is not "METHOD /path"`);
+  return { method: match[1]!, path: match[2]! };
+}
+
+/**
+ * `/api/track/{trackingCode}` → `^/api/track/[^/]+$`: a path parameter matches one segment
+ * (captured, in order, with `capture`), `{proxy+}` the rest. API Gateway matches paths this way;
+ * the local server and WAF's rules use the same expression.
+ */
+export function pathRegex(path: string, capture = false): string {
+  const group = (re: string) => (capture ? `(${re})` : re);
+  const body = path
+    .split('/')
+    .map((segment) => {
+      if (/^\{[A-Za-z0-9_]+\+\}$/.test(segment)) return group('.+');
+      if (/^\{[A-Za-z0-9_]+\}$/.test(segment)) return group('[^/]+');
+      return segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    })
+    .join('/');
+  return `^${body}$`;
+}
+
+/** The names of a path's parameters, in order. */
+export function pathParams(path: string): string[] {
+  return [...path.matchAll(/\{([A-Za-z0-9_]+)\+?\}/g)].map((m) => m[1]!);
+}
 
 /** Entries the state machine invokes as Task resources (not HTTP routes). */
 export const WORKFLOW_TASK_ENTRY = 'workflow-task';

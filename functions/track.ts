@@ -11,7 +11,9 @@ import { getItemBundle } from './lib/item-store';
 const NO_SUCH_CODE = 'No request has that tracking code';
 
 export async function track(event: APIGatewayProxyEventV2): Promise<HttpResult> {
-  const code = normaliseTrackingCode(decodeURIComponent(event.pathParameters?.trackingCode ?? ''));
+  // Path parameters arrive decoded (API Gateway, and the local server likewise): decoding again
+  // would turn a literal `%25c0` into a malformed escape.
+  const code = normaliseTrackingCode(event.pathParameters?.trackingCode ?? '');
   if (!code) throw notFound(NO_SUCH_CODE);
   const itemId = await findItemIdByTrackingCode(code);
   const bundle = itemId ? await getItemBundle(itemId) : undefined;

@@ -1,4 +1,6 @@
-import type { Access, Auth, RouteSpec } from '../functions/routes';
+import { parseRouteKey, pathRegex, type Access, type Auth, type RouteSpec } from '../functions/routes';
+
+export { parseRouteKey, pathRegex };
 
 /** What one Lambda needs, merged over every route it serves. */
 export interface EntryPlan {
@@ -9,17 +11,6 @@ export interface EntryPlan {
   /** Serves at least one public or publicOrTeam route: throttled, reserved concurrency. */
   readonly public: boolean;
   readonly routes: readonly RouteSpec[];
-}
-
-export interface ParsedRouteKey {
-  readonly method: string;
-  readonly path: string;
-}
-
-export function parseRouteKey(routeKey: string): ParsedRouteKey {
-  const match = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|ANY) (\/\S*)$/.exec(routeKey);
-  if (!match) throw new Error(`route key ${JSON.stringify(routeKey)} is not "METHOD /path"`);
-  return { method: match[1]!, path: match[2]! };
 }
 
 /** Routes without the JWT authorizer: the ones WAF and the stage throttle as public. */
@@ -45,19 +36,6 @@ export function planEntries(routes: readonly RouteSpec[]): EntryPlan[] {
     });
   }
   return [...plans.values()];
-}
-
-/** `/api/track/{trackingCode}` → `^/api/track/[^/]+$` (path parameters match one segment; `{proxy+}` the rest). */
-export function pathRegex(path: string): string {
-  const body = path
-    .split('/')
-    .map((segment) => {
-      if (/^\{[A-Za-z0-9_]+\+\}$/.test(segment)) return '.+';
-      if (/^\{[A-Za-z0-9_]+\}$/.test(segment)) return '[^/]+';
-      return segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    })
-    .join('/');
-  return `^${body}$`;
 }
 
 /** A CloudFormation-safe construct id from a route key: `GET /api/track/{code}` → `GetApiTrackCode`. */

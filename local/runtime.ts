@@ -21,8 +21,11 @@ import { startSfnEndpoint } from './sfn-endpoint';
 import { sweepRoute } from './sweep-route';
 import { fakeContext, startServer } from './server';
 import { LocalWorkflows, localStateMachineArn } from './workflows';
+import { readBody } from './body';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+/** Open items whose workflows resume together after a restart. */
+const RESUME_BATCH = 25;
 const ENTRIES = new Set([...ROUTES.map((r) => r.entry), WORKFLOW_TASK_ENTRY, SWEEP_ENTRY]);
 
 export interface LocalOptions {
@@ -94,7 +97,9 @@ export async function startLocal(opts: LocalOptions = {}): Promise<LocalStack> {
     let dynamo: LocalDynamo | undefined;
     let dynamoEndpoint = opts.dynamoEndpoint;
     if (!dynamoEndpoint) {
-      dynamo = await startDynamo(opts.inMemory ? {} : { dataDir: join(dataDir, 'dynamodb') });
+      // Supervised: if it dies, it is started again on the same port and data, and the SDK reconnects.
+      const afterRestart = (endpoint: string) => ensureTable(endpoint, tableName).then(() => undefined);
+      dynamo = await startDynamo({ ...(opts.inMemory ? {} : { dataDir: join(dataDir, 'dynamodb') }), supervise: true, afterRestart });
       cleanups.push(() => dynamo!.stop());
       dynamoEndpoint = dynamo.endpoint;
     }
@@ -136,11 +141,7 @@ export async function startLocal(opts: LocalOptions = {}): Promise<LocalStack> {
         if (url.pathname === '/local-idp/sign-in' && req.method === 'POST' && idp) {
           // Development sign-in: a member of the demo team by email gets the same JWT shape
           // Cognito issues. Deployed, the hosted sign-in (authorization code + PKCE) does this.
-          const body = await new Promise<string>((ok) => {
-            let text = '';
-            req.on('data', (c: Buffer) => (text += c.toString()).length > 4096 && req.destroy());
-            req.on('end', () => ok(text));
-          });
+          const body = (await readBody(req, 4096))?.toString('utf8') ?? '';
           let email = '';
           try {
             email = String((JSON.parse(body) as { email?: unknown }).email ?? '').trim().toLowerCase();
@@ -179,11 +180,24 @@ export async function startLocal(opts: LocalOptions = {}): Promise<LocalStack> {
     }
 
     // Executions live in this process: after a restart, every open item gets a fresh one that
-    // reads the item from the table and catches up on whatever fell due meanwhile.
+    // reads the item from the table and catches up on whatever fell due meanwhile. In the
+    // background and a batch at a time, so start-up does not grow with the open items and the
+    // table is not asked for all of them at once.
     const lifecycle = localStateMachineArn('item-lifecycle');
-    for (const matter of await store.listMatters()) {
-      for (const id of await store.listOpenItemIds(matter.id)) workflows.start(lifecycle, id, JSON.stringify({ itemId: id }));
-    }
+    let resuming = true;
+    const resumed = (async () => {
+      for (const matter of await store.listMatters()) {
+        const ids = await store.listOpenItemIds(matter.id);
+        for (let i = 0; i < ids.length && resuming; i += RESUME_BATCH) {
+          const batch = ids.slice(i, i + RESUME_BATCH).map((id) => workflows.start(lifecycle, id, JSON.stringify({ itemId: id })).name);
+          await Promise.allSettled(batch.map((name) => workflows.settled(name, 60_000)));
+        }
+      }
+    })().catch((err: Error) => console.error(`resuming open items failed: ${err.name}`));
+    cleanups.push(async () => {
+      resuming = false;
+      await resumed;
+    });
 
     const sweep = async () => (await loadHandler(SWEEP_ENTRY))({ source: 'local.timer' }, fakeContext(SWEEP_ENTRY));
     const interval = opts.sweepIntervalMs ?? 60_000;

@@ -8,7 +8,10 @@ import { randomUUID } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
-import { ROUTES, SITE_REWRITES, type RouteSpec } from '../functions/routes';
+import { parseRouteKey, pathParams, pathRegex, ROUTES, SITE_REWRITES, type RouteSpec } from '../functions/routes';
+import { bearerToken } from '../functions/lib/bearer';
+import { readBody } from './body';
+import { EventEmitter } from 'node:events';
 
 export type Invoke = (entry: string, event: APIGatewayProxyEventV2, context: Context) => Promise<unknown>;
 export type VerifyJwt = (token: string) => Promise<Record<string, unknown>>;
@@ -25,6 +28,8 @@ export interface ServerOptions {
 
 /** API Gateway refuses payloads over 10 MB before any Lambda sees them. */
 const MAX_PAYLOAD = 10 * 1024 * 1024;
+/** How long a stop waits for requests under way (a handler's own limit is 30 s in Lambda; ours are far quicker). */
+const DRAIN_MS = 15_000;
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -54,18 +59,8 @@ interface CompiledRoute {
 }
 
 function compile(spec: RouteSpec): CompiledRoute {
-  const [method = '', path = ''] = spec.routeKey.split(' ');
-  const params: string[] = [];
-  const source = path
-    .split('/')
-    .map((seg) => {
-      const m = /^\{(\w+)\}$/.exec(seg);
-      if (!m?.[1]) return seg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      params.push(m[1]);
-      return '([^/]+)';
-    })
-    .join('/');
-  return { spec, method, pattern: new RegExp(`^${source}$`), params };
+  const { method, path } = parseRouteKey(spec.routeKey);
+  return { spec, method, pattern: new RegExp(pathRegex(path, true)), params: pathParams(path) };
 }
 
 export function fakeContext(functionName: string): Context {
@@ -92,6 +87,13 @@ export async function startServer(port: number, opts: ServerOptions): Promise<{ 
   const webRoot = resolve(opts.webDir);
   const buckets = new Map<string, { count: number; windowStart: number }>();
 
+  async function isTeamToken(authorization: string | undefined): Promise<boolean> {
+    const token = bearerToken(authorization);
+    const claims = token ? await opts.verifyJwt(token).catch(() => undefined) : undefined;
+    const groups = claims?.['cognito:groups'];
+    return Array.isArray(groups) && groups.some((g) => g === 'team' || g === 'admin');
+  }
+
   function rateLimited(client: string): boolean {
     const now = Date.now();
     const b = buckets.get(client);
@@ -103,7 +105,17 @@ export async function startServer(port: number, opts: ServerOptions): Promise<{ 
     return b.count > opts.publicRateLimit;
   }
 
+  // Requests being answered: a stop lets them finish (they may be committing) before it closes.
+  let inflight = 0;
+  let draining = false;
+  const drained = new EventEmitter();
   const server = createServer((req, res) => {
+    inflight++;
+    res.once('close', () => {
+      inflight--;
+      if (inflight === 0) drained.emit('idle');
+    });
+    if (draining) res.setHeader('connection', 'close');
     handle(req, res).catch(() => {
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ message: 'Internal Server Error' }));
@@ -112,6 +124,8 @@ export async function startServer(port: number, opts: ServerOptions): Promise<{ 
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    // One decoding step for the whole path: a malformed escape is the client's error, before anything runs.
+    if (decoded(url.pathname) === undefined) return sendProblem(res, 400, 'Bad request', 'The path is not valid percent-encoding');
     if (opts.extra && (await opts.extra(req, res, url))) return;
     if (url.pathname === '/api' || url.pathname.startsWith('/api/')) return api(req, res, url);
     return staticFile(req, res, url);
@@ -132,26 +146,29 @@ export async function startServer(port: number, opts: ServerOptions): Promise<{ 
     // HTTP API answers an unmatched route with 404 {"message":"Not Found"}.
     if (!route || !match) return sendJson(res, 404, { message: 'Not Found' });
 
-    const body = await readBody(req);
-    if (body === undefined) return sendJson(res, 413, { message: 'Request Entity Too Large' });
-
-    const client = req.socket.remoteAddress ?? 'unknown';
-    if (route.spec.auth !== 'team' && rateLimited(client)) return sendJson(res, 429, { message: 'Too Many Requests' });
+    const body = await readBody(req, MAX_PAYLOAD);
+    if (body === undefined) return sendProblem(res, 413, 'Payload too large', `The body must be at most ${MAX_PAYLOAD} bytes`);
 
     const headers: Record<string, string> = {};
     for (const [k, v] of Object.entries(req.headers)) {
       if (v !== undefined && k !== 'cookie') headers[k.toLowerCase()] = Array.isArray(v) ? v.join(',') : v;
     }
+    const client = req.socket.remoteAddress ?? 'unknown';
+    // The public limit is for the public: a request with a valid team token is not counted.
+    if (route.spec.auth !== 'team' && !(await isTeamToken(headers.authorization)) && rateLimited(client)) {
+      res.setHeader('retry-after', '60');
+      return sendProblem(res, 429, 'Too many requests', `At most ${opts.publicRateLimit} public requests a minute from one address; try again in a minute`);
+    }
     let authorizer: { jwt: { claims: Record<string, unknown>; scopes: null } } | undefined;
     if (route.spec.auth === 'team') {
       // The authorizer: no valid bearer token, no Lambda call.
-      const token = /^Bearer\s+(\S+)$/i.exec(headers.authorization ?? '')?.[1];
+      const token = bearerToken(headers.authorization);
       const claims = token ? await opts.verifyJwt(token).catch(() => undefined) : undefined;
       if (!claims) return sendJson(res, 401, { message: 'Unauthorized' });
       authorizer = { jwt: { claims: flattenClaims(claims), scopes: null } };
     }
 
-    const pathParameters = Object.fromEntries(route.params.map((p, i) => [p, decodeURIComponent(match![i + 1] ?? '')]));
+    const pathParameters = Object.fromEntries(route.params.map((p, i) => [p, decoded(match![i + 1] ?? '') ?? '']));
     const query = Object.fromEntries(url.searchParams);
     const isText = /json|text|xml|urlencoded/i.test(headers['content-type'] ?? 'application/json');
     const now = new Date();
@@ -187,7 +204,7 @@ export async function startServer(port: number, opts: ServerOptions): Promise<{ 
 
   function staticFile(req: IncomingMessage, res: ServerResponse, url: URL): void {
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { message: 'Method Not Allowed' });
-    let path = decodeURIComponent(url.pathname);
+    let path = decoded(url.pathname) ?? '';
     // The same rewrites as the CloudFront function (SITE_REWRITES); `/` is the default object.
     if (path === '/') path = '/index.html';
     else path = rewrites.find((r) => r.re.test(path))?.page ?? path;
@@ -213,11 +230,23 @@ export async function startServer(port: number, opts: ServerOptions): Promise<{ 
   return {
     server,
     port: actual,
-    close: () =>
-      new Promise((ok) => {
-        server.closeAllConnections();
-        server.close(() => ok());
-      }),
+    /**
+     * Stops taking connections, lets every request under way finish (bounded), then closes.
+     * A request refused by the closed socket was never read, so it wrote nothing.
+     */
+    async close() {
+      draining = true;
+      const closed = new Promise<void>((ok) => server.close(() => ok()));
+      server.closeIdleConnections();
+      if (inflight > 0) {
+        await new Promise<void>((ok) => {
+          const timer = setTimeout(ok, DRAIN_MS);
+          drained.once('idle', () => (clearTimeout(timer), ok()));
+        });
+      }
+      server.closeAllConnections();
+      await closed;
+    },
   };
 }
 
@@ -230,19 +259,18 @@ function flattenClaims(claims: Record<string, unknown>): Record<string, string |
   return out;
 }
 
-function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
-  return new Promise((ok, fail) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let tooLarge = false;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > MAX_PAYLOAD) tooLarge = true;
-      else chunks.push(c);
-    });
-    req.on('end', () => ok(tooLarge ? undefined : Buffer.concat(chunks)));
-    req.on('error', fail);
-  });
+/** The path decoded once; undefined when its percent-encoding is malformed. */
+function decoded(path: string): string | undefined {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return undefined;
+  }
+}
+
+function sendProblem(res: ServerResponse, status: number, title: string, detail: string): void {
+  res.writeHead(status, { 'content-type': 'application/problem+json; charset=utf-8', 'cache-control': 'no-store', ...SECURITY_HEADERS });
+  res.end(JSON.stringify({ type: 'about:blank', title, status, detail }));
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {

@@ -5,6 +5,10 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { LocalWorkflowError, type LocalWorkflows } from './workflows';
+import { readBody } from './body';
+
+/** Step Functions refuses requests over 256 KB (a task output's limit); so does this endpoint. */
+const MAX_REQUEST_BYTES = 256 * 1024;
 
 const epoch = (d: Date | undefined) => (d ? d.getTime() / 1000 : undefined);
 
@@ -48,9 +52,7 @@ export async function startSfnEndpoint(workflows: LocalWorkflows): Promise<{ end
   };
 
   const server: Server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
+    void readBody(req, MAX_REQUEST_BYTES).then((raw) => {
       const op = String(req.headers['x-amz-target'] ?? '').split('.')[1] ?? '';
       const send = (status: number, body: unknown) => {
         res.writeHead(status, { 'content-type': 'application/x-amz-json-1.0' });
@@ -59,7 +61,8 @@ export async function startSfnEndpoint(workflows: LocalWorkflows): Promise<{ end
       try {
         const fn = operations[op];
         if (!fn) return send(400, { __type: 'UnknownOperationException', message: `Local runner does not implement ${op}` });
-        send(200, fn(JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}')));
+        if (!raw) return send(400, { __type: 'ValidationException', message: `The request is larger than ${MAX_REQUEST_BYTES} bytes` });
+        send(200, fn(JSON.parse(raw.toString('utf8') || '{}')));
       } catch (err) {
         const code = err instanceof LocalWorkflowError ? err.code : 'InternalFailure';
         send(code === 'InternalFailure' ? 500 : 400, { __type: code, message: (err as Error).message });

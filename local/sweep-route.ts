@@ -8,6 +8,8 @@
  *   if (await sweepRoute(req, res, url, verifyJwt)) return true;
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { bearerToken } from '../functions/lib/bearer';
+import { readBody } from './body';
 
 export const SWEEP_PATH = '/local/sweep';
 const MAX_BODY = 4096;
@@ -26,7 +28,7 @@ export async function sweepRoute(req: IncomingMessage, res: ServerResponse, url:
 
   // Imported here: these modules read the environment the runtime sets up before serving.
   const { isTeam, principalFromClaims } = await import('../functions/lib/auth');
-  const token = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
+  const token = bearerToken(req.headers.authorization);
   let claims: Record<string, unknown> | undefined;
   try {
     claims = token ? await verifyJwt(token) : undefined;
@@ -36,17 +38,7 @@ export async function sweepRoute(req: IncomingMessage, res: ServerResponse, url:
   if (!claims) return problem(401, 'Unauthorized', 'Send the team token (.local/team.jwt) as a Bearer token');
   if (!isTeam(principalFromClaims(claims))) return problem(403, 'Forbidden', 'This needs a member of the legal team');
 
-  const text = await new Promise<string | undefined>((ok) => {
-    let body = '';
-    req.on('data', (c: Buffer) => {
-      body += c.toString();
-      if (body.length > MAX_BODY) {
-        ok(undefined);
-        req.destroy();
-      }
-    });
-    req.on('end', () => ok(body));
-  });
+  const text = (await readBody(req, MAX_BODY))?.toString('utf8');
   if (text === undefined) return problem(413, 'Payload too large', `The body must be at most ${MAX_BODY} bytes`);
   let nowText: unknown;
   try {

@@ -2,7 +2,7 @@
  * Dated facts that no rule predicts, kept as data. Adding to them (through withDays) gives a
  * new calendar version; open deadlines are then recomputed against it.
  */
-import type { DayNote, DayRange } from './index';
+import type { DayNote, DayRange } from './days';
 
 /**
  * A whole-day presidential closure of the executive departments. The label names the order,

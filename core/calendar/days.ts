@@ -57,11 +57,22 @@ export function weekdayName(days: EpochDay): WeekdayName {
   return WEEKDAYS[weekdayOf(days)]!;
 }
 
-export function yearOf(days: EpochDay): number {
-  return civilOf(days).year;
-}
-
 /** "2026-03-07 (Saturday)": how a lawyer reads a date in a receipt. */
 export function labelDay(days: EpochDay): string {
   return `${isoOf(days)} (${weekdayName(days)})`;
+}
+
+/** A dated fact of the calendar: a holiday, a closure, a court closure, with what it was. */
+export interface DayNote {
+  date: string;
+  label: string;
+  /** The order that made the day what it is (an executive order, a court-closure order). */
+  order?: string;
+}
+
+/** A span of days, such as a lapse in appropriations. */
+export interface DayRange {
+  from: string;
+  to: string;
+  label: string;
 }

@@ -10,24 +10,11 @@
 import { APPROPRIATIONS_LAPSES, EXECUTIVE_ORDER_CLOSURES } from './data';
 import { DC_HOLIDAY_SOURCE, emancipationDay } from './dc-holidays';
 import { FEDERAL_HOLIDAY_SOURCE, federalHolidayOn, type Holiday } from './federal-holidays';
-import { civilOf, isoOf, parseIsoDay, weekdayOf, type EpochDay, type WeekdayName } from './days';
+import { civilOf, isoOf, parseIsoDay, weekdayOf, type DayNote, type DayRange, type EpochDay, type WeekdayName } from './days';
 
 export { federalHolidaysOfYear, type Holiday } from './federal-holidays';
 export { emancipationDay } from './dc-holidays';
 export * from './days';
-
-export interface DayNote {
-  date: string;
-  label: string;
-  /** The order that made the day what it is (an executive order, a court-closure order). */
-  order?: string;
-}
-
-export interface DayRange {
-  from: string;
-  to: string;
-  label: string;
-}
 
 export interface Calendar {
   readonly version: string;

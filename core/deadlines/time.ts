@@ -11,11 +11,10 @@
  */
 import { Temporal } from 'temporal-polyfill';
 import { civilOf, isoOf, parseIsoDay, weekdayName, type EpochDay } from '../calendar';
+import { COURT_TIME_ZONE, DAY_MS, HOUR_MS } from '../time';
 import { DeadlineInputError } from './errors';
 
-export const COURT_TIME_ZONE = 'America/New_York';
-export const HOUR_MS = 3_600_000;
-export const DAY_MS = 86_400_000;
+export { COURT_TIME_ZONE, DAY_MS, HOUR_MS };
 const MIN_YEAR = 1990;
 const MAX_YEAR = 2199;
 

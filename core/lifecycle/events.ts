@@ -5,7 +5,7 @@
  */
 import { SERVICE_METHODS } from '../deadlines/court-days';
 import type { ItemKind } from '../model';
-import { isFuture, isIsoMoment, isPlainObject, Reader, type FieldError } from '../validate';
+import { ENGINE_YEARS, inYears, isFuture, isIsoMoment, isPlainObject, Reader, yearsMessage, type FieldError } from '../validate';
 
 export class EventInvalidError extends Error {
   override name = 'EventInvalidError';
@@ -47,6 +47,7 @@ const date = (field: string): FieldReader => (r, b) => {
   const v = b[field];
   if (v === undefined || v === null || v === '') return r.fail(field, 'is required'), {};
   if (!isIsoMoment(v)) return r.fail(field, 'must be a date or a date-time with offset'), {};
+  if (!inYears(v, ENGINE_YEARS)) return r.fail(field, yearsMessage(ENGINE_YEARS)), {};
   return { [field]: v };
 };
 const outcome = (type: string): FieldReader => (r, b) => ({ outcome: r.oneOf(b, 'outcome', 'outcome', EVENT_FIELD_VALUES[type]!.outcome!) });
@@ -108,6 +109,7 @@ export function parseEvent(kind: ItemKind, body: unknown, now: Date): ValidEvent
 
 function readAt(r: Reader, value: unknown, now: Date, future: boolean): string | undefined {
   if (!isIsoMoment(value)) return r.fail('at', 'must be a date (YYYY-MM-DD, that day at the court) or a date-time with offset');
+  if (!inYears(value, ENGINE_YEARS)) return r.fail('at', yearsMessage(ENGINE_YEARS));
   if (!future && isFuture(value, now)) return r.fail('at', 'must not be in the future: record events when they happen');
   return value;
 }

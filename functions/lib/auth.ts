@@ -8,10 +8,13 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyEventV2WithJWTAuthorizer } 
 import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
 import { config } from './config';
 import { forbidden, unauthorized } from './errors';
+import { bearerToken } from './bearer';
 
 export interface Principal {
   id: string;
   email?: string;
+  /** False when the issuer says the address is not verified. */
+  emailVerified?: boolean;
   name?: string;
   groups: string[];
 }
@@ -51,6 +54,8 @@ export function principalFromClaims(claims: Record<string, unknown>): Principal 
   return {
     id: String(claims.sub ?? ''),
     ...(typeof claims.email === 'string' ? { email: claims.email } : {}),
+    // The authorizer passes claims as strings: "false" is as unverified as false.
+    ...(claims.email_verified === false || claims.email_verified === 'false' ? { emailVerified: false } : {}),
     ...(typeof claims.name === 'string' ? { name: claims.name } : {}),
     groups,
   };
@@ -80,9 +85,9 @@ export function requireAdmin(event: APIGatewayProxyEventV2): Principal {
 export async function optionalTeam(event: APIGatewayProxyEventV2): Promise<Principal | undefined> {
   const header = event.headers?.authorization;
   if (!header) return undefined;
-  const match = /^Bearer\s+(\S+)$/i.exec(header);
-  if (!match?.[1]) throw unauthorized('The Authorization header must be "Bearer <token>"');
-  const p = principalFromClaims(await verifyToken(match[1]) as Record<string, unknown>);
+  const token = bearerToken(header);
+  if (!token) throw unauthorized('The Authorization header must be "Bearer <token>"');
+  const p = principalFromClaims(await verifyToken(token) as Record<string, unknown>);
   if (!isTeam(p)) throw forbidden('This needs a member of the legal team');
   return p;
 }

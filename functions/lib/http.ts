@@ -8,6 +8,7 @@ import { DeadlineInputError } from '../../core/deadlines/errors';
 import { EventRejectedError } from '../../core/lifecycle/draft';
 import { EventInvalidError } from '../../core/lifecycle/events';
 import { StatusInputError } from '../../core/status';
+import { storageUnavailable } from './storage-errors';
 import { AlreadyExistsError, BadCursorError, HttpError, NotFoundError, VersionConflictError } from './errors';
 import { logger } from './logger';
 
@@ -73,10 +74,18 @@ const ERROR_ANSWERS: readonly [ErrorClass, (err: never) => HttpResult][] = [
   [StatusInputError, (e: StatusInputError) => problem(400, 'Bad request', 'The query has invalid parameters', [{ field: e.field, message: e.message }])],
 ];
 
+/** Seconds a client should wait before retrying when the table did not answer. */
+const STORAGE_RETRY_AFTER_SECONDS = 5;
+
 /** The problem+json answer for an error, or undefined for an unexpected one (a 500). */
 export function answerFor(err: unknown): HttpResult | undefined {
   const row = ERROR_ANSWERS.find(([cls]) => err instanceof cls);
-  return row ? row[1](err as never) : undefined;
+  if (row) return row[1](err as never);
+  if (storageUnavailable(err)) {
+    const answer = problem(503, 'Service unavailable', 'The data store did not answer. Retry in a few seconds; intake retried with the same Idempotency-Key is never recorded twice.');
+    return { ...answer, headers: { ...answer.headers, 'retry-after': String(STORAGE_RETRY_AFTER_SECONDS) } };
+  }
+  return undefined;
 }
 
 /** Wraps a bare handler with the shared middleware. */

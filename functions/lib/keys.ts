@@ -93,6 +93,8 @@ export interface CalendarFeed {
   id: string;
   /** The team member it belongs to (token `sub`). */
   owner: string;
+  /** Their verified e-mail address when the feed was made: how a matter's team may list them. */
+  ownerEmail?: string;
   label?: string;
   secretHash: string;
   /** Filters the feed applies, chosen at creation. */

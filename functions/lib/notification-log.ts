@@ -24,8 +24,12 @@ export interface NotificationPage {
 }
 
 
-/** Notifications newest first: of one item (its partition) or of all (GSI1). One Query. */
-export async function listNotifications(opts: { itemId?: string; limit: number; cursor?: string }): Promise<NotificationPage> {
+/**
+ * Notifications newest first: of one item (its partition) or of all (GSI1). One Query. With
+ * `recipients`, only those sent to these person ids (filtered after the page is read, so a page
+ * may hold fewer than `limit`; its cursor still leads on).
+ */
+export async function listNotifications(opts: { itemId?: string; limit: number; cursor?: string; recipients?: ReadonlySet<string> }): Promise<NotificationPage> {
   const byItem = opts.itemId !== undefined;
   const start = opts.cursor ? decodeCursor(opts.cursor) : undefined;
   if (start && (byItem ? start.PK !== notificationsPk(opts.itemId!) : start.GSI1PK !== NOTIFICATIONS_PK)) {
@@ -35,8 +39,15 @@ export async function listNotifications(opts: { itemId?: string; limit: number; 
     new QueryCommand({
       TableName,
       ...(byItem
-        ? { KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': notificationsPk(opts.itemId!) } }
-        : { IndexName: INDEX.byMatter, KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': NOTIFICATIONS_PK } }),
+        ? { KeyConditionExpression: 'PK = :pk' }
+        : { IndexName: INDEX.byMatter, KeyConditionExpression: 'GSI1PK = :pk' }),
+      ExpressionAttributeValues: {
+        ':pk': byItem ? notificationsPk(opts.itemId!) : NOTIFICATIONS_PK,
+        ...Object.fromEntries([...(opts.recipients ?? [])].map((r, i) => [`:r${i}`, r])),
+      },
+      ...(opts.recipients
+        ? { FilterExpression: `recipient IN (${[...opts.recipients].map((_, i) => `:r${i}`).join(', ')})` }
+        : {}),
       ScanIndexForward: false,
       Limit: opts.limit,
       ...(start ? { ExclusiveStartKey: start } : {}),

@@ -2,7 +2,7 @@
  * Delivery of one notification. Deployed: SNS Publish to NOTIFY_TOPIC_ARN. Locally (no topic):
  * the stored notification is the delivery, plus one console line naming the recipient by id only.
  *
- * For the infra engineer: the topic has one email subscription per team member, each with
+ * Deployed, the topic has one email subscription per team member, each with
  * `FilterPolicyScope: MessageAttributes` and `FilterPolicy: {"recipient": ["<person id>"]}`,
  * so a message reaches only the person it names. The `kind` attribute lets a subscription
  * take alerts only, if someone wants that.

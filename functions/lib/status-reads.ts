@@ -55,9 +55,15 @@ export async function chainsOf(deadlines: readonly Deadline[]): Promise<Map<stri
   return byId;
 }
 
-/** Every item of every matter with all its deadlines, for the export. */
-export async function everything(): Promise<{ items: TrackedItem[]; deadlinesByItem: Map<string, Deadline[]>; matters: Matter[] }> {
-  const matters = await listMatters();
+/** Only what belongs to these matters: a member's view of the open deadlines. */
+export function onlyMatters(open: OpenDeadlines, matterIds: ReadonlySet<string>): OpenDeadlines {
+  const items = new Map([...open.items].filter(([, item]) => matterIds.has(item.matterId)));
+  return { deadlines: open.deadlines.filter((d) => items.has(d.itemId)), items, matters: open.matters.filter((m) => matterIds.has(m.id)) };
+}
+
+/** Every item of the given matters (all matters without them) with all its deadlines, for the export. */
+export async function everything(matterIds?: ReadonlySet<string>): Promise<{ items: TrackedItem[]; deadlinesByItem: Map<string, Deadline[]>; matters: Matter[] }> {
+  const matters = (await listMatters()).filter((m) => !matterIds || matterIds.has(m.id));
   const items = (await Promise.all(matters.map((m) => itemsOfMatter(m.id)))).flat();
   const deadlinesByItem = new Map<string, Deadline[]>();
   // A few at a time: an export of hundreds of items should not open hundreds of sockets.

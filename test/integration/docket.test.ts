@@ -203,8 +203,11 @@ describe('who may act', () => {
     expect(jordans.count).toBe(1);
     expect((await proposals(`matter=${appeal.id}`, { authorization: `Bearer ${sam}` })).count).toBe(0);
     const id = jordans.proposals[0].id;
-    expect((await http.post(`/api/proposals/${id}/dismiss`, { reason: 'not ours' }, { authorization: `Bearer ${sam}` })).status).toBe(403);
-    expect((await fetch(`${stack.url}/api/matters/${appeal.id}/docket`, { headers: { authorization: `Bearer ${sam}` } })).status).toBe(403);
+    // Another team's matter and its proposals answer as if they did not exist.
+    expect((await http.post(`/api/proposals/${id}/dismiss`, { reason: 'not ours' }, { authorization: `Bearer ${sam}` })).status).toBe(404);
+    expect((await http.post(`/api/proposals/${id}/confirm`, {}, { authorization: `Bearer ${sam}` })).status).toBe(404);
+    expect((await fetch(`${stack.url}/api/matters/${appeal.id}/docket`, { headers: { authorization: `Bearer ${sam}` } })).status).toBe(404);
+    expect((await http.post(`/api/proposals/${id}/dismiss`, { reason: 'not ours' }, { authorization: `Bearer ${jordan}` })).status).toBe(200);
 
     expect((await fetch(`${stack.url}/api/hooks/${hook.id}`, { method: 'DELETE', headers: admin })).status).toBe(204);
     expect((await deliver(JSON.stringify(body), 'appeal-2', hook.path)).status).toBe(404);

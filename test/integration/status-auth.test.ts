@@ -101,7 +101,7 @@ describe('team routes', () => {
   });
 
   // The handlers of this issue (and the lead's read routes) check the group themselves.
-  const groupChecked = team.filter((r) => ['deadlines', 'calendar', 'feeds', 'export', 'matters', 'get-item'].includes(r.entry));
+  const groupChecked = team.filter((r) => ['deadlines', 'calendar-feed', 'feeds', 'export', 'matters', 'get-item'].includes(r.entry));
   it.each(groupChecked.map((r) => [r.routeKey, r] as const))('%s: 403 for a signed-in person outside the team groups', async (_key, route) => {
     const res = await call(route, tokens.outsider);
     expect(res.status).toBe(403);

@@ -13,28 +13,37 @@ import { parseFeedToken, secretMatches } from './lib/feed-tokens';
 import { BASE_HEADERS_TEXT } from './lib/text-response';
 import { httpHandler, type HttpResult } from './lib/http';
 import { getFeed } from './lib/feed-store';
-import { chainsOf, openDeadlinesWithItems } from './lib/status-reads';
+import { chainsOf, onlyMatters, openDeadlinesWithItems } from './lib/status-reads';
+import { mattersOf } from '../core/access';
+import { visibleMatters } from './lib/access';
+import { listMatters } from './lib/matter-store';
 
 // One answer for malformed, unknown, wrong-secret and revoked: a probe learns nothing.
 const NO_SUCH_FEED = 'No calendar feed at this address (it may have been revoked)';
 
-async function feedFilter(token: string): Promise<StatusFilter> {
+/**
+ * A feed URL's filter and the matters it may show: those whose team lists the feed's owner now
+ * (an administrator's feed too: a URL travels further than a session, so it gets no more).
+ */
+async function feedView(token: string): Promise<{ filter: StatusFilter; matterIds: Set<string> }> {
   const parsed = parseFeedToken(token);
   const feed = parsed ? await getFeed(parsed.feedId) : undefined;
   if (!parsed || !feed || feed.revokedAt || !secretMatches(parsed.secret, feed.secretHash)) throw notFound(NO_SUCH_FEED);
-  return feed.filter;
+  const owner = { id: feed.owner, ...(feed.ownerEmail ? { email: feed.ownerEmail } : {}), admin: false };
+  return { filter: feed.filter, matterIds: mattersOf(await listMatters(), owner) };
 }
 
 export async function calendar(event: APIGatewayProxyEventV2): Promise<HttpResult> {
-  let filter: StatusFilter;
+  let view: { filter: StatusFilter; matterIds: Set<string> };
   if (event.pathParameters?.feedToken !== undefined) {
-    filter = await feedFilter(event.pathParameters.feedToken);
+    view = await feedView(event.pathParameters.feedToken);
   } else {
-    requireTeam(event);
-    filter = parseFilter(event.queryStringParameters ?? {});
+    const principal = requireTeam(event);
+    view = { filter: parseFilter(event.queryStringParameters ?? {}), matterIds: (await visibleMatters(principal)).ids };
   }
+  const { filter } = view;
   const at = now();
-  const open = await openDeadlinesWithItems();
+  const open = onlyMatters(await openDeadlinesWithItems(), view.matterIds);
   const due = dueList(open.deadlines, open.items, filter, at, open.matters);
   const shown = new Set(due.map((e) => e.id));
   const chains = await chainsOf(open.deadlines.filter((d) => shown.has(d.id)));
