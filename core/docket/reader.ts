@@ -101,6 +101,8 @@ const NO_CONSEQUENCE: RegExp[] = [
   /^Civil Cover Sheet/i,
   /^(?:NOTICE of )?Filing Fee\b/i,
   /^Summons Issued/i,
+  /^ENTERED IN ERROR/i,
+  /^NOTICE OF (?:CORRECTED DOCKET ENTRY|ERROR)/i,
 ];
 
 /** Party papers that, filed, set nothing by themselves. */
@@ -437,7 +439,7 @@ function judgment(r: EntryReader, kind: Finality, evidence = quote(r.text, 0)): 
   r.deadline({
     action: 'filing',
     rule: appeal,
-    label: kind === 'final' ? 'Notice of appeal due (if the team appeals)' : 'Notice of appeal of the injunction order due (if the team appeals; 28 U.S.C. 1292(a)(1))',
+    label: kind === 'final' ? 'Notice of appeal due (if the team appeals)' : 'Notice of appeal of the interlocutory order due (if the team appeals; 28 U.S.C. 1292(a)(1))',
     evidence,
     plan: { create: 'filing', params: {}, triggerType: 'judgment_entered' },
   });
@@ -464,7 +466,7 @@ function judgment(r: EntryReader, kind: Finality, evidence = quote(r.text, 0)): 
 const EXTENSION = /\b(?:granting|GRANTING|GRANTS|grants)\b(?: in part)?[^.]{0,120}?\bMotion for (?:an )?(?:Extension of Time|Enlargement of Time|Extension)\b/i;
 const EXTENSION_GRANTED = /\bMotion for (?:an )?(?:Extension of Time|Enlargement of Time|Extension)\b[^.]{0,160}\b(?:is|are) (?:hereby )?GRANTED\b/i;
 const VACATED = /\b(?:VACATED|vacating|vacates|is vacated|are vacated)\b/i;
-const APPEALABLE = /\b(?:granting|denying|GRANTS|DENIES|grants|denies)\b(?: in part)?(?:[^.]{0,40}\band (?:granting|denying) in part)?[^.]{0,120}?\b(Preliminary Injunction|Temporary Restraining Order|Stay (?:of|under|pursuant to)[^.]{0,40}(?:Agency Action|705)|Motion to Dismiss|Motion for Summary Judgment|Cross[- ]Motion for Summary Judgment)/i;
+const APPEALABLE = /\b(?:granting|denying|GRANTS|DENIES|grants|denies)\b(?: in part)?(?:[^.]{0,40}\band (?:granting|denying) in part)?[^.]{0,120}?\b(Preliminary Injunction|Temporary Restraining Order|Stay\b(?! Pending)[^.]{0,40}(?:Agency Action|705)|Motion to Dismiss|Motion for Summary Judgment|Cross[- ]Motion for Summary Judgment)/i;
 const FINAL_WORDS = /\b(?:final,? appealable order|case (?:is )?(?:closed|terminated|dismissed)|this case is DISMISSED|dismissed with(?:out)? prejudice|Civil Case Terminated|judgment is (?:hereby )?entered|enter(?:s|ing)? (?:final )?judgment)\b/i;
 
 function order(r: EntryReader): void {
@@ -479,7 +481,8 @@ function order(r: EntryReader): void {
   vacatur(r);
   obligations(r);
   answerAfterMotion(r);
-  const appealable = APPEALABLE.exec(t);
+  // "5 U.S.C. § 705" must not end the sentence the pattern reads.
+  const appealable = APPEALABLE.exec(t.replace(/\bU\.S\.C\./g, 'USC'));
   if (FINAL_WORDS.test(t) && !/\bdenying\b[^.]{0,80}\bMotion to Dismiss\b/i.test(t)) judgment(r, 'final', quote(t, FINAL_WORDS.exec(t)!.index));
   else if (appealable && /Injunction|Restraining|Stay/i.test(appealable[1]!)) judgment(r, 'interlocutory', quote(t, appealable.index));
   else if (appealable && /^(?:granting|GRANTS|grants)/i.test(appealable[0]) && /Summary Judgment/i.test(appealable[1]!) && r.proposals.length === before) {
@@ -582,7 +585,10 @@ function vacatur(r: EntryReader): void {
   r.push({ entry: r.e.entry, action: 'event', rule: null, trigger: r.day, due: null, label: `Vacated: ${what.length > 100 ? `${what.slice(0, 97)}...` : what}`, evidence: quote(t, sentence.index), plan: { event: 'vacated', data: {}, refs, itemKind: 'filing' } });
 }
 
-const OBLIGATION = /\b(?:shall|must|may|(?:is|are) (?:hereby )?(?:ORDERED|DIRECTED|ordered|directed|required) to|(?:is|are) to)\s+(?:be\s+)?(?:(?:promptly|jointly|each|also|then|meet and confer and|meet and confer,? and)\s+)*(file|produce|submit|serve|respond|answer|lodge|certify|show cause|provide|complete)(?:d|ed)?\b/g;
+const VERBS = 'file|produce|submit|serve|respond|answer|lodge|certify|show cause|provide|complete';
+const OBLIGATION = new RegExp(`\\b(?:shall|must|may|(?:is|are) (?:hereby )?(?:ORDERED|DIRECTED|ordered|directed|required) to|(?:is|are) to)\\s+(?:be\\s+)?(?:(?:promptly|jointly|each|also|then|meet and confer and|meet and confer,? and)\\s+)*(${VERBS}|due)(?:d|ed)?\\b`, 'g');
+/** "the Court ORDERS the parties to file", "MINUTE ORDER directing Defendants to produce": the actor follows the order's verb. */
+const ORDERS_TO = new RegExp(`\\b(?:ORDERS|DIRECTS|REQUIRES|orders|directs|requires|directing|ordering|requiring|DIRECTING|ORDERING|REQUIRING)\\s+(?:that\\s+)?((?:the\\s+)?(?:[A-Z][\\w'.-]*|parties|government)(?:[\\s,]+(?:and\\s+)?[A-Z][\\w'.-]*)*)\\s+to\\s+(?:(?:promptly|jointly|each|also|meet and confer and)\\s+)*(${VERBS})\\b`);
 
 /** Sentences that order someone to do something by a date or within a period. */
 function obligations(r: EntryReader): void {
@@ -591,26 +597,33 @@ function obligations(r: EntryReader): void {
   let matched = 0;
   for (const s of sentences(t)) {
     OBLIGATION.lastIndex = 0;
-    const verb = OBLIGATION.exec(s.text);
-    if (!verb) continue;
+    const ordered = ORDERS_TO.exec(s.text);
+    const plain = ordered ? undefined : OBLIGATION.exec(s.text);
+    if (!ordered && !plain) continue;
     if (VACATED.test(s.text)) continue;
-    const passive = /\bbe\s/.test(verb[0]);
-    const subject = s.text.slice(0, verb.index);
-    const actorText = passive ? undefined : actorBefore(subject);
+    const verb: [string, string] & { index: number } = ordered
+      ? Object.assign([ordered[0].slice(ordered[0].lastIndexOf(ordered[2]!)), ordered[2]!] as [string, string], { index: ordered.index + ordered[0].lastIndexOf(ordered[2]!) })
+      : Object.assign([plain![0], plain![1]!] as [string, string], { index: plain!.index });
+    const passive = !ordered && /\bbe\s/.test(verb[0]);
+    const subject = s.text.slice(0, ordered ? ordered.index : verb.index);
+    const actorText = ordered ? ordered[1]!.trim() : passive ? undefined : actorBefore(subject);
     const rest = s.text.slice(verb.index);
     // "Joint" in what must be done, not in what the Court considered ("the parties' Joint Status Report").
-    const whose = /\bjoint(?:ly)?\b/i.test(`${actorText ?? ''} ${rest}`) ? 'both' : r.placeOf(actorText);
+    // A passive sentence names the paper ("Defendants' answer shall be due"): its owner is whose it is.
+    const whose = /\bjoint(?:ly)?\b/i.test(`${actorText ?? ''} ${rest}`) ? 'both' : r.placeOf(passive ? passiveSubject(subject) : actorText);
     // "Any opposition to [53] shall be filed by ...": the subject is the paper, and whose it is stays open.
-    const thing = passive ? passiveSubject(subject) : objectOf(rest, verb[1]!);
+    const thing = passive ? passiveSubject(subject) : objectOf(rest, verb[1]);
     const record = /administrative record|certified list/i.test(thing);
     const recurring = /\bevery (?:\d+|[a-z-]+) days\b|\bthereafter\b/i.test(s.text);
     const period = new RegExp(`\\bwithin ${NUMBER_PATTERN} days? (?:of|after|from) (?:the (?:date|entry) of )?(?:this|the Court's|the present) (?:Minute )?Order\\b`, 'i').exec(rest);
     const date = datesAfterCue(rest, r.day)[0];
-    const label = `${capitalise(thing)} due${whose === 'both' ? ' (joint)' : whose && !r.isTeam(whose) ? ' from the other side' : ''}${recurring ? ' (the first; the order repeats it)' : ''}`;
+    // An order may set the hour too ("by March 24, 2025 at 12:00 PM"): the label says so, the date is the day's.
+    const hour = date?.at && !period ? ` by ${date.at.slice(11, 16)} court time` : '';
+    const label = `${capitalise(thing)} due${hour}${whose === 'both' ? ' (joint)' : whose && !r.isTeam(whose) ? ' from the other side' : ''}${recurring ? ' (the first; the order repeats it)' : ''}`;
     const evidence = quote(t, s.index);
     const clerk = clerkLines.find((c) => similarWhat(c.what, thing));
     if (!period && !date) {
-      if (/show cause|respond|file|produce/i.test(verb[1]!)) r.review(whose && !r.isTeam(whose) && whose !== 'both' ? 'owed' : 'filing', label, evidence, 'The order directs a filing but the reader found no date or period for it.', 'court_order.fixed');
+      if (/show cause|respond|file|produce/i.test(verb[1])) r.review(whose && !r.isTeam(whose) && whose !== 'both' ? 'owed' : 'filing', label, evidence, 'The order directs a filing but the reader found no date or period for it.', 'court_order.fixed');
       matched++;
       continue;
     }
@@ -681,7 +694,7 @@ function circuit(r: EntryReader): void {
     const when = r.dates(r.text.slice(oral.index + oral[0].length, oral.index + oral[0].length + 60))[0];
     if (when) r.push({ entry: r.e.entry, action: 'hearing', rule: null, trigger: r.day, due: when.at ?? when.day, label: 'Oral argument (D.C. Circuit)', evidence: quote(r.text, oral.index), ...(when.at ? {} : { review: 'The entry gives no time of day.' }), plan: { create: 'filing', params: { date: when.day }, triggerType: 'hearing_set' } });
   }
-  const dues = [...r.text.matchAll(/(?:^|[.;:]\s*|\bfiled \[\d+\][^.]*?:\s*)((?:APPELLANTS?|APPELLEES?|Appellants?|Appellees?|PETITIONERS?|RESPONDENTS?|INTERVENORS?|AMICUS)?\s*'?s?\s*[A-Z][\w ,/'()-]*?)\s+due\s+(\d{1,2}\/\d{1,2}\/\d{4})/g)];
+  const dues = [...r.text.matchAll(/(?:^|[.;:]\s*|\bfiled \[\d+\][^.]*?:\s*)((?:APPELLANTS?|APPELLEES?|Appellants?|Appellees?|PETITIONERS?|RESPONDENTS?|INTERVENORS?|AMICUS)?\s*'?s?\s*[A-Z][\w ,/'()-]*?)\s+due\s+(?:on\s+|by\s+)?(\d{1,2}\/\d{1,2}\/\d{4})/g)];
   for (const d of dues) {
     const what = d[1]!.trim().replace(/\s+/g, ' ');
     const day = r.dates(d[2]!)[0]?.day;

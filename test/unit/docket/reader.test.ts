@@ -80,7 +80,7 @@ const ROWS: Row[] = [
     ] },
   { file: "cl-18-memorandum-opinion.json", expected: [] },
   { file: "cl-19-pi-order.json", expected: [
-      {"entry": "40", "action": "filing", "rule": "frap4.appeal_us", "due": "2025-11-04", "trigger": "2025-09-05", "label": "Notice of appeal of the injunction order due (if the team appeals; 28 U.S.C. 1292(a)(1))", "evidence": "ORDER granting in part and denying in part [8] Motion for Preliminary Injunction."},
+      {"entry": "40", "action": "filing", "rule": "frap4.appeal_us", "due": "2025-11-04", "trigger": "2025-09-05", "label": "Notice of appeal of the interlocutory order due (if the team appeals; 28 U.S.C. 1292(a)(1))", "evidence": "ORDER granting in part and denying in part [8] Motion for Preliminary Injunction."},
     ] },
   { file: "cl-20-administrative-record-order.json", expected: [
       {"entry": null, "action": "owed", "rule": "court_order.fixed", "due": "2025-10-24", "trigger": "2025-09-09", "label": "Administrative record of the challenged actions due from the other side", "evidence": "MINUTE ORDER: It is hereby ORDERED that Defendants shall produce the administrative record of the challenged actions on or before October 24, 2025."},
@@ -160,6 +160,28 @@ const ROWS: Row[] = [
   { file: "cl-43-tro-ours.json", expected: [
       {"entry": "6", "action": "owed", "rule": null, "due": null, "trigger": "2025-02-21", "label": "Opposition to Motion for Temporary Restraining Order [6] due", "evidence": "MOTION for Temporary Restraining Order by CENTER FOR TAXPAYER RIGHTS, MAIN STREET ALLIANCE, COMMUNICATIONS WORKERS OF AMERICA, NATIONAL FEDERATION OF FEDERAL EMPLOYEES.", "review": "The Court sets the schedule of an application for a temporary restraining order (LCvR 65.1(a)); watch for its order."},
     ] },
+  { file: "cl-44-orders-parties-to-file.json", expected: [
+      {"entry": null, "action": "filing", "rule": "court_order.fixed", "due": "2025-07-31", "trigger": "2025-06-10", "label": "Another Joint Status Report due (joint)", "evidence": "MINUTE ORDER: The Court has reviewed the parties' [25] Joint Status Report and ORDERS the parties to file another Joint Status Report by July 31, 2025."},
+    ] },
+  { file: "cl-45-scheduling-order-passive.json", expected: [
+      {"entry": "13", "action": "owed", "rule": "court_order.fixed", "due": "2025-04-21", "trigger": "2025-03-03", "label": "Defendants' answer or other response to the Complaint due from the other side", "evidence": "SCHEDULING ORDER: Defendants' answer or other response to the Complaint shall be due by April 21, 2025."},
+      {"entry": "13", "action": "filing", "rule": "court_order.fixed", "due": "2025-05-30", "trigger": "2025-03-03", "label": "Plaintiffs' motion for summary judgment due", "evidence": "Plaintiffs' motion for summary judgment shall be due by May 30, 2025."},
+    ] },
+  { file: "cl-46-stay-705-granted.json", expected: [
+      {"entry": "54", "action": "filing", "rule": "frap4.appeal_us", "due": "2026-01-20", "trigger": "2025-11-21", "label": "Notice of appeal of the interlocutory order due (if the team appeals; 28 U.S.C. 1292(a)(1))", "evidence": "MEMORANDUM OPINION AND ORDER granting [52] Plaintiffs' Motion for a Stay Under 5 U.S.C. § 705."},
+    ] },
+  { file: "cl-47-order-with-hour.json", expected: [
+      {"entry": null, "action": "owed", "rule": "court_order.fixed", "due": "2025-03-24", "trigger": "2025-03-20", "label": "Response due by 12:00 court time from the other side", "evidence": "MINUTE ORDER: In light of [20] Plaintiffs' Motion, Defendants shall file a response on or before March 24, 2025 at 12:00 PM."},
+    ] },
+  { file: "cl-48-entered-in-error.json", expected: [] },
+  { file: "cl-49-minute-entry-status.json", expected: [
+      {"entry": null, "action": "hearing", "rule": null, "due": "2025-05-01T10:00:00-04:00", "trigger": "2025-03-05", "label": "Status Conference (Courtroom 28A)", "evidence": "Status Conference set for 5/1/2025 at 10:00 AM in Courtroom 28A before Judge Colleen Kollar-Kotelly."},
+      {"entry": null, "action": "filing", "rule": "court_order.fixed", "due": null, "trigger": "2025-03-05", "label": "Status Report due", "evidence": "Status Report due by 4/4/2025.", "review": "The clerk set 2025-04-04 for \"Status Report\" without saying whose it is."},
+    ] },
+  { file: "cl-50-briefing-by-consent.json", expected: [
+      {"entry": null, "action": "owed", "rule": "court_order.fixed", "due": "2025-03-14", "trigger": "2025-03-05", "label": "Opposition to [8] due from the other side", "evidence": "Defendants shall file their opposition to [8] by 3/14/2025;"},
+      {"entry": null, "action": "filing", "rule": "court_order.fixed", "due": "2025-03-19", "trigger": "2025-03-05", "label": "Reply due", "evidence": "Plaintiffs shall file their reply by 3/19/2025."},
+    ] },
   { file: "nef-01-motion-to-dismiss.eml", expected: [
       {"entry": "12", "action": "filing", "rule": "lcvr7b.opposition", "due": "2025-05-27", "trigger": "2025-05-12", "label": "Opposition to Motion to Dismiss [12] due", "evidence": "MOTION to Dismiss by INTERNAL REVENUE SERVICE, UNITED STATES DEPARTMENT OF THE TREASURY, SCOTT BESSENT."},
     ] },
@@ -233,6 +255,12 @@ const ROWS: Row[] = [
       {"entry": "2158800", "action": "hearing", "rule": null, "due": "2026-09-15T09:30:00-04:00", "trigger": "2026-06-12", "label": "Oral Argument", "evidence": "CLERK'S ORDER filed [2158800] that ORAL ARGUMENT is scheduled for 09/15/2026 at 9:30 A.M. before Judges Alpha, Beta and Gamma."},
     ] },
   { file: "nef-20-cadc-brief-filed.eml", expected: [] },
+  { file: "nef-21-order-denying-dismissal.eml", expected: [
+      fromRulesTable("frcp12a4.answer_after_motion", "2025-06-16", {"entry": "31", "action": "owed", "trigger": "2025-06-02", "label": "Their answer to the complaint due (FRCP 12(a)(4)(A))", "evidence": "ORDER denying [12] Motion to Dismiss."}),
+    ] },
+  { file: "nef-22-cadc-response-due-on.eml", expected: [
+      {"entry": "2140100", "action": "filing", "rule": "court_order.fixed", "due": "2026-02-02", "trigger": "2026-01-21", "label": "Appellee response due (D.C. Circuit)", "evidence": "APPELLEE Response due on 02/02/2026."},
+    ] },
 ];
 
 function proposalsOf(file: string, ctx: Partial<DocketContext> = {}): PrintedProposal[] {
