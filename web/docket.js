@@ -28,8 +28,9 @@ export function initDocket(d) {
 export async function loadProposals(said) {
   const status = $('docket-status');
   try {
-    const data = await deps.api('/api/proposals?status=pending');
-    proposals = data.proposals ?? [];
+    // Waiting ones, and any whose confirmation was interrupted (confirming again resumes it).
+    const data = await deps.api('/api/proposals');
+    proposals = (data.proposals ?? []).filter((p) => p.status === 'pending' || p.status === 'confirming');
   } catch (err) {
     if (err.status === 401) return;
     status.textContent = `Could not load the docket's proposals: ${err.message}`;
