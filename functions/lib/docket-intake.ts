@@ -7,7 +7,8 @@
 import { monotonicFactory } from 'ulid';
 import { readDocket, refsIn, type DocketContext, type DocketEntry, type Proposal, type UnreadEntry } from '../../core/docket';
 import type { RawRecord, StoredEntry, StoredProposal } from '../../core/docket/queue';
-import { appendRaw, markRaw, putEntryWithProposals } from './docket-store';
+import { appendRaw, markRaw, putEntryWithProposals, unreadRaw } from './docket-store';
+import { getHook } from './hooks-store';
 import { logger } from './logger';
 
 const proposalId = monotonicFactory();
@@ -42,11 +43,31 @@ export async function receive(arrival: Arrival, ctx: DocketContext, docketId?: n
     ...(arrival.hookId ? { hookId: arrival.hookId } : {}),
   });
   try {
-    return await readRaw(raw, ctx, docketId);
+    const read = await readRaw(raw, ctx, docketId);
+    await readLeftovers(arrival.matterId, raw.seq, ctx, docketId);
+    return read;
   } catch (err) {
     // Kept as received: nothing is lost, and a later reading of the record picks it up.
     logger.error('docket reading failed after receipt', { matterId: arrival.matterId, seq: raw.seq, errorName: (err as Error).name });
     return { seq: raw.seq, outcome: 'received', entries: [], duplicates: 0, unread: [] };
+  }
+}
+
+/** At most this many earlier unread records are read with each arrival. */
+const LEFTOVERS = 5;
+
+/**
+ * Records kept earlier but not read (the reading failed, or the process stopped after the
+ * acknowledgement) are read with the next arrival of their matter. Each entry is stored once, so
+ * reading a record again adds only what the first reading did not store.
+ */
+async function readLeftovers(matterId: string, current: number, ctx: DocketContext, docketId?: number): Promise<void> {
+  for (const raw of await unreadRaw(matterId, LEFTOVERS + 1)) {
+    if (raw.seq === current) continue;
+    // Read as the URL it came to reads (its side, its docket), else as this arrival.
+    const hook = raw.hookId ? await getHook(raw.hookId) : undefined;
+    await (hook ? readRaw(raw, { side: hook.side, usParty: hook.usParty, court: hook.court }, hook.docketId) : readRaw(raw, ctx, docketId));
+    logger.info('docket record read late', { matterId, seq: raw.seq });
   }
 }
 

@@ -2,11 +2,11 @@
  * What the docket sent: raw input (append-only, hash-chained per matter, each Idempotency-Key
  * once) and the entries read from it (each once, with its proposals, in one transaction).
  */
-import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { chainRaw, RAW_GENESIS, type RawRecord, type StoredEntry, type StoredProposal } from '../../core/docket/queue';
 import { ddb } from './clients';
 import { IS_NEW, queryAll, TableName, transactionLost } from './db';
-import { deliverySk, docketPk, ENTRY_SK_PREFIX, entrySk, fromRecord, proposalPointerKey, proposalSk, RAW_HEAD_SK, RAW_SK_PREFIX, rawSk } from './keys';
+import { deliverySk, docketPk, ENTRY_SK_PREFIX, entrySk, fromRecord, proposalPointerKey, proposalSk, RAW_HEAD_SK, RAW_SK_PREFIX, rawSk, UNREAD_SK_PREFIX, unreadSk } from './keys';
 /** The chain head moves only from the sequence number the new record was chained to. */
 const HEAD_UNCHANGED = 'attribute_not_exists(PK) OR seq = :prev';
 
@@ -46,6 +46,8 @@ export async function appendRaw(input: Omit<RawRecord, 'seq' | 'prevHash' | 'has
         new TransactWriteCommand({
           TransactItems: [
             { Put: { TableName, Item: { ...record, PK: pk, SK: rawSk(record.seq) }, ConditionExpression: IS_NEW } },
+            // Until it is read, the record is listed as unread, so a later arrival can read it.
+            { Put: { TableName, Item: { PK: pk, SK: unreadSk(record.seq), seq: record.seq }, ConditionExpression: IS_NEW } },
             {
               Put: {
                 TableName,
@@ -71,17 +73,37 @@ export async function appendRaw(input: Omit<RawRecord, 'seq' | 'prevHash' | 'has
   }
 }
 
-/** What reading made of a raw record; the record itself (and its hash) stays as received. */
+/** What reading made of a raw record (the record itself, and its hash, stay as received); no longer unread. */
 export async function markRaw(matterId: string, seq: number, outcome: 'read' | 'unrecognised', reason?: string): Promise<void> {
+  const pk = docketPk(matterId);
   await ddb.send(
-    new UpdateCommand({
-      TableName,
-      Key: { PK: docketPk(matterId), SK: rawSk(seq) },
-      UpdateExpression: reason ? 'SET outcome = :o, reason = :r' : 'SET outcome = :o',
-      ConditionExpression: 'attribute_exists(PK)',
-      ExpressionAttributeValues: { ':o': outcome, ...(reason ? { ':r': reason } : {}) },
+    new TransactWriteCommand({
+      TransactItems: [
+        {
+          Update: {
+            TableName,
+            Key: { PK: pk, SK: rawSk(seq) },
+            UpdateExpression: reason ? 'SET outcome = :o, reason = :r' : 'SET outcome = :o',
+            ConditionExpression: 'attribute_exists(PK)',
+            ExpressionAttributeValues: { ':o': outcome, ...(reason ? { ':r': reason } : {}) },
+          },
+        },
+        { Delete: { TableName, Key: { PK: pk, SK: unreadSk(seq) } } },
+      ],
     }),
   );
+}
+
+/** Raw records of a matter kept but not read (a reading that failed or never ran), oldest first. */
+export async function unreadRaw(matterId: string, limit: number): Promise<RawRecord[]> {
+  const pk = docketPk(matterId);
+  const markers = await queryAll({ TableName, KeyConditionExpression: 'PK = :pk AND begins_with(SK, :u)', ExpressionAttributeValues: { ':pk': pk, ':u': UNREAD_SK_PREFIX }, ConsistentRead: true });
+  const out: RawRecord[] = [];
+  for (const m of markers.slice(0, limit)) {
+    const { Item } = await ddb.send(new GetCommand({ TableName, Key: { PK: pk, SK: rawSk(Number(m.seq)) }, ConsistentRead: true }));
+    if (Item) out.push(fromRecord<RawRecord>(Item));
+  }
+  return out;
 }
 
 export async function rawOfMatter(matterId: string): Promise<RawRecord[]> {

@@ -163,6 +163,7 @@ export const notificationSk = (sentAt: string, id: string) => `${sentAt}#${id}`;
 //   DOCKET#<matterId>    RAW#<seq>            each delivery or message as received, hash-chained
 //   DOCKET#<matterId>    RAWHEAD              the chain's last sequence number and hash
 //   DOCKET#<matterId>    DELIVERY#<sha(key)>  an Idempotency-Key already received (the delivery's seq)
+//   DOCKET#<matterId>    UNREAD#<seq>         a raw record not read yet (written with it, deleted when read)
 //   DOCKET#<matterId>    ENTRY#<entryKey>     a docket entry once (CourtListener id + sequence, NEF case/doc/time)
 //   DOCKET#<matterId>    PROP#<proposalId>    a proposal and what became of it (ULID: newest last)
 //   PROPOSAL#<id>        PROPOSAL             which matter a proposal belongs to (Get by id)
@@ -197,6 +198,8 @@ export const rawSk = (seq: number) => `RAW#${pad(seq)}`;
 export const RAW_SK_PREFIX = 'RAW#';
 export const RAW_HEAD_SK = 'RAWHEAD';
 export const deliverySk = (idempotencyKey: string) => `DELIVERY#${sha256(idempotencyKey)}`;
+export const unreadSk = (seq: number) => `UNREAD#${pad(seq)}`;
+export const UNREAD_SK_PREFIX = 'UNREAD#';
 export const entrySk = (entryKey: string) => `ENTRY#${entryKey}`;
 export const ENTRY_SK_PREFIX = 'ENTRY#';
 export const proposalSk = (id: string) => `PROP#${id}`;

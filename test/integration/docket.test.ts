@@ -16,6 +16,7 @@ let admin: Record<string, string>;
 let hookPath: string;
 // Imported once the stack has set the environment the adapters read at import.
 let rawOfMatter: typeof import('../../functions/lib/docket-store').rawOfMatter;
+let appendRaw: typeof import('../../functions/lib/docket-store').appendRaw;
 
 const MATTER = 'ctr-v-irs';
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/docket/${name}`, import.meta.url), 'utf8');
@@ -25,7 +26,7 @@ beforeAll(async () => {
   stack = await testStack({ clockStart: '2025-05-21T15:00:00Z' });
   http = api(stack);
   admin = { authorization: `Bearer ${stack.teamToken}` };
-  ({ rawOfMatter } = await import('../../functions/lib/docket-store'));
+  ({ rawOfMatter, appendRaw } = await import('../../functions/lib/docket-store'));
   const res = await http.post(`/api/matters/${MATTER}/hooks`, { docketId: 69610442, side: 'plaintiffs', usParty: true }, admin);
   expect(res.status).toBe(201);
   const hook = (await res.json()) as { path: string };
@@ -102,6 +103,23 @@ describe('POST /api/hooks/courtlistener/{secret}', () => {
     const raw = await rawOfMatter(MATTER);
     expect(raw.slice(-2).map((r) => r.outcome)).toEqual(['unrecognised', 'unrecognised']);
     expect((await proposals()).count).toBe(1);
+  });
+});
+
+describe('a delivery kept but not read', () => {
+  it('is read with the next delivery to the matter (as if the process stopped after the acknowledgement)', async () => {
+    const kept = await appendRaw({ matterId: MATTER, source: 'courtlistener', receivedAt: '2025-05-21T14:00:00.000Z', body: fixture('cl-13-answer-theirs.json') });
+    expect(kept.outcome).toBe('received');
+    const next = await deliver(fixture('cl-02-appearance.json'), 'after-crash-1');
+    expect(await next.json()).toMatchObject({ status: 'read', entries: 1, proposals: 0 });
+    const raw = await rawOfMatter(MATTER);
+    expect(raw.find((r) => r.seq === kept.seq)).toMatchObject({ outcome: 'read' });
+    expect(raw.every((r) => r.outcome !== 'received')).toBe(true);
+    const list = await proposals(`matter=${MATTER}&status=pending`);
+    expect(list.proposals.map((p: { rule: string }) => p.rule)).toContain('lcvr7n.certified_list');
+    // Read once: a third delivery does not read it again.
+    await deliver(fixture('cl-03-disclosure-statement.json'), 'after-crash-2');
+    expect((await proposals(`matter=${MATTER}&status=pending`)).proposals.filter((p: { rule: string }) => p.rule === 'lcvr7n.certified_list')).toHaveLength(1);
   });
 });
 
