@@ -3,7 +3,7 @@
 // lawyer correct the label, the trigger or the date first; Dismiss asks for the reason. Below, the
 // matter's docket entries with what each proposed and what became of it.
 // API data is only ever written with textContent (el()).
-import { el, formatDue } from '/format.js';
+import { courtIso, el, formatDue } from '/format.js';
 
 const ACTION_NAMES = {
   filing: 'The team must file',
@@ -83,10 +83,13 @@ function editForm(p, problem, li) {
   const id = (name) => `pe-${name}-${p.id}`;
   const form = el('form', { class: 'edit-form', novalidate: true });
   const field = (name, label, attrs) => el('div', { class: 'field' }, el('label', { for: id(name), text: label }), el('input', { id: id(name), name, ...attrs }));
+  // A notice's window counts from its hour: the time is asked for with the date (Eastern Time).
+  const hourly = p.action === 'notice';
   form.append(
     field('label', 'Label', { type: 'text', value: p.label, maxlength: '200' }),
-    field('trigger', 'Trigger (the date the clock counts from)', { type: 'date', value: (p.trigger ?? '').slice(0, 10) }),
-    field('due', p.action === 'event' ? 'New date (leave empty to keep the proposed one)' : "Date the order sets (leave empty to keep the rule's date)", { type: 'date', value: p.due && !p.rule ? p.due.slice(0, 10) : '' }),
+    field('trigger', hourly ? 'When the notice was given: date (Eastern Time)' : 'Trigger (the date the clock counts from)', { type: 'date', value: (p.trigger ?? '').slice(0, 10) }),
+    hourly ? field('triggerTime', 'Time (Eastern Time)', { type: 'time', value: (p.trigger ?? '').slice(11, 16) }) : null,
+    hourly ? null : field('due', p.action === 'event' ? 'New date (leave empty to keep the proposed one)' : "Date the order sets (leave empty to keep the rule's date)", { type: 'date', value: p.due && !p.rule ? p.due.slice(0, 10) : '' }),
     el('div', { class: 'actions' }, el('button', { type: 'submit', class: 'button', text: 'Confirm with these changes' })),
   );
   form.addEventListener('submit', (e) => {
@@ -95,8 +98,15 @@ function editForm(p, problem, li) {
     const label = form.elements.label.value.trim();
     if (label && label !== p.label) edit.label = label;
     const trigger = form.elements.trigger.value;
-    // A date-time trigger (a notice's hour) is kept unless the date itself changed.
-    if (trigger && trigger !== (p.trigger ?? '').slice(0, 10)) edit.trigger = trigger;
+    if (hourly) {
+      const at = courtIso(trigger, form.elements.triggerTime.value);
+      if (!at) {
+        problem.textContent = 'Give the date and the time the notice was given (Eastern Time).';
+        problem.hidden = false;
+        return;
+      }
+      if (at !== p.trigger) edit.trigger = at;
+    } else if (trigger && trigger !== (p.trigger ?? '').slice(0, 10)) edit.trigger = trigger;
     if (form.elements.due.value) edit.due = form.elements.due.value;
     void decide(p, 'confirm', edit, problem, li);
   });

@@ -12,6 +12,8 @@ export interface PartyNames {
 }
 
 const GOVERNMENT = /\b(UNITED STATES|U\.S\.|USA|INTERNAL REVENUE SERVICE|IRS|DEPARTMENT|DEPT\.?|AGENCY|ADMINISTRATION|BUREAU|COMMISSIONER|SECRETARY|IMMIGRATION AND CUSTOMS ENFORCEMENT|ICE|DHS|HOMELAND SECURITY|TREASURY|FEDERAL DEFENDANTS?|GOVERNMENT|ATTORNEY GENERAL|OFFICE OF [A-Z]|in (?:his|her|their) official capacit(?:y|ies))\b/i;
+/** Words of an organisation's name: a filer named only by a person's name is not placed by guess. */
+const ORGANISATION = /\b(CENTER|CENTRE|ALLIANCE|ASSOCIATION|UNION|FEDERATION|COUNCIL|INSTITUTE|FOUNDATION|PROJECT|COALITION|WORKERS|EMPLOYEES|LEAGUE|COMMITTEE|INC|LLC|CORP|CORPORATION|ORGANI[SZ]ATION|NETWORK|FUND|SOCIETY|PARTNERSHIP|RIGHTS|CITIZENS|ACTION|DEMOCRACY|CHURCH|CITY|STATE|COUNTY)\b/i;
 const NON_PARTY = /\b(amicus|amici|proposed intervenor|intervenor-?s?|movants?|non-?party|interested part(?:y|ies))\b/i;
 
 export const opposite = (side: Side): Side => (side === 'plaintiffs' ? 'defendants' : 'plaintiffs');
@@ -45,8 +47,8 @@ export function sideOf(names: string | undefined, ctx: { usParty: boolean; parti
   const government = GOVERNMENT.test(text);
   if (ctx.usParty) {
     if (government) return 'defendants';
-    // In a suit against the government alone, a party that is not the government is a plaintiff.
-    if (/[A-Z]{3,}/.test(text)) return 'plaintiffs';
+    // In a suit against the government alone, an organisation that is not the government is a plaintiff.
+    if (ORGANISATION.test(text)) return 'plaintiffs';
   }
   return undefined;
 }

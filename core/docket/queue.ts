@@ -85,10 +85,19 @@ export function verifyRawChain(records: readonly RawRecord[]): number {
   return -1;
 }
 
-/** Entry numbers cited in an entry's text ("re [12]", "ECF No. 20"). */
+/** What a cited docket entry is called: "re 12 MOTION to Dismiss", "granting 20 Motion", "the 40 Order". */
+const CITED_PAPER = "(?:(?:[A-Z][A-Za-z'-]*|in|for|to|of)\\s+){0,4}?(?:MOTION|Motion|ORDER|Order|MEMORANDUM|Memorandum|NOTICE|Notice|OPPOSITION|Opposition|REPLY|Reply|RESPONSE|Response|STATUS REPORT|Status Report|COMPLAINT|Complaint|ANSWER|Answer|Brief|BRIEF|Stipulation|STIPULATION)\\b";
+const REFS = new RegExp(`\\[(\\d{1,4})\\]|\\bECF No\\. (\\d{1,4})|(?:^|[\\s(])(\\d{1,4})\\s+(?=${CITED_PAPER})`, 'g');
+
+/**
+ * Entry numbers cited in an entry's text: "[12]" in notices of electronic filing, a bare "12"
+ * before the paper's name in docket reports ("re 12 MOTION to Dismiss"), "ECF No. 20".
+ */
 export function refsIn(text: string): string[] {
   const out: string[] = [];
-  for (const m of text.matchAll(/\[(\d{1,4})\]|\bre:? (\d{1,4}) [A-Z]|\bECF No\. (\d{1,4})/g)) {
+  // "(Attachments: # 1 Memorandum in Support ...)" numbers attachments, not docket entries.
+  const cited = text.replace(/\(Attachments?:[^)]*(?:\([^)]*\)[^)]*)*\)/gi, ' ');
+  for (const m of cited.matchAll(REFS)) {
     const n = m[1] ?? m[2] ?? m[3]!;
     if (!out.includes(n)) out.push(n);
   }
@@ -152,6 +161,11 @@ export function confirmRequest(p: StoredProposal, edit: ProposalEdit): CreateReq
     const data = { ...plan.data, ...(plan.event === 'extension_granted' && edit.due ? { newDue: edit.due } : {}) };
     const fallback = plan.fallback && p.rule ? createFor(p, { create: plan.fallback.create, params: plan.fallback.params, triggerType: plan.fallback.triggerType }, label, at, edit) : undefined;
     return { event: { type: plan.event, at, ...data }, itemKind: plan.itemKind, refs: plan.refs, ...(edit.itemId ? { itemId: edit.itemId } : {}), ...(fallback ? { fallback } : {}) };
+  }
+  if ('create' in plan && plan.create === 'disclosure_notice' && p.due === null) {
+    // The window counts from the hour the notice was given: the person reading it supplies it.
+    if (!edit.trigger || !isIsoDateTime(edit.trigger)) throw new ProposalNotActionableError('This notice has no time of day: edit it with the date-time it was given (trigger, with its offset) before confirming, or dismiss it');
+    return createFor(p, plan, label, edit.trigger, edit);
   }
   if ('none' in plan || p.due === null) {
     if (!edit.due) throw new ProposalNotActionableError('This proposal is marked for review and has no date: edit it with the date (due) before confirming, or dismiss it');

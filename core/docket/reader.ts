@@ -184,7 +184,9 @@ class EntryReader {
   }
 
   review(action: ProposalAction, label: string, evidence: string, reason: string, rule: string | null = null): void {
-    this.push({ entry: this.e.entry, action, rule, trigger: this.day, due: null, label, evidence, review: reason, plan: { none: true } });
+    // A notice for review still becomes a notice once a person gives its hour.
+    const plan: ProposalPlan = action === 'notice' ? { create: 'disclosure_notice', params: { hours: 24 } } : { none: true };
+    this.push({ entry: this.e.entry, action, rule, trigger: this.day, due: null, label, evidence, review: reason, plan });
   }
 
   push(p: Proposal): void {
@@ -234,6 +236,9 @@ function district(r: EntryReader): void {
   }
   if (NO_CONSEQUENCE.some((re) => re.test(t))) return;
   if (isDisclosureNotice(t)) return disclosureNotice(r);
+  if (mayBeDisclosureNotice(t)) {
+    return r.review('notice', 'Possibly a notice of intended disclosure', quote(r.text, 0), 'The notice speaks of sharing or disclosing information but does not say it is a notice of intended disclosure: read it, and log the 24-hour notice with its hour if it is one.', 'frcp6.hours');
+  }
   if (/^(?:SUMMONS|RETURN OF SERVICE|AFFIDAVIT OF SERVICE|AFFIDAVIT of Summons|PROOF OF SERVICE)\b/i.test(t)) return summons(r);
   if (/^(?:AMENDED )?NOTICE OF (?:CROSS[- ])?APPEAL\b/i.test(t)) return noticeOfAppeal(r);
   if ((/^(?:CROSS[- ])?(?:MEMORANDUM|RESPONSE|OPPOSITION)\b[^.]{0,40}\bin opposition\b|^OPPOSITION\b|^RESPONSE in Opposition/i.test(t)
@@ -251,6 +256,11 @@ function district(r: EntryReader): void {
 function isDisclosureNotice(t: string): boolean {
   return /^NOTICE\b/i.test(t) && /\b(?:intend(?:s|ed)?|intent|proposed|plan(?:s|ned)?)\b[^.]{0,80}\b(?:disclos|shar|transmi|provid)/i.test(t)
     || /\bnotice of (?:intended|proposed|intent to (?:make a )?)\s*disclosure/i.test(t);
+}
+
+/** A notice about disclosing or sharing taxpayer data that is not plainly the 24-hour notice: never silently nothing. */
+function mayBeDisclosureNotice(t: string): boolean {
+  return /^NOTICE\b/i.test(t) && /\b(?:disclos\w*|shar(?:e|es|ed|ing))\b/i.test(t) && /\b(?:taxpayer|information|data|addresses|Immigration|ICE)\b/i.test(t) && !/^NOTICE of (?:Filing|Appearance|Supplemental Authority)\b/i.test(t);
 }
 
 function disclosureNotice(r: EntryReader): void {
@@ -542,7 +552,7 @@ function extension(r: EntryReader): void {
 }
 
 const HEARING = /\b((?:(?:Motion|Status|Scheduling|Initial Scheduling|Pretrial|Pre-Trial|Preliminary Injunction|Evidentiary|Telephone|Telephonic|Video|Virtual|In-Person|Oral|Sentencing|Settlement)\s+)*(?:Hearing|Conference|Argument))\s+(?:is\s+)?(?:set|scheduled|reset|rescheduled|will be held)\s+(?:for|on)\s+/gi;
-const HOLD = /\bwill (?:hold|convene|conduct) an? ((?:[\w-]+\s+){0,3}?(?:hearing|conference|argument))\s+(?:on|for)\s+/gi;
+const HOLD = /\b(?:will|shall) (?:hold|convene|conduct) an? ((?:[\w-]+\s+){0,3}?(?:hearing|conference|argument))\s+(?:on|for)\s+/gi;
 
 function hearings(r: EntryReader): void {
   const t = r.text;

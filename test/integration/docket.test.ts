@@ -196,6 +196,25 @@ describe('confirming and dismissing', () => {
     expect(item.deadlines[0].receipt).toContainEqual(expect.objectContaining({ step: 'trigger', date: '2025-05-20' }));
   });
 
+  it('a notice without its hour becomes a disclosure notice once a person gives the hour', async () => {
+    const body = JSON.parse(fixture('cl-25-disclosure-notice-no-time.json'));
+    Object.assign(body.payload.results[0], { date_filed: '2025-05-20' });
+    expect((await deliver(JSON.stringify(body), 'notice-1')).status).toBe(202);
+    const p = await pendingWith(/Notice of intended disclosure/);
+    expect(p).toMatchObject({ action: 'notice', due: null, kind: 'disclosure_notice', review: expect.stringMatching(/no time of day/) });
+    for (const edit of [{}, { trigger: '2025-05-20' }]) {
+      const refused = await http.post(`/api/proposals/${p.id}/confirm`, edit, admin);
+      expect(refused.status).toBe(409);
+      expect((await refused.json()).detail).toMatch(/date-time it was given/);
+    }
+    const res = await http.post(`/api/proposals/${p.id}/confirm`, { trigger: '2025-05-20T16:30:00-04:00' }, admin);
+    expect(res.status).toBe(201);
+    const { item } = await res.json();
+    expect(item).toMatchObject({ kind: 'disclosure_notice', phase: 'window_open' });
+    // Tuesday 4:30 pm + 24 hours: Wednesday 4:30 pm.
+    expect(item.deadlines.find((d: { status: string }) => d.status === 'open')).toMatchObject({ rule: 'frcp6.hours', due: '2025-05-21T16:30:00-04:00' });
+  });
+
   it("the matter's docket lists each entry with what it proposed and what became of it", async () => {
     const docket = await docketOf();
     const byEntry = Object.fromEntries(docket.entries.map((e: { entry: string | null; key: string; proposals: unknown[] }) => [e.key, e.proposals]));

@@ -182,6 +182,18 @@ const ROWS: Row[] = [
       {"entry": null, "action": "owed", "rule": "court_order.fixed", "due": "2025-03-14", "trigger": "2025-03-05", "label": "Opposition to [8] due from the other side", "evidence": "Defendants shall file their opposition to [8] by 3/14/2025;"},
       {"entry": null, "action": "filing", "rule": "court_order.fixed", "due": "2025-03-19", "trigger": "2025-03-05", "label": "Reply due", "evidence": "Plaintiffs shall file their reply by 3/19/2025."},
     ] },
+  { file: "cl-51-bare-numbers-extension.json", expected: [
+      {"entry": "21", "action": "event", "rule": "court_order.fixed", "due": "2025-06-13", "trigger": "2025-05-20", "label": "Extension granted on [20]: new date for the team 2025-06-13", "evidence": "Plaintiffs shall file their opposition on or before June 13, 2025."},
+    ] },
+  { file: "cl-52-notice-regarding-disclosure.json", expected: [
+      {"entry": "47", "action": "notice", "rule": "frcp6.hours", "due": null, "trigger": "2025-10-14", "label": "Possibly a notice of intended disclosure", "evidence": "NOTICE Regarding Disclosure of Taxpayer Information by INTERNAL REVENUE SERVICE", "review": "The notice speaks of sharing or disclosing information but does not say it is a notice of intended disclosure: read it, and log the 24-hour notice with its hour if it is one."},
+    ] },
+  { file: "cl-53-court-shall-hold-hearing.json", expected: [
+      {"entry": null, "action": "hearing", "rule": null, "due": "2025-03-21T14:00:00-04:00", "trigger": "2025-03-10", "label": "Hearing (Courtroom 28A)", "evidence": "MINUTE ORDER: The Court shall hold a hearing on Plaintiffs' [8] Motion for Preliminary Injunction on 3/21/2025 at 2:00 PM in Courtroom 28A."},
+    ] },
+  { file: "cl-54-filer-named-by-person.json", expected: [
+      {"entry": "13", "action": "filing", "rule": null, "due": null, "trigger": "2025-05-12", "label": "Opposition to Motion for Leave to File Excess Pages due", "evidence": "MOTION for Leave to File Excess Pages by JOHN DOE.", "review": "The reader could not tell which side filed this motion."},
+    ] },
   { file: "nef-01-motion-to-dismiss.eml", expected: [
       {"entry": "12", "action": "filing", "rule": "lcvr7b.opposition", "due": "2025-05-27", "trigger": "2025-05-12", "label": "Opposition to Motion to Dismiss [12] due", "evidence": "MOTION to Dismiss by INTERNAL REVENUE SERVICE, UNITED STATES DEPARTMENT OF THE TREASURY, SCOTT BESSENT."},
     ] },
