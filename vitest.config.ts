@@ -18,7 +18,8 @@ export default defineConfig({
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
       { extends: true, test: { name: 'integration', include: ['test/integration/**/*.test.ts'], ...withDynamo } },
       { extends: true, test: { name: 'workflow', include: ['test/workflow/**/*.test.ts'], ...withDynamo } },
-      { extends: true, test: { name: 'infra', include: ['test/infra/**/*.test.ts'] } },
+      // A synth with cdk-nag takes seconds alone and far longer on a busy machine.
+      { extends: true, test: { name: 'infra', include: ['test/infra/**/*.test.ts'], testTimeout: 180_000 } },
     ],
   },
 });

@@ -15,13 +15,15 @@ export interface CalendarDay {
   kind: CalendarDayKind;
   date: string;
   label: string;
+  /** A court closure of the Supreme Court building rather than the D.C. courthouse. */
+  court?: 'SCOTUS';
   addedBy: string;
   addedAt: string;
 }
 
 export function additionsOf(days: readonly CalendarDay[]): CalendarAdditions {
-  const out: Record<CalendarDayKind, { date: string; label: string }[]> = { holidays: [], closures: [], dcHolidays: [], courtClosures: [] };
-  for (const d of days) out[d.kind].push({ date: d.date, label: d.label });
+  const out: Record<CalendarDayKind, { date: string; label: string; court?: 'SCOTUS' }[]> = { holidays: [], closures: [], dcHolidays: [], courtClosures: [] };
+  for (const d of days) out[d.kind].push({ date: d.date, label: d.label, ...(d.kind === 'courtClosures' && d.court ? { court: d.court } : {}) });
   return out;
 }
 
@@ -35,7 +37,7 @@ export function recomputeForCalendar(
   const moved: { rule: string; from: string; to: string }[] = [];
   for (const d of deadlines) {
     if (d.status !== 'open' || d.calendarVersion === calendar.version) continue;
-    const next = { ...newDeadline(item.id, { rule: d.rule, trigger: d.trigger, params: d.params }, why.newDeadlineId(), calendar), label: d.label, supersedes: d.id };
+    const next = { ...newDeadline(item.id, { rule: d.rule, trigger: d.trigger, params: d.params }, why.newDeadlineId(), calendar), label: d.label, ...(d.link ? { link: d.link } : {}), supersedes: d.id };
     if (next.due === d.due && next.alternative?.due === d.alternative?.due) continue;
     touched.push({ ...d, status: 'superseded', supersededBy: next.id, version: d.version + 1, closedAt: why.now.toISOString() }, next);
     moved.push({ rule: d.rule, from: d.due, to: next.due });

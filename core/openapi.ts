@@ -271,7 +271,12 @@ const OPERATIONS: Record<string, Operation> = {
     requestBody: jsonBody({
       type: 'object',
       required: ['kind', 'date', 'label'],
-      properties: { kind: { type: 'string', enum: ['holidays', 'closures', 'dcHolidays', 'courtClosures'] }, date: { type: 'string', format: 'date' }, label: { type: 'string', maxLength: 300 } },
+      properties: {
+        kind: { type: 'string', enum: ['holidays', 'closures', 'dcHolidays', 'courtClosures'] },
+        date: { type: 'string', format: 'date' },
+        label: { type: 'string', maxLength: 300 },
+        court: { type: 'string', enum: ['SCOTUS'], description: 'A court closure of the Supreme Court building; without it, the D.C. courthouse (District Court and D.C. Circuit)' },
+      },
       additionalProperties: false,
     }),
     responses: {

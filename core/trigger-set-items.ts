@@ -6,9 +6,9 @@
  */
 import type { Calendar } from './calendar';
 import { computeTriggerSet, DeadlineInputError, TRIGGER_SET_IDS, triggerSet, type DeadlineRequest, type TriggerSetDeadline } from './deadlines';
+import { SERVICE_METHODS } from './deadlines/court-days';
 import type { Deadline, TrackedItem } from './model';
-import { dateIn } from './time';
-import { isIsoDate, isIsoDateTime, isPlainObject, Reader, type FieldError } from './validate';
+import { ENGINE_YEARS, inYears, isFuture, isIsoMoment, isPlainObject, Reader, yearsMessage, type FieldError } from './validate';
 
 export interface TriggerSetInput {
   triggerSet: string;
@@ -20,8 +20,6 @@ export interface TriggerSetInput {
 
 export type TriggerSetResult<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
 
-const SERVICE_METHODS = ['electronic', 'mail', 'hand', 'consented_other'] as const;
-const FUTURE_TOLERANCE_MS = 5 * 60_000;
 // A conference or a hearing lies ahead by nature; the other triggers have happened.
 const FUTURE_TRIGGERS = new Set(['scheduling_conference_set']);
 
@@ -34,8 +32,9 @@ export function readTriggerSet(r: Reader, body: Record<string, unknown>, now: Da
   if (trigger) {
     r.only(trigger, 'trigger', ['type', 'at', 'service']);
     const v = trigger.at;
-    if (typeof v !== 'string' || !(isIsoDate(v) || isIsoDateTime(v))) r.fail('trigger.at', 'must be a date (YYYY-MM-DD) or a date-time with offset');
-    else if (!(id && FUTURE_TRIGGERS.has(id)) && (isIsoDate(v) ? v > dateIn(now) : Date.parse(v) > now.getTime() + FUTURE_TOLERANCE_MS)) r.fail('trigger.at', 'must not be in the future');
+    if (!isIsoMoment(v)) r.fail('trigger.at', 'must be a date (YYYY-MM-DD) or a date-time with offset');
+    else if (!inYears(v, ENGINE_YEARS)) r.fail('trigger.at', yearsMessage(ENGINE_YEARS));
+    else if (!(id && FUTURE_TRIGGERS.has(id)) && isFuture(v, now)) r.fail('trigger.at', 'must not be in the future');
     else at = v;
     if (trigger.service !== undefined) {
       if (typeof trigger.service === 'string' && (SERVICE_METHODS as readonly string[]).includes(trigger.service)) service = trigger.service;

@@ -28,14 +28,16 @@ export async function calendarDays(event: APIGatewayProxyEventV2): Promise<HttpR
   const body = parseJsonBody(event);
   const r = new Reader();
   if (!isPlainObject(body)) throw badRequest('The body must be a JSON object');
-  r.only(body, '', ['kind', 'date', 'label']);
+  r.only(body, '', ['kind', 'date', 'label', 'court']);
   const kind = r.oneOf(body, 'kind', 'kind', CALENDAR_DAY_KINDS);
+  // A court closure is the D.C. courthouse's unless it names the Supreme Court building.
+  const court = body.court === undefined ? undefined : kind === 'courtClosures' ? r.oneOf(body, 'court', 'court', ['SCOTUS'] as const) : r.fail('court', 'only a court closure names a court');
   const date = r.date(body, 'date', 'date') ?? (body.date === undefined ? r.fail('date', 'is required') : undefined);
   const label = r.string(body, 'label', 'label', { required: true, max: 300 });
   if (r.errors.length || !kind || !date || !label) throw badRequest('The calendar day has invalid fields', r.errors);
 
   const at = now();
-  const day: CalendarDay = { kind, date, label, addedBy: admin.id, addedAt: at.toISOString() };
+  const day: CalendarDay = { kind, date, label, ...(court ? { court } : {}), addedBy: admin.id, addedAt: at.toISOString() };
   await addCalendarDay(day);
   const calendar = await loadCalendar();
   const moved = await recomputeOpenDeadlines(day, admin.id, calendar);

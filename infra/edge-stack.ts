@@ -13,6 +13,17 @@ export interface EdgeStackProps extends StackProps {
 
 const NO_TRANSFORM = [{ priority: 0, type: 'NONE' }];
 
+const TOO_MANY_BODY = 'TooManyRequests';
+const TOO_MANY: CfnWebACL.CustomResponseProperty = {
+  responseCode: 429,
+  customResponseBodyKey: TOO_MANY_BODY,
+  responseHeaders: [{ name: 'retry-after', value: '300' }],
+};
+/** No Authorization header on the request. */
+const WITHOUT_AUTHORIZATION: CfnWebACL.StatementProperty = {
+  notStatement: { statement: { sizeConstraintStatement: { fieldToMatch: { singleHeader: { Name: 'authorization' } }, comparisonOperator: 'GT', size: 0, textTransformations: NO_TRANSFORM } } },
+};
+
 /** Method and path of one route, as WAF sees the viewer request at CloudFront. */
 function routeStatement(route: RouteSpec): CfnWebACL.StatementProperty {
   const { method, path } = parseRouteKey(route.routeKey);
@@ -67,6 +78,13 @@ export class EdgeStack extends Stack {
       defaultAction: { allow: {} },
       description: `Docketwatch ${config.stage}: managed rules and rate limits`,
       visibilityConfig: { cloudWatchMetricsEnabled: true, metricName: 'docketwatch', sampledRequestsEnabled: true },
+      // A rate-limited client gets the API's own error shape, not WAF's default 403 page.
+      customResponseBodies: {
+        [TOO_MANY_BODY]: {
+          contentType: 'APPLICATION_JSON',
+          content: JSON.stringify({ type: 'about:blank', title: 'Too many requests', status: 429, detail: 'Too many requests from this address; try again in a few minutes' }),
+        },
+      },
       rules: [
         managedGroup('AWSManagedRulesAmazonIpReputationList', 0),
         // SizeRestrictions_BODY blocks bodies over 8 KB; a record request's description may be
@@ -76,13 +94,16 @@ export class EdgeStack extends Stack {
         {
           name: 'RateLimitPublicRoutes',
           priority: 3,
-          action: { block: {} },
+          action: { block: { customResponse: TOO_MANY } },
           statement: {
             rateBasedStatement: {
               limit: config.wafRateLimit.publicRoutes,
               evaluationWindowSec: 300,
               aggregateKeyType: 'IP',
-              scopeDownStatement: publicRoutesStatement(props.routes),
+              // The public limit is for the public: a request carrying a bearer token (a team
+              // member's intake) is left to the overall limit, and the handler refuses a bad token
+              // before it writes anything.
+              scopeDownStatement: { andStatement: { statements: [publicRoutesStatement(props.routes), WITHOUT_AUTHORIZATION] } },
             },
           },
           visibilityConfig: { cloudWatchMetricsEnabled: true, metricName: 'RateLimitPublicRoutes', sampledRequestsEnabled: true },
@@ -90,7 +111,7 @@ export class EdgeStack extends Stack {
         {
           name: 'RateLimitEverything',
           priority: 4,
-          action: { block: {} },
+          action: { block: { customResponse: TOO_MANY } },
           statement: { rateBasedStatement: { limit: config.wafRateLimit.everything, evaluationWindowSec: 300, aggregateKeyType: 'IP' } },
           visibilityConfig: { cloudWatchMetricsEnabled: true, metricName: 'RateLimitEverything', sampledRequestsEnabled: true },
         },

@@ -25,6 +25,11 @@ const RULE_PARAMS = {
   'lcvr7n.certified_list': ['motion'],
 };
 const PARAM_INPUTS = { days: 'fl-days', hours: 'fl-hours', date: 'fl-date', direction: 'fl-direction', motion: 'fl-motion' };
+/** Rules whose text lets the Court set another time ("unless the Court orders otherwise"): `days` is then the Court's. */
+const COURT_SET = new Set([
+  'lcvr7b.opposition', 'lcvr7d.reply', 'lcvr65.1.pi_opposition', 'lcvr7n.certified_list', 'frcp12a1.answer', 'frcp12a2.answer_us',
+  'frcp15a3.respond_amended', 'frcp33.answers', 'frcp34.responses', 'frcp36.admissions', 'frcp54d2.fees', 'frap40.rehearing_us',
+]);
 /** The trigger a rule usually counts from, chosen for the user until they choose themselves. */
 const RULE_TRIGGER = {
   'lcvr7b.opposition': 'motion_served',
@@ -32,7 +37,18 @@ const RULE_TRIGGER = {
   'lcvr65.1.pi_opposition': 'motion_served',
   'lcvr7n.certified_list': 'answer_served',
   'frcp12a2.answer_us': 'complaint_served',
+  'frcp12a1.answer': 'complaint_served',
+  'frcp15a3.respond_amended': 'motion_served',
+  'frcp33.answers': 'motion_served',
+  'frcp34.responses': 'motion_served',
+  'frcp36.admissions': 'motion_served',
+  'frcp72.objections': 'order_entered',
+  'frcp54d2.fees': 'judgment_entered',
+  'frcp59e.alter_amend': 'judgment_entered',
+  'frap4a1a.appeal': 'judgment_entered',
   'frap4.appeal_us': 'judgment_entered',
+  'frap40.rehearing_us': 'judgment_entered',
+  'supct13.cert': 'judgment_entered',
   'court_order.fixed': 'order_entered',
 };
 const NO_SUCH_TIME = 'This time does not exist in Eastern Time (the clocks went forward that night)';
@@ -59,6 +75,7 @@ export function initCreate(d) {
     if (suggested && trigger.dataset.chosen !== 'yes') trigger.value = suggested;
     showRuleParams();
   });
+  $('fl-courtSet').addEventListener('change', showRuleParams);
   $('fl-triggerType').addEventListener('change', () => {
     $('fl-triggerType').dataset.chosen = 'yes';
   });
@@ -118,15 +135,23 @@ function fillMatters(selectId, optional) {
   else if (!optional) select.value = (matters.find((m) => m.docket) ?? matters[0])?.id ?? '';
 }
 
+/** The parameters the chosen rule takes: its own, and a Court-directed period where it allows one. */
+function wantedParams(rule) {
+  const own = RULE_PARAMS[rule] ?? [];
+  return COURT_SET.has(rule) && $('fl-courtSet').checked && !own.includes('days') ? [...own, 'days'] : own;
+}
+
 function showRuleParams() {
-  const wanted = RULE_PARAMS[$('fl-rule').value] ?? [];
+  const rule = $('fl-rule').value;
+  const wanted = wantedParams(rule);
+  $('fl-courtSet-field').hidden = !COURT_SET.has(rule);
   for (const [name, id] of Object.entries(PARAM_INPUTS)) $(id).closest('.field').hidden = !wanted.includes(name);
   const hours = $('fl-rule').value === 'frcp6.hours';
   const time = $('fl-triggerAt-time');
   time.required = hours;
   if (hours) time.setAttribute('aria-required', 'true');
   else time.removeAttribute('aria-required');
-  $('fl-days').labels[0].firstChild.textContent = $('fl-rule').value === 'court_order.fixed' ? 'Due this many days after the order' : 'Number of days';
+  $('fl-days').labels[0].firstChild.textContent = rule === 'court_order.fixed' ? 'Due this many days after the order' : COURT_SET.has(rule) ? 'Days the Court directed' : 'Number of days';
 }
 
 // ---- filings from a trigger set -------------------------------------------------------------
@@ -282,7 +307,7 @@ const BUILD = {
       return body;
     }
     const rule = required('fl-rule', 'rule', errors, 'Choose the rule');
-    const wanted = RULE_PARAMS[rule] ?? [];
+    const wanted = wantedParams(rule);
     const at = moment('fl-triggerAt', 'trigger.at', errors, { needTime: rule === 'frcp6.hours' });
     const params = {};
     if (wanted.includes('days')) params.days = wholeNumber('fl-days', 'params.days', errors, rule !== 'court_order.fixed');

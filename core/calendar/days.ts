@@ -68,6 +68,11 @@ export interface DayNote {
   label: string;
   /** The order that made the day what it is (an executive order, a court-closure order). */
   order?: string;
+  /**
+   * A court closure's building: `SCOTUS` for the Supreme Court's; absent for the Prettyman
+   * courthouse, which the District Court and the Court of Appeals for the D.C. Circuit share.
+   */
+  court?: 'SCOTUS';
 }
 
 /** A span of days, such as a lapse in appropriations. */

@@ -37,7 +37,10 @@ export interface DayFacts {
   closure?: string;
   shutdown?: string;
   dcHoliday?: string;
+  /** The D.C. courthouse (District Court and D.C. Circuit clerk's offices) was closed. */
   courtClosure?: string;
+  /** The Supreme Court building was closed by order of the Court or the Chief Justice (Sup. Ct. R. 30.1). */
+  supremeCourtClosure?: string;
 }
 
 export interface CalendarAdditions {
@@ -100,6 +103,7 @@ interface CalendarIndex {
   shutdowns: Array<[EpochDay, EpochDay, string]>;
   dcHolidays: Map<EpochDay, string>;
   courtClosures: Map<EpochDay, string>;
+  supremeCourtClosures: Map<EpochDay, string>;
   /** Memoised facts per day. */
   lookup: (day: EpochDay) => DayFacts;
 }
@@ -116,7 +120,8 @@ function indexOf(calendar: Calendar): CalendarIndex {
     closures: byDay(calendar.closures),
     shutdowns: calendar.shutdowns.map((r) => [parseIsoDay(r.from)!, parseIsoDay(r.to)!, r.label]),
     dcHolidays: byDay(calendar.dcHolidays),
-    courtClosures: byDay(calendar.courtClosures),
+    courtClosures: byDay(calendar.courtClosures.filter((n) => n.court !== 'SCOTUS')),
+    supremeCourtClosures: byDay(calendar.courtClosures.filter((n) => n.court === 'SCOTUS')),
     lookup: (day) => {
       let known = facts.get(day);
       if (!known) {
@@ -143,6 +148,7 @@ function computeFacts(index: CalendarIndex, day: EpochDay): DayFacts {
   facts.closure = index.closures.get(day);
   facts.shutdown = index.shutdowns.find(([from, to]) => day >= from && day <= to)?.[2];
   facts.courtClosure = index.courtClosures.get(day);
+  facts.supremeCourtClosure = index.supremeCourtClosures.get(day);
   for (const key of Object.keys(facts) as Array<keyof DayFacts>) if (facts[key] === undefined) delete facts[key];
   return Object.freeze(facts);
 }
@@ -151,7 +157,8 @@ function toNote(entry: string | DayNote, defaultLabel: string, field: string): D
   const note = typeof entry === 'string' ? { date: entry, label: defaultLabel } : entry;
   if (parseIsoDay(note.date) === undefined) throw new RangeError(`${field}: "${note.date}" is not a valid ISO date (YYYY-MM-DD)`);
   if (!note.label) throw new RangeError(`${field}: a label is required`);
-  return { date: note.date, label: note.label, ...(note.order ? { order: note.order } : {}) };
+  if (note.court !== undefined && note.court !== 'SCOTUS') throw new RangeError(`${field}.court: only "SCOTUS" (the Supreme Court building) is kept apart from the D.C. courthouse`);
+  return { date: note.date, label: note.label, ...(note.order ? { order: note.order } : {}), ...(note.court ? { court: note.court } : {}) };
 }
 
 function toRange(entry: { from: string; to: string; label?: string }, field: string): DayRange {
@@ -163,10 +170,11 @@ function toRange(entry: { from: string; to: string; label?: string }, field: str
   return { from: entry.from, to: entry.to, label: entry.label ?? `lapse in appropriations, ${entry.from} - ${entry.to}` };
 }
 
-/** Sorted by date; an added day replaces an existing note for the same date. */
+/** Sorted by date; an added day replaces an existing note for the same date (and building). */
 function mergeNotes(base: readonly DayNote[], added: readonly DayNote[]): DayNote[] {
-  const byDate = new Map(base.map((n) => [n.date, n]));
-  for (const n of added) byDate.set(n.date, n);
+  const key = (n: DayNote) => `${n.date}|${n.court ?? ''}`;
+  const byDate = new Map(base.map((n) => [key(n), n]));
+  for (const n of added) byDate.set(key(n), n);
   return [...byDate.values()].sort((a, b) => a.date.localeCompare(b.date));
 }
 

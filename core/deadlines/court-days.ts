@@ -47,7 +47,7 @@ export function closedReason(facts: DayFacts, reading: Reading, forward: boolean
   if (facts.weekend) return facts.weekend;
   if (rule.kind === 'scotus' && !reading.supremeCourtAsFrcp) {
     if (facts.holiday) return `${facts.holiday.name}, a federal legal holiday listed in 5 U.S.C. 6103 (${rule.cite('')}; ${facts.holiday.citation})`;
-    return `the Court building was closed (${facts.courtClosure}) (${rule.cite('')})`;
+    return `the Court building was closed (${facts.supremeCourtClosure}) (${rule.cite('')})`;
   }
   if (facts.holiday) {
     // Inauguration Day is set by statute, not listed in (a)(6)(A): it is "declared ... by Congress", (a)(6)(B).
@@ -59,14 +59,17 @@ export function closedReason(facts: DayFacts, reading: Reading, forward: boolean
   }
   // (a)(6)(C): state (here D.C.) holidays count only for periods measured after an event.
   if (facts.dcHoliday && forward) return `${facts.dcHoliday}, a District of Columbia holiday, a legal holiday for periods counted forward (${rule.cite('(6)(C)')})`;
-  if (facts.courtClosure) return `the clerk's office was inaccessible (${facts.courtClosure}) (${rule.cite('(3)')})`;
+  const shut = rule.kind === 'scotus' ? facts.supremeCourtClosure : facts.courtClosure;
+  if (shut) return `the clerk's office was inaccessible (${shut}) (${rule.cite(rule.kind === 'scotus' ? '' : '(3)')})`;
   return undefined;
 }
 
 /** The hot path of every court count: no strings. */
 export function isClosed(facts: DayFacts, reading: Reading, forward: boolean, rule: ComputationRule = FRCP_6A): boolean {
-  if (rule.kind === 'scotus' && !reading.supremeCourtAsFrcp) return Boolean(facts.weekend || facts.holiday || facts.courtClosure);
-  return Boolean(facts.weekend || facts.holiday || (facts.closure && !reading.closuresOrdinaryInCourt) || (facts.dcHoliday && forward) || facts.courtClosure);
+  // Each court's own building: the D.C. courthouse's closures do not close the Supreme Court's.
+  const shut = rule.kind === 'scotus' ? facts.supremeCourtClosure : facts.courtClosure;
+  if (rule.kind === 'scotus' && !reading.supremeCourtAsFrcp) return Boolean(facts.weekend || facts.holiday || shut);
+  return Boolean(facts.weekend || facts.holiday || (facts.closure && !reading.closuresOrdinaryInCourt) || (facts.dcHoliday && forward) || shut);
 }
 
 /**

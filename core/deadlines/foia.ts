@@ -179,6 +179,7 @@ export const FOIA_RULES = [
     id: 'foia.expedite_decision',
     citation: `${STATUTE}(E)(ii)(I) ("within 10 days after the date of the request")`,
     triggerLabel: 'Receipt of the request for expedited processing',
+    period: { days: 10 },
     // Closure and shutdown days matter to a calendar-day period only once it rolls, so they are
     // not alternatives of their own here.
     readings: () => ['receiptNextWorkingDay', 'agencyPeriodRolls'],
@@ -222,7 +223,7 @@ export const FOIA_RULES = [
       if (trace.on) {
         if (reg) {
           trace.add('note', `${reg.agency}: its regulation governs the appeal window, ${reg.citation}.${reg.note ? ` ${reg.note}` : ''}`);
-          if (!reg.verified) trace.add('note', `The current text of ${reg.citation.split(' (')[0]} could not be verified here: the window is computed as ${reg.days} ${reg.unit} days, the statute's minimum of 90 days (${STATUTE}(A)(i)(III)(aa)) is the alternative, and it gives the same date.`);
+          if (!reg.verified) trace.add('note', `The current text of ${reg.citation.split(' (')[0]} could not be verified here: the window is computed as ${reg.days} ${reg.unit} days. The alternative is the statute's minimum of 90 days (${STATUTE}(A)(i)(III)(aa)), which a regulation cannot shorten; here it gives the same date, so it is not reported apart.`);
         } else if (params.agency) {
           trace.add('note', `No appeal regulation is on file for "${params.agency}": the statute's minimum of 90 days applies.`);
         }

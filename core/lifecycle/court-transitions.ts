@@ -49,14 +49,21 @@ export function filingTransition(d: Draft): void {
       return;
     case 'filed': {
       d.allow(['due', 'reply_due'], 'Nothing is due to be filed');
+      if (item.triggerSet) {
+        // The set's first deadline still unfiled is what was filed, even if it passed unmet; the
+        // links projected from it now count from its actual service (the reply from the opposition's).
+        const pending = d.deadlines.filter((x) => x.status === 'open' || x.status === 'missed').sort((a, b) => a.dueInstant.localeCompare(b.dueInstant));
+        const filed = pending[0];
+        if (filed?.status === 'open') d.meet(filed);
+        else if (filed) d.note = 'Filed after the deadline passed';
+        const rest = pending.filter((x) => x !== filed && x.status === 'open');
+        if (filed) for (const { old, request } of servedFollowers(item, rest, filed, ev.at)) d.supersede(old, request);
+        if (rest.length) return; // more of the set is still due
+        d.patch.phase = 'filed';
+        return;
+      }
       const due = d.openAny();
       if (due) d.meet(due);
-      if (item.triggerSet && due) {
-        // A set's later links count from this filing's actual service (the reply from the opposition's).
-        const rest = d.deadlines.filter((x) => x.status === 'open' && x.id !== due.id);
-        for (const { old, request } of servedFollowers(item, rest, due, ev.at)) d.supersede(old, request);
-        if (rest.length) return; // more of the set is still due
-      }
       d.patch.phase = 'filed';
       return;
     }

@@ -28,7 +28,7 @@ export async function loadCalendar(): Promise<Calendar> {
 
 export async function addCalendarDay(day: CalendarDay): Promise<void> {
   try {
-    await ddb.send(new PutCommand({ TableName, Item: { ...day, PK: CALENDAR_PK, SK: calendarDaySk(day.kind, day.date) }, ConditionExpression: IS_NEW }));
+    await ddb.send(new PutCommand({ TableName, Item: { ...day, PK: CALENDAR_PK, SK: calendarDaySk(day.kind, day.date, day.court) }, ConditionExpression: IS_NEW }));
   } catch (err) {
     if (conditionFailed(err)) throw new AlreadyExistsError(`${day.date} is already in the calendar as ${day.kind}`);
     throw err;

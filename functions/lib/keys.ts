@@ -46,7 +46,8 @@ export const restartKey = (itemId: string) => ({ PK: RESTART_PK, SK: itemId });
 
 /** Days added to the calendar as data: one partition, a handful of records. */
 export const CALENDAR_PK = 'CALENDAR';
-export const calendarDaySk = (kind: string, date: string) => `DAY#${date}#${kind}`;
+/** A Supreme Court building closure and a courthouse closure on the same date are two days of data. */
+export const calendarDaySk = (kind: string, date: string, court?: string) => `DAY#${date}#${kind}${court ? `#${court}` : ''}`;
 
 export function itemToRecord(item: TrackedItem): Stored<TrackedItem> {
   return {

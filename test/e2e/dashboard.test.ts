@@ -279,6 +279,26 @@ describe('creating items from the dashboard', () => {
     await screenshot(page, 'dashboard-filing-created');
   });
 
+  it('creates a filing on a period the Court directed, keeping the rule and its citation', async () => {
+    const { page } = session;
+    await signIn(page);
+    await page.goto('/dashboard/new/filing');
+    await page.locator('#filing-form').waitFor({ state: 'visible' });
+    await page.fill('#fl-title', 'Opposition to motion for summary judgment (ECF 52)');
+    await page.selectOption('#fl-rule', 'lcvr7b.opposition');
+    expect(await page.isHidden('#fl-days')).toBe(true);
+    await page.check('#fl-courtSet');
+    await page.locator('#fl-days').waitFor({ state: 'visible' });
+    await page.fill('#fl-days', '21');
+    await page.fill('#fl-triggerAt-date', '2026-03-02');
+    await page.click('#filing-submit');
+    await openedItem(page, 'filings');
+    const deadline = page.locator('#item-deadlines .deadline').first();
+    // LCvR 7(b) "or at such other time as the Court may direct": 21 days from Monday 2 March.
+    expect(await deadline.locator('.deadline-due').textContent()).toBe('Monday, March 23, 2026');
+    expect(await deadline.locator('.deadline-status').textContent()).toMatch(/LCvR 7\(b\).*as the Court directed/);
+  });
+
   it('creates a filing from a trigger set: every deadline the judgment sets is offered with its receipt, the lawyer drops one', async () => {
     const { page } = session;
     await signIn(page);
@@ -299,6 +319,7 @@ describe('creating items from the dashboard', () => {
     expect(offered[1]).toMatch(/Rule 59\(e\).*Monday, March 30, 2026/);
     expect(await page.locator('#fl-offered > li').first().locator('.computation').textContent()).toMatch(/Fed\. R\. App\. P\. 26\(a\)/);
     await page.uncheck('#fl-keep-renewed_jmol');
+    await screenshot(page, 'dashboard-filing-trigger-set-offered');
     await page.click('#filing-submit');
     await openedItem(page, 'filings');
     const dues = await page.locator('#item-deadlines .deadline-label').allTextContents();

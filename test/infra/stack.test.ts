@@ -374,8 +374,12 @@ describe('waf (us-east-1 edge stack)', () => {
     const common = acl.Properties.Rules.find((r: any) => r.Name === 'AWS-AWSManagedRulesCommonRuleSet');
     expect(common.Statement.ManagedRuleGroupStatement.RuleActionOverrides).toEqual([{ Name: 'SizeRestrictions_BODY', ActionToUse: { Count: {} } }]);
     const rate = acl.Properties.Rules.find((r: any) => r.Name === 'RateLimitPublicRoutes');
-    expect(rate.Action).toEqual({ Block: {} });
+    // Blocked with a 429 in the API's problem+json shape, and only for requests without a bearer token.
+    expect(rate.Action).toEqual({ Block: { CustomResponse: { ResponseCode: 429, CustomResponseBodyKey: 'TooManyRequests', ResponseHeaders: [{ Name: 'retry-after', Value: '300' }] } } });
+    expect(JSON.parse(acl.Properties.CustomResponseBodies.TooManyRequests.Content)).toMatchObject({ status: 429, title: 'Too many requests' });
     expect(rate.Statement.RateBasedStatement).toMatchObject({ Limit: 100, AggregateKeyType: 'IP' });
+    const scope = rate.Statement.RateBasedStatement.ScopeDownStatement.AndStatement.Statements;
+    expect(scope[1]).toEqual({ NotStatement: { Statement: { SizeConstraintStatement: { FieldToMatch: { SingleHeader: { Name: 'authorization' } }, ComparisonOperator: 'GT', Size: 0, TextTransformations: [{ Priority: 0, Type: 'NONE' }] } } } });
     s.edgeTemplate.hasResourceProperties('AWS::WAFv2::LoggingConfiguration', {
       RedactedFields: Match.arrayWith([{ SingleHeader: { Name: 'authorization' } }]),
     });

@@ -60,3 +60,23 @@ it('refuses a day twice, a bad kind, and anyone but an administrator; nothing ch
   const { days } = await (await http.get('/api/calendar/days', stack.teamToken)).json();
   expect(days).toHaveLength(1);
 });
+
+it('a closure of the Supreme Court building moves a certiorari deadline and nothing counted in the D.C. courthouse', async () => {
+  // Entry of the court of appeals' judgment Thu 2026-01-15: rehearing 45 days (FRAP 40(d)(1)) ends
+  // Mon 03-02; certiorari 90 days (Sup. Ct. R. 13.1) ends Wed 04-15.
+  const created = await (await http.post('/api/filings', { matterId: 'ctr-v-irs', triggerSet: 'appellate_judgment_entered', trigger: { at: '2026-01-15' } }, admin)).json();
+  expect(created.deadlines.map((d: { link: string; due: string }) => [d.link, d.due])).toEqual([['rehearing', '2026-03-02'], ['cert', '2026-04-15']]);
+  const onlyCourthouse = await http.post('/api/calendar/days', { kind: 'closures', date: '2026-04-14', label: 'x', court: 'SCOTUS' }, admin);
+  expect(onlyCourthouse.status).toBe(400);
+  const res = await http.post('/api/calendar/days', { kind: 'courtClosures', date: '2026-04-15', label: 'Supreme Court building closed by order of the Chief Justice', court: 'SCOTUS' }, admin);
+  expect(res.status).toBe(201);
+  const answer = await res.json();
+  expect(answer.day).toMatchObject({ court: 'SCOTUS' });
+  expect(answer.moved).toEqual([{ itemId: created.id, deadlines: [{ rule: 'supct13.cert', from: '2026-04-15', to: '2026-04-16' }] }]);
+  const item = await (await http.get(`/api/filings/${created.id}`, stack.teamToken)).json();
+  expect(item.deadlines.find((d: { status: string; link: string }) => d.status === 'open' && d.link === 'cert')).toMatchObject({ due: '2026-04-16' });
+  // The courthouse may close the same day: a second day of data, not a repeat of the first.
+  const courthouse = await http.post('/api/calendar/days', { kind: 'courtClosures', date: '2026-04-15', label: 'Prettyman courthouse closed (weather)' }, admin);
+  expect(courthouse.status).toBe(201);
+  expect((await http.post('/api/calendar/days', { kind: 'courtClosures', date: '2026-04-15', label: 'again', court: 'SCOTUS' }, admin)).status).toBe(409);
+});

@@ -22,6 +22,11 @@ describe('RFC 4180', () => {
     expect(csvCell('=cmd|" /C calc"!A0')).toBe(`"'=cmd|"" /C calc""!A0"`);
     expect(csvCell('-2+3,4')).toBe(`"'-2+3,4"`);
   });
+  it('quotes a cell holding another locale\'s separator, so a formula after it stays text', () => {
+    // Opened where ; is the separator, an unquoted x;=1+1 would split into x and a formula.
+    expect(csvCell('x;=1+1')).toBe('"x;=1+1"');
+    expect(csvCell('tab\t=1+1')).toBe('"tab\t=1+1"');
+  });
   it('writes empty cells for null and undefined, numbers as numbers', () => {
     expect(csvRow([null, undefined, 3, -2, true])).toBe(',,3,-2,true');
   });

@@ -70,6 +70,17 @@ describe('record requests', () => {
     expect(d!.due).toBe('2026-04-13');
   });
 
+  it('a denial opens the appeal window the agency\'s regulation gives: ICE (a DHS component) 90 working days, 6 C.F.R. 5.8(a)(1)', () => {
+    const input = validateIntake(validIntake({ agency: 'ICE', receivedAt: '2026-03-02T15:00:00Z' }), { team: true, now: new Date('2026-12-01T00:00:00Z') });
+    if (!input.ok) throw new Error(JSON.stringify(input.errors));
+    const { item, deadlines } = newRecordRequest(input.value, { id: 'ITEM', now: new Date('2026-03-02T15:00:00Z'), createdBy: 'p1', matter, newDeadlineId: ids });
+    const s = play(item, deadlines, [{ type: 'determination', at: '2026-03-02', outcome: 'denial' }]);
+    const [w] = open(s.deadlines, 'foia.appeal_window');
+    // 90 working days after Monday 2 March 2026, skipping Memorial Day, Juneteenth and July 3.
+    expect(w!.due).toBe('2026-07-09');
+    expect(w!.citation).toMatch(/^6 C\.F\.R\. 5\.8\(a\)\(1\)/);
+  });
+
   it('refuses an appeal before any adverse determination, and events on a closed item', () => {
     const { item, deadlines } = request();
     expect(() => play(item, deadlines, [{ type: 'appeal_filed', at: '2026-03-05' }])).toThrow(EventRejectedError);
@@ -134,6 +145,22 @@ describe('court items', () => {
     const s = play(built.item, built.deadlines, [{ type: 'hearing_set', at: '2026-03-10', hearingAt: '2026-04-20', days: 7 }], now);
     const before = s.deadlines.find((d) => d.rule === 'frcp6.days');
     expect(before?.due).toBe('2026-04-13');
+  });
+
+  it('a motion-served set: the opposition filed late still moves the reply to its actual service', () => {
+    const v = validateCourtItem('filing', { matterId: 'm', triggerSet: 'motion_served', trigger: { at: '2026-02-16' } }, now);
+    if (!v.ok) throw new Error(JSON.stringify(v.errors));
+    const built = newCourtItem(v.value, { id: 'S', now, createdBy: 'p1', matter, newDeadlineId: ids });
+    // Opposition 14 days from Mon 02-16: Mon 03-02 (LCvR 7(b)); it passed unmet.
+    const [opposition, reply] = built.deadlines;
+    expect([opposition!.link, opposition!.due, reply!.link, reply!.due]).toEqual(['opposition', '2026-03-02', 'reply', '2026-03-09']);
+    const missed = [{ ...opposition!, status: 'missed' as const }, reply!];
+    const s = play(built.item, missed, [{ type: 'filed', at: '2026-03-04' }], now);
+    expect(s.events.at(-1)!.data.note).toMatch(/after the deadline passed/);
+    // The reply now counts from Wed 03-04: 7 days, Wed 03-11 (LCvR 7(d)).
+    const open = s.deadlines.filter((d) => d.status === 'open');
+    expect(open.map((d) => [d.link, d.due, d.supersedes])).toEqual([['reply', '2026-03-11', reply!.id]]);
+    expect(s.item.phase).toBe('due');
   });
 
   it('rejects a production given both an order and LCvR 7(n), or neither', () => {

@@ -5,6 +5,7 @@
  * periods under FRCP 6(a)(6)(C) / FRAP 26(a)(6)(C) only, never under Sup. Ct. R. 30.1).
  */
 import { describe, expect, it } from 'vitest';
+import { defaultCalendar, withDays } from '../../../core/calendar';
 import { computeDeadline } from '../../../core/deadlines';
 import { due, steps } from './helpers';
 
@@ -198,6 +199,19 @@ describe('Sup. Ct. R. 13.1 "within 90 days after entry of the judgment", compute
     expect(r.due).toBe('2025-12-24');
     expect(r.alternative?.due).toBe('2025-12-29');
   });
+  it('only a closure of the Supreme Court building extends it; a D.C. courthouse closure does not, and the other way round', () => {
+    const scotus = withDays(defaultCalendar, { courtClosures: [{ date: '2026-04-15', label: 'Supreme Court building closed by order of the Chief Justice', court: 'SCOTUS' }] });
+    const courthouse = withDays(defaultCalendar, { courtClosures: [{ date: '2026-04-15', label: 'Prettyman courthouse closed (snow)' }] });
+    // Day 90 from Thu 2026-01-15 is Wed 04-15; the next day, Thu 04-16, is no Rule 30.1 holiday.
+    const cert = { rule: 'supct13.cert', trigger: '2026-01-15' };
+    expect(computeDeadline(cert, scotus).due).toBe('2026-04-16');
+    expect(computeDeadline(cert, courthouse).due).toBe('2026-04-15');
+    // 14 days from 04-01 end Wed 04-15: the courthouse closure (FRCP 6(a)(3)) and then
+    // Emancipation Day carry the period to Fri 04-17; the Supreme Court's closure does not.
+    const days = { rule: 'frcp6.days', trigger: '2026-04-01', params: { days: 14 } };
+    expect(computeDeadline(days, courthouse).due).toBe('2026-04-17');
+    expect(computeDeadline(days, scotus).due).toBe('2026-04-15');
+  });
   it('court=DDC counts the same period under FRCP 6(a), and says so', () => {
     const r = due('supct13.cert', '2026-01-16', { court: 'DDC' });
     expect(r.due).toBe('2026-04-17');
@@ -279,13 +293,16 @@ describe('foia.appeal_window by agency regulation', () => {
     const r = due('foia.appeal_window', '2026-03-02', { agency });
     expect(r.due).toBe('2026-05-31');
     expect(r.rule.citation).toMatch(/C\.F\.R\./);
-    expect(notes(r)).toMatch(/could not be verified.*statute's minimum of 90 days.*alternative/);
+    expect(notes(r)).toMatch(/could not be verified.*The alternative is the statute's minimum of 90 days/);
   });
   it('a working-day count only where the regulation counts working days', () => {
     expect(() => due('foia.appeal_window', '2026-03-02', { agency: 'IRS', working_days: 90 })).toThrow(/params\.working_days/);
     expect(() => due('foia.appeal_window', '2026-03-02', { agency: 'DHS', calendar_days: 120 })).toThrow(/params\.calendar_days/);
     expect(due('foia.appeal_window', '2026-03-02', { days: 90 }).due).toBe('2026-05-31');
     expect(() => due('foia.appeal_window', '2026-03-02', { days: 60 })).toThrow(/params\.days/);
+    // The expedite decision's own 10 days, given as days, change nothing (552(a)(6)(E)(ii)(I)).
+    expect(due('foia.expedite_decision', '2026-03-02', { days: 10 }).due).toBe(due('foia.expedite_decision', '2026-03-02').due);
+    expect(() => due('foia.expedite_decision', '2026-03-02', { days: 5 })).toThrow(/params\.days/);
   });
 });
 
