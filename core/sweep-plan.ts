@@ -24,13 +24,17 @@ import { COURT_TIME_ZONE } from './time';
 /** Digests are not about one deadline: their ledger entries live under this pseudo-deadline. */
 export const DIGEST_LEDGER_ID = 'DIGEST';
 
-export interface PlannedSend {
+/** What makes a send one send: the unit the ledger records once. */
+export interface SendIdentity {
   deadlineId: string;
   deadlineVersion: number;
   itemId: string | null;
   kind: NotificationKind;
   rung: string;
   recipient: string;
+}
+
+export interface PlannedSend extends SendIdentity {
   /** The deadline a "changed" notice compares with: read only for sends not already in the ledger. */
   previous?: { itemId: string; deadlineId: string };
   /** The words; `previous` is the replaced deadline when one was asked for. */

@@ -16,6 +16,8 @@ const stack = await startLocal({
   port,
   ...(process.env.DATA_DIR ? { dataDir: process.env.DATA_DIR } : {}),
   ...(process.env.CLOCK_START ? { clockStart: process.env.CLOCK_START } : {}),
+  // Milliseconds between reminder sweeps (default a minute); 0 turns the timer off.
+  ...(process.env.SWEEP_INTERVAL_MS !== undefined ? { sweepIntervalMs: Number(process.env.SWEEP_INTERVAL_MS) } : {}),
 });
 console.log(
   [

@@ -24,6 +24,8 @@ export function loadDefinition(path: string, substitutions: Record<string, strin
 }
 
 const TIMEOUT_KEY = '__localTimeoutSeconds';
+/** How many ended executions the runner remembers. */
+const KEEP_ENDED = 500;
 /** Node fires a timer longer than 2^31 - 1 ms (about 24.8 days) at once: longer waits re-arm in steps. */
 const LONGEST_TIMER_MS = 2 ** 31 - 1;
 
@@ -90,6 +92,8 @@ function statesTimeout(): Error {
 export class LocalWorkflows {
   readonly machines = new Map<string, { arn: string; name: string; definition: Record<string, unknown>; machine: StateMachine }>();
   private readonly executions = new Map<string, Execution>();
+  /** Ended executions, oldest first: the map keeps only the last KEEP_ENDED of them. */
+  private readonly ended: string[] = [];
   private readonly waits = new Map<string, Wait>();
   /** Task calls under way: an aborted run lets its current Task finish, so stop() waits for them. */
   private readonly inflight = new Set<Promise<unknown>>();
@@ -173,6 +177,13 @@ export class LocalWorkflows {
 
   private finish(e: Execution, status: Status, extra: Partial<Execution>): void {
     Object.assign(e, { status, stopDate: this.now(), ...extra });
+    // Ended executions are kept for a while (describe, tests, the transition count), then
+    // forgotten: the table, not this map, is what an item's history lives in.
+    this.ended.push(e.arn);
+    while (this.ended.length > KEEP_ENDED) {
+      const old = this.ended.shift()!;
+      if (this.executions.get(old)?.status !== 'RUNNING') this.executions.delete(old);
+    }
     for (const [token, wait] of this.waits) {
       if (wait.executionName !== e.name) continue;
       clearTimeout(wait.timer);

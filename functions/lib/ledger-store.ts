@@ -11,6 +11,7 @@ import { PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@
 import { randomUUID } from 'node:crypto';
 import { ulid } from 'ulid';
 import type { NotificationKind } from '../../core/reminders';
+import type { SendIdentity } from '../../core/sweep-plan';
 import { ddb } from './clients';
 import { batchGet, conditionFailed, keyString, TableName, transactionLost } from './db';
 import { digestsPk, INDEX, ledgerKey, notificationSk, notificationsPk, NOTIFICATIONS_PK, PENDING_SENDS_PK, pendingSendSk } from './keys';
@@ -26,14 +27,8 @@ const NEW_RECORD = 'attribute_not_exists(PK)';
 /** Ledger entries are kept this long after delivery; by then no rung can name them again. */
 const LEDGER_TTL_SECONDS = 120 * 24 * 3600;
 
-/** What a sweep wants to send, before it is claimed. */
-export interface Outbound {
-  deadlineId: string;
-  deadlineVersion: number;
-  itemId: string | null;
-  kind: NotificationKind;
-  rung: string;
-  recipient: string;
+/** What a sweep wants to send, before it is claimed: the send and its words. */
+export interface Outbound extends SendIdentity {
   subject: string;
   text: string;
 }

@@ -4,8 +4,9 @@
  */
 import type { Deadline, Matter, TrackedItem } from '../../core/model';
 import { openDeadlinesDueBefore } from './due-index';
-import { deadlinesOfItem, getItems } from './item-store';
-import { itemsOfMatter, listMatters, listOpenItemIds } from './matter-store';
+import { deadlinesOfItem, getDeadlinesAndItems, getItems } from './item-store';
+import { itemsOfMatter, listMatters } from './matter-store';
+import { watchedBetween } from './watch-list';
 
 /** The end of time for a sort key that starts with an ISO instant. */
 const FOREVER = '9999-12-31T23:59:59.999Z';
@@ -22,24 +23,21 @@ export interface OpenDeadlines {
  */
 export async function openDeadlinesWithItems(before?: string, missedSince?: string): Promise<OpenDeadlines> {
   const [open, matters] = await Promise.all([openDeadlinesDueBefore(before ?? FOREVER), listMatters()]);
-  const deadlines = missedSince ? [...open, ...(await recentlyMissed(missedSince, matters))] : open;
+  const deadlines = missedSince ? [...open, ...(await recentlyMissed(missedSince))] : open;
   const items = await getItems(deadlines.map((d) => d.itemId));
   return { deadlines, items, matters };
 }
 
 /**
  * Missed deadlines of open items that ended after `since`. Missed deadlines leave the due index
- * (it is sparse), so this is one Query per open item: the dashboard asks for it, the calendar
- * does not. Items are read only for matters that have open items.
+ * (it is sparse); the transaction that marks one missed puts it on the reminders' watch list,
+ * so this reads that list's entries since `since` and their records: in proportion to what it
+ * returns, never one Query per open item.
  */
-export async function recentlyMissed(since: string, matters: readonly Matter[]): Promise<Deadline[]> {
-  const ids = (await Promise.all(matters.map((m) => listOpenItemIds(m.id)))).flat();
-  const out: Deadline[] = [];
-  for (let i = 0; i < ids.length; i += 16) {
-    const lists = await Promise.all(ids.slice(i, i + 16).map(deadlinesOfItem));
-    for (const d of lists.flat()) if (d.status === 'missed' && d.dueInstant >= since) out.push(d);
-  }
-  return out;
+export async function recentlyMissed(since: string): Promise<Deadline[]> {
+  const watched = await watchedBetween(since, FOREVER);
+  const { deadlines, items } = await getDeadlinesAndItems(watched, [...new Set(watched.map((w) => w.itemId))]);
+  return [...deadlines.values()].filter((d) => d.status === 'missed' && d.dueInstant >= since && items.get(d.itemId)?.status === 'open');
 }
 
 /**

@@ -23,6 +23,12 @@ export async function unwatchDeadline(w: Watched): Promise<void> {
   await ddb.send(new DeleteCommand({ TableName, Key: watchKey(w.dueInstant, w.deadlineId) }));
 }
 
+/** Watched deadlines that ended from `from` to `to` (both included): one Query of the watch partition. */
+export async function watchedBetween(from: string, to: string): Promise<Watched[]> {
+  const records = await queryAll({ TableName, KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to', ExpressionAttributeValues: { ':pk': REMIND_WATCH_PK, ':from': from, ':to': to } });
+  return records.map((r) => ({ itemId: String(r.itemId), deadlineId: String(r.deadlineId), dueInstant: String(r.dueInstant) }));
+}
+
 /** Watched deadlines that ended before `instant`: one Query of the watch partition. */
 export async function watchedEndedBefore(instant: string): Promise<Watched[]> {
   const records = await queryAll({ TableName, KeyConditionExpression: 'PK = :pk AND SK < :before', ExpressionAttributeValues: { ':pk': REMIND_WATCH_PK, ':before': instant } });

@@ -34,14 +34,20 @@ async function snapshot(): Promise<Map<string, string>> {
   let ExclusiveStartKey: Record<string, never> | undefined;
   do {
     const page = await dynamo.send(new ScanCommand({ TableName: 'docketwatch', ConsistentRead: true, ExclusiveStartKey }));
-    for (const r of page.Items ?? []) out.set(`${r.PK?.S}|${r.SK?.S}`, JSON.stringify(r));
+    for (const r of page.Items ?? []) {
+      // An item's workflow bookkeeping (its state, its token, the version that guards them) is
+      // written by its execution whenever it waits again, whatever the requests do.
+      const { workflow: _w, version: _v, ...rest } = r.SK?.S === 'ITEM' ? r : { ...r, workflow: undefined, version: undefined };
+      out.set(`${r.PK?.S}|${r.SK?.S}`, JSON.stringify(r.SK?.S === 'ITEM' ? rest : r));
+    }
     ExclusiveStartKey = page.LastEvaluatedKey as never;
   } while (ExclusiveStartKey);
   return out;
 }
 
 beforeAll(async () => {
-  stack = await startChild({ clockStart: '2026-03-02T15:00:00Z' });
+  // No sweep timer: its ledger entries and notifications would change the table under the test.
+  stack = await startChild({ clockStart: '2026-03-02T15:00:00Z', env: { SWEEP_INTERVAL_MS: '0' } });
   const endpoint = /DynamoDB:\s+(http:\/\/\S+)/.exec(stack.output())![1]!;
   dynamo = new DynamoDBClient({ endpoint, region: LOCAL_AWS_ENV.AWS_REGION, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
   const team = { authorization: `Bearer ${stack.token}` };
@@ -76,7 +82,7 @@ it('answers every input of the bad-input corpus with a 4xx, and none of them wri
   const changed = [...after].filter(([k, v]) => before.get(k) !== v).map(([k]) => k);
   const fourxx = results.filter((r) => typeof r.status === 'number' && r.status >= 400 && r.status < 500).length;
   const fivexx = results.filter((r) => typeof r.status === 'number' && r.status >= 500);
-  console.log(`bad inputs: ${results.length} tried, ${fourxx} 4xx, ${fivexx.length} 5xx, ${changed.length} records written by refused requests`);
+  console.log(`bad inputs: ${results.length} tried, ${fourxx} 4xx, ${fivexx.length} 5xx, ${changed.length} records written by refused requests ${changed.join(' ')}`);
   expect(fivexx).toEqual([]);
   expect(results.filter((r) => !(typeof r.status === 'number' && r.status >= 400 && r.status < 500))).toEqual([]);
   expect(changed).toEqual([]);

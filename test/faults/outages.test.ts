@@ -18,7 +18,7 @@ async function start(opts: Parameters<typeof startChild>[0] = {}) {
 
 describe('DynamoDB Local killed mid-stream', () => {
   it('keeps every acknowledged write, answers 503 while it is down, and serves again without a restart', async () => {
-    const stack = await start({ clockStart: '2026-03-02T15:00:00Z' });
+    const stack = await start({ clockStart: '2026-03-02T15:00:00Z', env: { SWEEP_INTERVAL_MS: '0' } });
     // As the team (the public rate limit would cut the retries short), into the demo matter.
     const team = { authorization: `Bearer ${stack.token}` };
     const body = (i: number) => ({ ...intakeBody(i), matterId: 'ctr-v-irs' });
@@ -53,7 +53,8 @@ describe('DynamoDB Local killed mid-stream', () => {
     // Every acknowledged write is there.
     const lost: string[] = [];
     for (const { key, a } of answers.filter((x) => x.a.status === 201)) {
-      if ((await send(`${stack.url}/api/track/${(a.body as { trackingCode: string }).trackingCode}`)).status !== 200) lost.push(key);
+      const found = await send(`${stack.url}/api/requests/${(a.body as { id: string }).id}`, { headers: team });
+      if (found.status !== 200) lost.push(`${key} (${found.status} ${JSON.stringify(found.body).slice(0, 120)})`);
     }
     console.log(`dynamo kill: acknowledged writes lost: ${lost.length} ${lost.join(' ')}`);
     expect(lost).toEqual([]);
