@@ -175,8 +175,11 @@ export async function startLocal(opts: LocalOptions = {}): Promise<LocalStack> {
     // First start only: the demo matter, its items, and the public-intake matter watched by its team.
     if (await store.putMatterIfAbsent(DEMO_MATTER)) {
       await store.putMatterIfAbsent({ ...DEMO_MATTER, id: 'public-intake', name: 'Public record requests (not yet assigned)', court: undefined, docket: undefined } as Matter);
-      // The items and the docket touch different records: they load side by side.
-      if (!opts.noDemoItems) await Promise.all([seedDemoItems(clock.now()), seedDemoDocket(clock.now())]);
+      // The docket first: the items, loaded last, start their workflows just before start-up ends.
+      if (!opts.noDemoItems) {
+        await seedDemoDocket(clock.now());
+        await seedDemoItems(clock.now());
+      }
     }
 
     // Executions live in this process: after a restart, every open item gets a fresh one that
