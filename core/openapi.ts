@@ -8,6 +8,7 @@ import { RULE_IDS, TRIGGER_SET_IDS } from './deadlines';
 import { TRIGGER_TYPES } from './court-items';
 import { SERVICE_METHODS } from './deadlines/court-days';
 import { COLLECTIONS, type Collection } from './collections';
+import { DOCKET_OPERATIONS, DOCKET_SCHEMAS } from './docket/openapi';
 
 type Schema = Record<string, unknown>;
 type Auth = 'public' | 'team' | 'publicOrTeam';
@@ -55,6 +56,7 @@ const ITEM_LABEL: Record<Collection, string> = {
 
 /** Operations by route key; collection routes are described by their pattern below. */
 const OPERATIONS: Record<string, Operation> = {
+  ...DOCKET_OPERATIONS,
   'GET /api/health': {
     summary: 'Health of the table and the workflow runner',
     responses: { '200': { description: 'Both answer', schema: ref('Health') }, '503': { description: 'Something does not answer', schema: ref('Health') } },
@@ -328,6 +330,7 @@ function operationFor(routeKey: string): Operation {
 }
 
 const COMPONENT_SCHEMAS: Record<string, Schema> = {
+  ...DOCKET_SCHEMAS,
   Problem: {
     type: 'object',
     required: ['type', 'title', 'status', 'detail'],

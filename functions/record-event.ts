@@ -6,7 +6,8 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { applyEvent, parseEvent } from '../core/lifecycle';
 import { teamView } from '../core/views';
-import { requireTeam } from './lib/auth';
+import type { ItemKind } from '../core/model';
+import { requireTeam, type Principal } from './lib/auth';
 import { loadCalendar } from './lib/calendar-store';
 import { COLLECTION_KINDS, collectionOf, ITEM_ID } from './lib/collections';
 import { now } from './lib/clock';
@@ -24,6 +25,11 @@ export async function recordEvent(event: APIGatewayProxyEventV2): Promise<HttpRe
   const kinds = COLLECTION_KINDS[collectionOf(event)]!;
   const id = event.pathParameters?.id ?? '';
   const body = parseJsonBody(event);
+  return json(200, await recordEventOn(id, kinds, body, principal));
+}
+
+/** The lawyer's form and a confirmed docket proposal both record events here. Returns the team view. */
+export async function recordEventOn(id: string, kinds: readonly ItemKind[], body: unknown, principal: Principal) {
   if (!ITEM_ID.test(id)) throw notFound('No item with that id');
 
   // An item never changes matter: checking access before the write is checking it for the write.
@@ -41,7 +47,7 @@ export async function recordEvent(event: APIGatewayProxyEventV2): Promise<HttpRe
   await wakeItem(update.after, type ?? 'event', now());
   logger.info('event recorded', { itemId: id, type });
   count('EventsRecorded');
-  return json(200, teamView(update.after.item, update.after.deadlines, update.after.events));
+  return teamView(update.after.item, update.after.deadlines, update.after.events);
 }
 
 export const handler = httpHandler(recordEvent);

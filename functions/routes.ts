@@ -54,6 +54,16 @@ export const ROUTES: readonly RouteSpec[] = [
   // Calendar days as data; adding one (admin) recomputes every open deadline it touches.
   { routeKey: 'GET /api/calendar/days', entry: 'calendar-days', auth: 'team', table: 'read' },
   { routeKey: 'POST /api/calendar/days', entry: 'calendar-days', auth: 'team', table: 'readwrite', workflow: true, admin: true },
+  // The court's docket: CourtListener cannot send a token, so each matter's URL carries a revocable secret.
+  { routeKey: 'POST /api/hooks/courtlistener/{secret}', entry: 'docket-hook', auth: 'public', table: 'readwrite' },
+  { routeKey: 'GET /api/matters/{matterId}/hooks', entry: 'docket-hooks', auth: 'team', table: 'read', admin: true },
+  { routeKey: 'POST /api/matters/{matterId}/hooks', entry: 'docket-hooks', auth: 'team', table: 'readwrite', admin: true },
+  { routeKey: 'DELETE /api/hooks/{hookId}', entry: 'docket-hooks', auth: 'team', table: 'readwrite', admin: true },
+  { routeKey: 'GET /api/proposals', entry: 'proposals', auth: 'team', table: 'read' },
+  { routeKey: 'GET /api/matters/{matterId}/docket', entry: 'proposals', auth: 'team', table: 'read' },
+  // Confirming goes through the lawyer's own create and event paths, workflow included.
+  { routeKey: 'POST /api/proposals/{id}/confirm', entry: 'proposal-decide', auth: 'team', table: 'readwrite', workflow: true },
+  { routeKey: 'POST /api/proposals/{id}/dismiss', entry: 'proposal-decide', auth: 'team', table: 'readwrite', workflow: true },
 ];
 
 /**

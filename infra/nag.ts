@@ -9,7 +9,7 @@ import type { IConstruct } from 'constructs';
  */
 export const REASONS = {
   publicRoute:
-    'AwsSolutions-APIG4: public by design (health check, record-request intake, tracking lookup). Rate-limited by WAF at CloudFront and by per-route stage throttling; publicOrTeam handlers verify an optional Cognito bearer token themselves.',
+    'AwsSolutions-APIG4: public by design (health check, record-request intake, tracking lookup; calendar feeds and the docket webhook carry a revocable secret in the URL, checked by the handler). Rate-limited by WAF at CloudFront and by per-route stage throttling; publicOrTeam handlers verify an optional Cognito bearer token themselves.',
   geoRestriction:
     'AwsSolutions-CFR1: FOIA and Privacy Act requesters may write from anywhere; the coalition does not want to refuse requests by country. WAF IP reputation and rate rules apply instead.',
   defaultCertificate:

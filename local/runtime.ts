@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { ROUTES, SWEEP_ENTRY, WORKFLOW_TASK_ENTRY } from '../functions/routes';
 import type { Person } from '../core/model';
 import { DEMO_INTAKE_TEAM, DEMO_MATTER, DEMO_USER, seedDemoItems } from './demo';
+import { seedDemoDocket } from './demo-docket';
 import { ensureTable, LOCAL_AWS_ENV, startDynamo, type LocalDynamo } from './dynamo';
 import { LOCAL_AUDIENCE, localIdp } from './idp';
 import { startSfnEndpoint } from './sfn-endpoint';
@@ -180,7 +181,11 @@ export async function startLocal(opts: LocalOptions = {}): Promise<LocalStack> {
     // First start only: the demo matter and its items. The public-intake matter is not seeded:
     // as deployed, the first public request creates it with the INTAKE_TEAM setting.
     if (await store.putMatterIfAbsent(DEMO_MATTER)) {
-      if (!opts.noDemoItems) await seedDemoItems(clock.now());
+      // The docket first: the items, loaded last, start their workflows just before start-up ends.
+      if (!opts.noDemoItems) {
+        await seedDemoDocket(clock.now());
+        await seedDemoItems(clock.now());
+      }
     }
 
     // Executions live in this process: after a restart, every open item gets a fresh one that

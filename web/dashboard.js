@@ -4,6 +4,7 @@
 import { courtIso, courtParts, el, formatDue, formatInstant, kindLabel, readJson } from '/format.js';
 import { EVENT_TYPES } from '/event-types.js';
 import { CREATE_KINDS, initCreate, showCreate } from '/create.js';
+import { initDocket, loadEntries, loadProposals } from '/docket.js';
 
 const TOKEN_KEY = 'docketwatch.token';
 const PKCE_KEY = 'docketwatch.pkce';
@@ -765,7 +766,7 @@ async function route({ focus = true } = {}) {
   $('item-view').hidden = true;
   $('create-view').hidden = true;
   $('due-view').hidden = false;
-  await Promise.all([loadDue(), loadFeeds()]);
+  await Promise.all([loadDue(), loadFeeds(), loadProposals()]);
   if (focus) $('due-title').focus();
 }
 
@@ -808,6 +809,8 @@ async function start() {
 
 function wire() {
   initCreate({ api, serverNow, matters: () => state.matters, created });
+  initDocket({ api, matters: () => state.matters, changed: () => void loadDue() });
+  $('docket-entries-box').addEventListener('toggle', () => void ($('docket-entries-box').open && loadEntries()));
   $('signin-form').addEventListener('submit', devSignIn);
   $('signin-hosted-button').addEventListener('click', () => void hostedSignIn());
   $('sign-out').addEventListener('click', () => signOut('You are signed out.'));

@@ -154,3 +154,55 @@ export const digestsPk = (personId: string) => `DIGEST#${personId}`;
 /** GSI1 partition of every notification, newest last. Tens a day; shard by day if that ever grows to hundreds a second. */
 export const NOTIFICATIONS_PK = 'NOTIFICATIONS';
 export const notificationSk = (sentAt: string, id: string) => `${sentAt}#${id}`;
+
+// ---------------------------------------------------------------------------------------------
+// The court's docket: webhook URLs, what arrived (kept as it came, append-only), the entries
+// read from it and the proposals they made.
+//
+//   HOOK#<hookId>        HOOK                 a matter's webhook URL (the secret only as its hash);
+//                                             on GSI1 under HOOKS#<matterId> for the matter's list
+//   DOCKET#<matterId>    RAW#<seq>            each delivery or message as received, hash-chained
+//   DOCKET#<matterId>    RAWHEAD              the chain's last sequence number and hash
+//   DOCKET#<matterId>    DELIVERY#<sha(key)>  an Idempotency-Key already received (the delivery's seq)
+//   DOCKET#<matterId>    UNREAD#<seq>         a raw record not read yet (written with it, deleted when read)
+//   DOCKET#<matterId>    ENTRY#<entryKey>     a docket entry once (CourtListener id + sequence, NEF case/doc/time)
+//   DOCKET#<matterId>    PROP#<proposalId>    a proposal and what became of it (ULID: newest last)
+//   PROPOSAL#<id>        PROPOSAL             which matter a proposal belongs to (Get by id)
+// ---------------------------------------------------------------------------------------------
+
+export interface DocketHook {
+  id: string;
+  matterId: string;
+  secretHash: string;
+  /** CourtListener's docket id; entries of another docket are kept as unrecognised. */
+  docketId?: number;
+  /** How the reader places the team on this docket. */
+  side: 'plaintiffs' | 'defendants';
+  usParty: boolean;
+  court: 'DDC' | 'CADC';
+  createdAt: string;
+  createdBy: string;
+  revokedAt?: string;
+  version: number;
+}
+
+export const hookPk = (hookId: string) => `HOOK#${hookId}`;
+export const HOOK_SK = 'HOOK';
+export const hooksOfMatterPk = (matterId: string) => `HOOKS#${matterId}`;
+
+export function hookToRecord(hook: DocketHook): Stored<DocketHook> {
+  return { ...hook, PK: hookPk(hook.id), SK: HOOK_SK, GSI1PK: hooksOfMatterPk(hook.matterId), GSI1SK: `${hook.createdAt}#${hook.id}` };
+}
+
+export const docketPk = (matterId: string) => `DOCKET#${matterId}`;
+export const rawSk = (seq: number) => `RAW#${pad(seq)}`;
+export const RAW_SK_PREFIX = 'RAW#';
+export const RAW_HEAD_SK = 'RAWHEAD';
+export const deliverySk = (idempotencyKey: string) => `DELIVERY#${sha256(idempotencyKey)}`;
+export const unreadSk = (seq: number) => `UNREAD#${pad(seq)}`;
+export const UNREAD_SK_PREFIX = 'UNREAD#';
+export const entrySk = (entryKey: string) => `ENTRY#${entryKey}`;
+export const ENTRY_SK_PREFIX = 'ENTRY#';
+export const proposalSk = (id: string) => `PROP#${id}`;
+export const PROPOSAL_SK_PREFIX = 'PROP#';
+export const proposalPointerKey = (id: string) => ({ PK: `PROPOSAL#${id}`, SK: 'PROPOSAL' });

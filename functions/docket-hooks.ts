@@ -1,0 +1,63 @@
+/**
+ * The CourtListener webhook URLs of a matter (admin), like personal feed URLs: the secret is
+ * shown once at creation and kept as its hash; a revoked URL is kept (who could post when).
+ *   GET    /api/matters/{matterId}/hooks   the matter's URLs (never a secret)
+ *   POST   /api/matters/{matterId}/hooks   {docketId?, side?, usParty?, court?}: a new URL
+ *   DELETE /api/hooks/{hookId}             revoke it
+ */
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { isPlainObject, Reader } from '../core/validate';
+import { requireAdmin } from './lib/auth';
+import { now } from './lib/clock';
+import { config } from './lib/config';
+import { badRequest, notFound } from './lib/errors';
+import { feedToken, newFeedSecret } from './lib/feed-tokens';
+import { hooksOfMatter, putHook, revokeHook } from './lib/hooks-store';
+import { httpHandler, json, parseJsonBody, type HttpResult } from './lib/http';
+import { newId } from './lib/ids';
+import { sha256, type DocketHook } from './lib/keys';
+import { getMatter } from './lib/matter-store';
+
+const HOOK_ID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
+
+function validateHook(body: unknown): Pick<DocketHook, 'side' | 'usParty' | 'court'> & { docketId?: number } {
+  if (!isPlainObject(body)) throw badRequest('The body must be a JSON object');
+  const r = new Reader();
+  r.only(body, '', ['docketId', 'side', 'usParty', 'court']);
+  const docketId = body.docketId === undefined ? undefined : r.number(body, 'docketId', 'docketId', { min: 1, max: Number.MAX_SAFE_INTEGER });
+  if (docketId !== undefined && !Number.isInteger(docketId)) r.fail('docketId', 'must be a whole number (CourtListener docket id)');
+  const side = (body.side === undefined ? 'plaintiffs' : r.oneOf(body, 'side', 'side', ['plaintiffs', 'defendants'] as const)) as DocketHook['side'];
+  const usParty = body.usParty === undefined ? true : r.boolean(body, 'usParty', 'usParty');
+  const court = (body.court === undefined ? 'DDC' : r.oneOf(body, 'court', 'court', ['DDC', 'CADC'] as const)) as DocketHook['court'];
+  if (r.errors.length) throw badRequest('The webhook has invalid fields', r.errors);
+  return { side, usParty: usParty ?? true, court, ...(docketId !== undefined ? { docketId } : {}) };
+}
+
+export async function docketHooks(event: APIGatewayProxyEventV2): Promise<HttpResult> {
+  const principal = requireAdmin(event);
+  const method = event.requestContext.http.method;
+  if (method === 'DELETE') {
+    const hookId = event.pathParameters?.hookId ?? '';
+    if (!HOOK_ID.test(hookId)) throw notFound('No such webhook');
+    try {
+      await revokeHook(hookId, now());
+    } catch (err) {
+      if ((err as Error).name === 'NotFoundError') throw notFound('No live webhook with that id');
+      throw err;
+    }
+    return { statusCode: 204, headers: { 'cache-control': 'no-store' } };
+  }
+  const matter = await getMatter(event.pathParameters?.matterId ?? '');
+  if (!matter) throw notFound('No such matter');
+  if (method === 'GET') return json(200, { hooks: await hooksOfMatter(matter.id) });
+
+  const input = validateHook(event.body ? parseJsonBody(event) : {});
+  const secret = newFeedSecret();
+  const hook: DocketHook = { id: newId(), matterId: matter.id, secretHash: sha256(secret), ...input, createdAt: now().toISOString(), createdBy: principal.id, version: 1 };
+  await putHook(hook);
+  const path = `/api/hooks/courtlistener/${feedToken(hook.id, secret)}`;
+  const { secretHash: _h, version: _v, ...shown } = hook;
+  return json(201, { ...shown, url: `${config.publicBaseUrl}${path}`, path }, { location: `/api/matters/${matter.id}/hooks` });
+}
+
+export const handler = httpHandler(docketHooks);
