@@ -1,4 +1,4 @@
-import { App, Validations, type AppProps } from 'aws-cdk-lib';
+import { Annotations, App, Validations, type AppProps } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { ROUTES, type RouteSpec } from '../functions/routes';
 import { stageConfig, type StageConfig } from './config';
@@ -34,6 +34,12 @@ export function buildApp(options: BuildOptions = {}): BuiltApp {
   const { routes, aslDir, webDir, ...appProps } = options;
   const app = new App(appProps);
   const config = stageConfig(app.node.tryGetContext('stage') ?? 'dev', { intakeTeam: app.node.tryGetContext('intakeTeam') });
+  if (config.intakeTeam.length === 0) {
+    Annotations.of(app).addWarningV2(
+      'docketwatch:intakeTeam',
+      'No intakeTeam: public requests not yet filed under a matter will remind no one. Deploy with -c intakeTeam=\'[{"id":"records-clerk","name":"…","email":"…","role":"…"}]\'.',
+    );
+  }
   const region: string = app.node.tryGetContext('region') ?? process.env.CDK_DEFAULT_REGION ?? EDGE_REGION;
   const account = process.env.CDK_DEFAULT_ACCOUNT;
   const tags = { project: 'docketwatch', stage: config.stage };
