@@ -10,7 +10,6 @@ import { chainEvent, GENESIS_HASH } from './events';
 import { newDeadline, type NewItem } from './items';
 import { INITIAL_PHASE } from './lifecycle/phases';
 import type { ItemKind, Matter, TrackedItem } from './model';
-import { dateIn } from './time';
 import { keptRequests, offerTriggerSet, readKept, readTriggerSet, type TriggerSetInput } from './trigger-set-items';
 import { ENGINE_YEARS, inYears, isFuture, isIsoDate, isIsoMoment, isPlainObject, Reader, yearsMessage, type FieldError } from './validate';
 

@@ -3,8 +3,7 @@
  * returns the normalised request or every field error.
  */
 import type { RecordRequestDetails, RecordRequestKind } from './model';
-import { dateIn } from './time';
-import { ENGINE_YEARS, inYears, isFuture, isIsoDate, isIsoMoment, isPlainObject, Reader, RECORD_YEARS, yearsMessage, type FieldError } from './validate';
+import { ENGINE_YEARS, inYears, isFuture, isIsoMoment, isPlainObject, Reader, RECORD_YEARS, yearsMessage, type FieldError } from './validate';
 
 export interface IntakeInput {
   kind: RecordRequestKind;

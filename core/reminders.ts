@@ -88,7 +88,6 @@ export function earliestEnd(d: Pick<Deadline, 'due' | 'dueInstant' | 'alternativ
 export function ladderRungs(d: Pick<Deadline, 'due' | 'dueInstant' | 'trigger' | 'alternative'>, opts: LadderOptions = {}): Rung[] {
   const ladder = opts.ladder ?? DEFAULT_LADDER;
   const zone = opts.timeZone ?? COURT_TIME_ZONE;
-  const end = Date.parse(d.dueInstant);
   const rungs: Rung[] = [];
   if (isHourDeadline(d)) {
     // "At once when created": due from the trigger on; the first sweep that sees it sends it.

@@ -4,11 +4,11 @@
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { renderCalendar } from '../core/ics';
-import { calendarEntryFor, calendarIdentity, dueList, parseFilter, StatusInputError, type StatusFilter } from '../core/status';
+import { calendarEntryFor, calendarIdentity, dueList, parseFilter, type StatusFilter } from '../core/status';
 import { requireTeam } from './lib/auth';
 import { now } from './lib/clock';
 import { config } from './lib/config';
-import { badRequest, notFound } from './lib/errors';
+import { notFound } from './lib/errors';
 import { parseFeedToken, secretMatches } from './lib/feed-tokens';
 import { BASE_HEADERS_TEXT } from './lib/text-response';
 import { httpHandler, type HttpResult } from './lib/http';

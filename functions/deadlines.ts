@@ -5,10 +5,9 @@
  * without it "overdue" holds only what the workflow has not reached yet).
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { dueList, MISSED_LOOKBACK_MS, parseFilter, parseWithin, StatusInputError } from '../core/status';
+import { dueList, MISSED_LOOKBACK_MS, parseFilter, parseWithin } from '../core/status';
 import { requireTeam } from './lib/auth';
 import { now } from './lib/clock';
-import { badRequest } from './lib/errors';
 import { httpHandler, json, type HttpResult } from './lib/http';
 import { onlyMatters, openDeadlinesWithItems } from './lib/status-reads';
 import { visibleMatters } from './lib/access';

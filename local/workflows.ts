@@ -318,13 +318,6 @@ export class LocalWorkflows {
     return ended;
   }
 
-  /** Ends every wait (or one execution's) as if its timeout fired: each re-reads the table. */
-  expireWaits(executionName?: string): number {
-    const tokens = [...this.waits].filter(([, w]) => !executionName || w.executionName === executionName).map(([t]) => t);
-    for (const token of tokens) this.expireWait(token);
-    return tokens.length;
-  }
-
   /** When the next wait's timeout ends (epoch ms on the app clock), if any wait has one. */
   nextTimeout(): number | undefined {
     const ends = [...this.waits.values()].map((w) => w.expiresAt).filter((t): t is number => t !== undefined);

@@ -5,7 +5,7 @@
  */
 import { dayFacts, labelDay, type EpochDay } from '../calendar';
 import { countCourtHours } from './court-hours';
-import { addServiceDays, closedReason, countCourtDays, FRCP_6A, noteServiceWithout6d, SERVICE_METHODS, type Service } from './court-days';
+import { addServiceDays, closedReason, countCourtDays, noteServiceWithout6d, SERVICE_METHODS, type Service } from './court-days';
 import {
   courtReadings,
   courtDirectedCitation,

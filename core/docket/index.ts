@@ -2,7 +2,7 @@
  * Reading the court's docket: CourtListener webhook bodies and CM/ECF notices in, proposals out.
  * Pure; the adapters store what arrives and what a person decides.
  */
-import { publicProposal, readEntry, type DocketContext, type Proposal } from './reader';
+import { readEntry, type DocketContext, type Proposal } from './reader';
 import { DocketSourceError, readCourtListenerBody, readNef, type DocketEntry, type UnreadEntry } from './sources';
 
 export { readEntry, publicProposal, type PrintedProposal, type DocketContext, type Proposal, type ProposalAction, type ProposalPlan } from './reader';
