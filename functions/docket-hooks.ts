@@ -39,12 +39,8 @@ export async function docketHooks(event: APIGatewayProxyEventV2): Promise<HttpRe
   if (method === 'DELETE') {
     const hookId = event.pathParameters?.hookId ?? '';
     if (!HOOK_ID.test(hookId)) throw notFound('No such webhook');
-    try {
-      await revokeHook(hookId, now());
-    } catch (err) {
-      if ((err as Error).name === 'NotFoundError') throw notFound('No live webhook with that id');
-      throw err;
-    }
+    // A hook that is not there or already revoked: NotFoundError, a 404 through the middleware.
+    await revokeHook(hookId, now());
     return { statusCode: 204, headers: { 'cache-control': 'no-store' } };
   }
   const matter = await getMatter(event.pathParameters?.matterId ?? '');

@@ -5,7 +5,7 @@
  * read leaves the raw record "received" for another reading.
  */
 import { monotonicFactory } from 'ulid';
-import { readDocket, refsIn, type DocketContext, type DocketEntry, type Proposal, type UnreadEntry } from '../../core/docket';
+import { DocketSourceError, readDocket, refsIn, type DocketContext, type DocketEntry, type Proposal, type UnreadEntry } from '../../core/docket';
 import type { RawRecord, StoredEntry, StoredProposal } from '../../core/docket/queue';
 import { appendRaw, markRaw, putEntryWithProposals, unreadRaw } from './docket-store';
 import { getHook } from './hooks-store';
@@ -78,7 +78,7 @@ export async function readRaw(raw: RawRecord, ctx: DocketContext, docketId?: num
     read = readDocket(raw.body, ctx);
   } catch (err) {
     // Whatever the reader makes of the content, the sender hears 2xx and the record says why.
-    const reason = err instanceof Error && err.name === 'DocketSourceError' ? err.message : 'the reader could not read this content';
+    const reason = err instanceof DocketSourceError ? err.message : 'the reader could not read this content';
     await markRaw(raw.matterId, raw.seq, 'unrecognised', reason);
     return { seq: raw.seq, outcome: 'unrecognised', reason, entries: [], duplicates: 0, unread: [] };
   }

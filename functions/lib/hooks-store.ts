@@ -44,7 +44,7 @@ export async function revokeHook(hookId: string, at: Date): Promise<void> {
       }),
     );
   } catch (err) {
-    if (conditionFailed(err)) throw new NotFoundError(`No live hook ${hookId}`);
+    if (conditionFailed(err)) throw new NotFoundError('No live webhook with that id');
     throw err;
   }
 }
