@@ -15,6 +15,8 @@ export const config = {
   tableName: required('TABLE_NAME'),
   /** Optional for functions that never touch workflows. */
   stateMachineArn: process.env.STATE_MACHINE_ARN ?? '',
+  /** The state machine that runs background jobs (a calendar change); optional likewise. */
+  jobMachineArn: process.env.JOB_MACHINE_ARN ?? '',
   /** Issuer and audience of team tokens (Cognito deployed, the local sign-in locally). */
   jwtIssuer: process.env.JWT_ISSUER ?? '',
   jwtAudience: process.env.JWT_AUDIENCE ?? '',
