@@ -105,7 +105,7 @@ export class LocalWorkflows {
   private readonly waits = new Map<string, Wait>();
   /** Task calls under way: an aborted run lets its current Task finish, so stop() waits for them. */
   private readonly inflight = new Set<Promise<unknown>>();
-  /** Emits `waiting` and `ended` with the execution name. */
+  /** Emits `waiting` and `ended` with the execution name, and `task` with it and the Task state that returned. */
   readonly events = new EventEmitter();
 
   constructor(
@@ -239,7 +239,11 @@ export class LocalWorkflows {
           this.events.emit('waiting', executionName);
           return result;
         }
-        if (resource.endsWith('lambda:invoke')) return { StatusCode: 200, Payload: (await this.call(entry, Payload)) ?? null };
+        if (resource.endsWith('lambda:invoke')) {
+          const result = (await this.call(entry, Payload)) ?? null;
+          this.events.emit('task', executionName, stateName);
+          return { StatusCode: 200, Payload: result };
+        }
         if (resource === 'arn:aws:states:::states:startExecution') {
           const { StateMachineArn, Name, Input } = input as { StateMachineArn: string; Name: string; Input: unknown };
           try {

@@ -22,8 +22,6 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 
 /** Index entries read per page: one Lambda call plans one page. */
 export const PAGE_SIZE = 1000;
-/** Items per batch: one Lambda call recomputes one batch (a few seconds at most). */
-export const BATCH_SIZE = 25;
 /** Items of a batch recomputed at once: each is a Query and a transaction. */
 const IN_FLIGHT = 5;
 
@@ -78,7 +76,9 @@ export async function planPage(jobId: string, cursor: string): Promise<PlannedPa
       ? { shard: at.shard + 1, page: at.page + 1 }
       : undefined;
   const batches: string[][] = [];
-  for (let i = 0; i < itemIds.length; i += BATCH_SIZE) batches.push(itemIds.slice(i, i + BATCH_SIZE));
+  // One batch is one Lambda call: 25 items take a few seconds at most.
+  const size = config.jobBatchSize;
+  for (let i = 0; i < itemIds.length; i += size) batches.push(itemIds.slice(i, i + size));
   return { batches, cursor: next ? encode(next) : '', more: next !== undefined };
 }
 

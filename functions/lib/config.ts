@@ -23,6 +23,8 @@ export const config = {
   /** Where the site lives, for links in receipts and notifications. */
   publicBaseUrl: process.env.PUBLIC_BASE_URL ?? '',
   notifyTopicArn: process.env.NOTIFY_TOPIC_ARN ?? '',
+  /** Items a background job recomputes per batch (one Lambda call). */
+  jobBatchSize: Number(process.env.JOB_BATCH_SIZE ?? '25'),
   /** Shards of the due-time index (GSI2); fixed for the life of a table. */
   dueShards: Number(process.env.DUE_SHARDS ?? '4'),
   /** Public intake lands in this matter unless a team member names another. */
