@@ -7,6 +7,7 @@ import { defaultCalendar, withDays, type Calendar, type CalendarAdditions } from
 import { change, type ItemChange } from './changes';
 import { newDeadline } from './items';
 import type { Deadline, TrackedItem } from './model';
+import { dateIn } from './time';
 
 export const CALENDAR_DAY_KINDS = ['holidays', 'closures', 'dcHolidays', 'courtClosures'] as const;
 export type CalendarDayKind = (typeof CALENDAR_DAY_KINDS)[number];
@@ -51,11 +52,12 @@ export function versionsAfter(history: readonly string[], version: string): Set<
 
 /**
  * Whether a day lies in a deadline's counting period (triggered on or before it, due on or after
- * it): only then can adding the day move the deadline. Dates are compared as calendar dates; the
- * trigger's UTC date may be a day ahead of its date in court, so the test keeps that day too.
+ * it): only then can adding the day move the deadline. A trigger recorded as an instant counts
+ * from its date in court (Eastern time), which may be the day before its UTC date.
  */
 export function dayInPeriod(day: string, d: Pick<Deadline, 'trigger' | 'due'>): boolean {
-  return d.trigger.slice(0, 10) <= nextDate(day) && d.due.slice(0, 10) >= day;
+  const triggered = d.trigger.length > 10 ? dateIn(new Date(d.trigger)) : d.trigger;
+  return triggered <= day && d.due.slice(0, 10) >= day;
 }
 
 /** The calendar date after `date` (YYYY-MM-DD). */

@@ -87,7 +87,7 @@ describe('a calendar change job', { timeout: 120_000 }, () => {
     const failed = await jobOf(job.id);
     expect(failed.job).toMatchObject({ status: 'failed', error: 'stopped by the test' });
 
-    const member = await (await fetch(`${stack.url}/local-idp/sign-in`, { method: 'POST', body: JSON.stringify({ email: 'jordan.lee@example.org' }) })).json();
+    const member = (await (await fetch(`${stack.url}/local-idp/sign-in`, { method: "POST", body: JSON.stringify({ email: "jordan.lee@example.org" }) })).json()) as { token: string };
     expect((await http.post(`/api/jobs/${job.id}/resume`, {}, { authorization: `Bearer ${member.token}` })).status).toBe(403);
     expect((await http.post('/api/jobs/01NOSUCHJOB0000000000000000/resume', {}, admin)).status).toBe(404);
     const resumed = await http.post(`/api/jobs/${job.id}/resume`, {}, admin);
