@@ -313,7 +313,7 @@ const OPERATIONS: Record<string, Operation> = {
               type: 'object',
               properties: {
                 byMatter: { type: 'array', items: { type: 'object', properties: { matterId: { type: 'string' }, name: { type: 'string' }, items: { type: 'integer' } } } },
-                items: { type: 'array', items: { type: 'object', properties: { itemId: { type: 'string' }, matterId: { type: 'string' }, title: { type: 'string' }, moved: { type: 'array', items: { type: 'object', properties: { rule: { type: 'string' }, from: { type: 'string', format: 'date' }, to: { type: 'string', format: 'date' } } } } } } },
+                items: { type: 'array', items: { type: 'object', properties: { itemId: { type: 'string' }, collection: { type: 'string', enum: COLLECTIONS }, matterId: { type: 'string' }, title: { type: 'string' }, moved: { type: 'array', items: { type: 'object', properties: { rule: { type: 'string' }, from: { type: 'string', format: 'date' }, to: { type: 'string', format: 'date' } } } } } } },
               },
             },
           },

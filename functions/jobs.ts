@@ -40,7 +40,7 @@ export async function jobs(event: APIGatewayProxyEventV2): Promise<HttpResult> {
   const byMatter = Object.entries(job.byMatter ?? {})
     .filter(([matterId]) => ids.has(matterId))
     .map(([matterId, items]) => ({ matterId, name: names.get(matterId) ?? matterId, items }));
-  return json(200, { job: jobView(job), summary: { byMatter, items: moved.map((o) => ({ itemId: o.itemId, matterId: o.matterId, title: o.title, moved: o.moved })) } });
+  return json(200, { job: jobView(job), summary: { byMatter, items: moved.map((o) => ({ itemId: o.itemId, collection: o.collection, matterId: o.matterId, title: o.title, moved: o.moved })) } });
 }
 
 export const handler = httpHandler(jobs);

@@ -6,6 +6,7 @@
  */
 import { dayInPeriod, nextDate, recomputeForCalendar, versionsAfter, type CalendarDay } from '../../core/calendar-change';
 import type { Calendar } from '../../core/calendar';
+import { COLLECTION_OF_KIND } from '../../core/collections';
 import type { ItemEvent } from '../../core/model';
 import { loadCalendarHistory } from './calendar-store';
 import { now } from './clock';
@@ -140,11 +141,12 @@ async function recomputeItem(
     if (unknownCalendar && !earlier) return 'newer calendar';
     const { item } = update.after;
     const movedEvent = update.change?.events.find((e) => e.type === 'calendar_changed') ?? earlier;
-    if (!movedEvent) return { itemId, matterId: item.matterId, title: item.title, outcome: 'unchanged' };
+    const where = { itemId, matterId: item.matterId, title: item.title, collection: COLLECTION_OF_KIND[item.kind] };
+    if (!movedEvent) return { ...where, outcome: 'unchanged' };
     // Waking twice is harmless (a wait already ended refuses the token); not waking would leave
     // the execution waiting for the old deadline.
     await wakeItem(update.after, 'calendar_changed', at);
-    return { itemId, matterId: item.matterId, title: item.title, outcome: 'moved', moved: movedEvent.data.moved as { rule: string; from: string; to: string }[] };
+    return { ...where, outcome: 'moved', moved: movedEvent.data.moved as { rule: string; from: string; to: string }[] };
   } catch (err) {
     logger.error('calendar job item failed', { jobId: job.id, itemId, errorName: (err as Error).name });
     return { itemId, outcome: 'failed', error: (err as Error).message };

@@ -5,6 +5,7 @@
  */
 import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { CalendarDay } from '../../core/calendar-change';
+import type { Collection } from '../../core/collections';
 import { ddb } from './clients';
 import { batchGet, conditionFailed, EXISTS, IS_NEW, TableName, transactionLost } from './db';
 import { fromRecord, INDEX, JOB_ITEM_SK_PREFIX, jobItemKey, jobKey, JOBS_PK } from './keys';
@@ -42,8 +43,8 @@ export interface Job {
 }
 
 export type ItemOutcome =
-  | { itemId: string; matterId: string; title: string; outcome: 'moved'; moved: { rule: string; from: string; to: string }[] }
-  | { itemId: string; matterId: string; title: string; outcome: 'unchanged' }
+  | { itemId: string; matterId: string; title: string; collection: Collection; outcome: 'moved'; moved: { rule: string; from: string; to: string }[] }
+  | { itemId: string; matterId: string; title: string; collection: Collection; outcome: 'unchanged' }
   | { itemId: string; matterId?: string; title?: string; outcome: 'failed'; error: string }
   | { itemId: string; outcome: 'gone' };
 

@@ -45,7 +45,7 @@ it('a court closure on the due date moves the deadline to the next day, with the
   expect(answer.calendarVersion).not.toBe(before);
   expect(answer.job).toMatchObject({ status: 'running', day: { date: '2026-03-16' }, calendarVersion: answer.calendarVersion });
   expect(job).toMatchObject({ status: 'done', progress: { moved: 1, failed: 0, done: true } });
-  expect(summary.items).toEqual([{ itemId: created.id, matterId: 'ctr-v-irs', title: opposition.title, moved: [{ rule: 'lcvr7b.opposition', from: '2026-03-16', to: '2026-03-17' }] }]);
+  expect(summary.items).toEqual([{ itemId: created.id, collection: 'filings', matterId: 'ctr-v-irs', title: opposition.title, moved: [{ rule: 'lcvr7b.opposition', from: '2026-03-16', to: '2026-03-17' }] }]);
   expect(summary.byMatter).toEqual([{ matterId: 'ctr-v-irs', name: expect.any(String), items: 1 }]);
 
   const item = await (await http.get(`/api/filings/${created.id}`, stack.teamToken)).json();
@@ -83,7 +83,7 @@ it('a closure of the Supreme Court building moves a certiorari deadline and noth
   expect(onlyCourthouse.status).toBe(400);
   const { answer, summary } = await addDay({ kind: 'courtClosures', date: '2026-04-15', label: 'Supreme Court building closed by order of the Chief Justice', court: 'SCOTUS' });
   expect(answer.day).toMatchObject({ court: 'SCOTUS' });
-  expect(summary.items).toEqual([{ itemId: created.id, matterId: 'ctr-v-irs', title: expect.any(String), moved: [{ rule: 'supct13.cert', from: '2026-04-15', to: '2026-04-16' }] }]);
+  expect(summary.items).toEqual([{ itemId: created.id, collection: 'filings', matterId: 'ctr-v-irs', title: expect.any(String), moved: [{ rule: 'supct13.cert', from: '2026-04-15', to: '2026-04-16' }] }]);
   const item = await (await http.get(`/api/filings/${created.id}`, stack.teamToken)).json();
   expect(item.deadlines.find((d: { status: string; link: string }) => d.status === 'open' && d.link === 'cert')).toMatchObject({ due: '2026-04-16' });
   // The courthouse may close the same day: a second day of data, not a repeat of the first.
