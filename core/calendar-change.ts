@@ -67,6 +67,22 @@ export function nextDate(date: string): string {
   return t.toISOString().slice(0, 10);
 }
 
+/** The deadline computed again, from its own rule, trigger and parameters, on `calendar`. */
+function recomputed(d: Deadline, calendar: Calendar, id: string): Deadline {
+  return newDeadline(d.itemId, { rule: d.rule, trigger: d.trigger, params: d.params }, id, calendar);
+}
+
+const datesDiffer = (a: Deadline, b: Deadline) => a.due !== b.due || a.alternative?.due !== b.alternative?.due;
+
+/**
+ * Whether `calendar` moves this open deadline (its date or its alternative date): what the job's
+ * planning asks of each deadline the day falls within, so only items that will move are loaded.
+ */
+export function movedBy(d: Deadline, calendar: Calendar): boolean {
+  if (d.status !== 'open' || d.calendarVersion === calendar.version) return false;
+  return datesDiffer(d, recomputed(d, calendar, d.id));
+}
+
 export function recomputeForCalendar(
   item: TrackedItem,
   deadlines: readonly Deadline[],
@@ -86,8 +102,8 @@ export function recomputeForCalendar(
   const moved: { rule: string; from: string; to: string }[] = [];
   for (const d of deadlines) {
     if (d.status !== 'open' || d.calendarVersion === calendar.version || why.newer?.has(d.calendarVersion)) continue;
-    const next = { ...newDeadline(item.id, { rule: d.rule, trigger: d.trigger, params: d.params }, why.newDeadlineId(), calendar), label: d.label, ...(d.link ? { link: d.link } : {}), supersedes: d.id };
-    if (next.due === d.due && next.alternative?.due === d.alternative?.due) continue;
+    const next = { ...recomputed(d, calendar, why.newDeadlineId()), label: d.label, ...(d.link ? { link: d.link } : {}), supersedes: d.id };
+    if (!datesDiffer(d, next)) continue;
     touched.push({ ...d, status: 'superseded', supersededBy: next.id, version: d.version + 1, closedAt: why.now.toISOString() }, next);
     moved.push({ rule: d.rule, from: d.due, to: next.due });
   }

@@ -474,7 +474,7 @@ const COMPONENT_SCHEMAS: Record<string, Schema> = {
       progress: {
         type: 'object',
         properties: {
-          planned: { type: 'integer', description: 'Items found so far that the day may move (grows while the index is read)' },
+          planned: { type: 'integer', description: 'Items found so far with a deadline the day moves (grows while the index is read)' },
           considered: { type: 'integer' },
           moved: { type: 'integer' },
           failed: { type: 'integer' },

@@ -4,10 +4,10 @@
  * batches through the one write path; end with the job's summary. Every step can run again: an
  * item's outcome is written once, and a recomputation already made is recognised on the item.
  */
-import { dayInPeriod, nextDate, recomputeForCalendar, versionsAfter, type CalendarDay } from '../../core/calendar-change';
+import { dayInPeriod, movedBy, nextDate, recomputeForCalendar, versionsAfter, type CalendarDay } from '../../core/calendar-change';
 import type { Calendar } from '../../core/calendar';
 import { COLLECTION_OF_KIND } from '../../core/collections';
-import type { ItemEvent } from '../../core/model';
+import type { Deadline, ItemEvent } from '../../core/model';
 import { loadCalendarHistory } from './calendar-store';
 import { now } from './clock';
 import { config } from './config';
@@ -16,7 +16,7 @@ import { TableName } from './db';
 import { newId } from './ids';
 import { updateItem } from './item-store';
 import { endJob, getJob, notePlannedPage, outcomesOf, recordOutcome, type ItemOutcome, type Job } from './job-store';
-import { dueShards, INDEX } from './keys';
+import { dueShards, fromRecord, INDEX } from './keys';
 import { logger } from './logger';
 import { wakeItem } from './workflow';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
@@ -48,7 +48,8 @@ function decode(cursor: string): Cursor {
 
 /**
  * One page of the due-time index from the day on (a deadline due before the day cannot move),
- * kept to the deadlines triggered by the day (the rest of their counting period is after it).
+ * kept to the deadlines triggered by the day (the rest of their counting period is after it) and,
+ * of those, to the ones the calendar in force moves.
  */
 export async function planPage(jobId: string, cursor: string): Promise<PlannedPage> {
   const job = await mustGetRunning(jobId);
@@ -61,15 +62,21 @@ export async function planPage(jobId: string, cursor: string): Promise<PlannedPa
       IndexName: INDEX.byDue,
       KeyConditionExpression: 'GSI2PK = :shard AND GSI2SK >= :day',
       FilterExpression: '#trigger <= :triggeredBy AND #due >= :day',
-      ProjectionExpression: 'itemId, #trigger, #due',
       ExpressionAttributeNames: { '#trigger': 'trigger', '#due': 'due' },
       ExpressionAttributeValues: { ':shard': shards[at.shard], ':day': job.day.date, ':triggeredBy': `${nextDate(job.day.date)}T23:59:59.999Z` },
       Limit: PAGE_SIZE,
       ...(at.after ? { ExclusiveStartKey: at.after } : {}),
     }),
   );
-  const found = (page.Items ?? []).filter((d) => dayInPeriod(job.day.date, d as { trigger: string; due: string }));
-  const itemIds = [...new Set(found.map((d) => String(d.itemId)))];
+  // The index holds whole deadline records: each one the day falls within is computed again on
+  // the calendar in force here, and only items with a deadline that moves are loaded later. A
+  // deadline on a calendar this page does not know (newer than it) is left to the batch to judge.
+  const { calendar, history } = await loadCalendarHistory();
+  const known = new Set(history);
+  const found = (page.Items ?? [])
+    .map((r) => fromRecord<Deadline>(r))
+    .filter((d) => dayInPeriod(job.day.date, d) && (!known.has(d.calendarVersion) || movedBy(d, calendar)));
+  const itemIds = [...new Set(found.map((d) => d.itemId))];
   await notePlannedPage(jobId, at.page, { scanned: page.ScannedCount ?? 0, planned: itemIds.length }, cursor);
   const next: Cursor | undefined = page.LastEvaluatedKey
     ? { shard: at.shard, after: page.LastEvaluatedKey, page: at.page + 1 }

@@ -23,7 +23,7 @@ export interface Job {
   calendarVersion: string;
   /** Index entries read while finding the deadlines the day can move. */
   scanned: number;
-  /** Items found (some found twice, on two of their deadlines, are counted once when processed). */
+  /** Items found with a deadline the day moves (an item found on two pages is processed once). */
   planned: number;
   /** Pages of the index planned so far: a re-planned page is not counted again. */
   pagesPlanned: number;

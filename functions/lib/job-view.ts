@@ -11,7 +11,7 @@ export function jobView(job: Job) {
     day: { kind: job.day.kind, date: job.day.date, label: job.day.label, ...(job.day.court ? { court: job.day.court } : {}) },
     calendarVersion: job.calendarVersion,
     progress: {
-      /** Items found so far that the day may move (grows while pages are read). */
+      /** Items found so far with a deadline the day moves (grows while pages are read). */
       planned: job.planned,
       considered: job.considered,
       moved: job.moved,
