@@ -54,7 +54,7 @@ const n = (x: number) => x.toLocaleString('en-US');
 const ms = (x: number) => (x >= 10_000 ? `${(x / 1000).toFixed(1)} s` : `${x.toFixed(0)} ms`);
 console.log('\nCalendar change (POST /api/calendar/days, then its job)');
 printTable(
-  ['open items', 'day', 'request (median of 3)', 'job', 'read', 'index read', 'considered', 'moved', 'baseline read', 'read / baseline'],
+  ['open items', 'day', 'request', 'job', 'read', 'index read', 'considered', 'moved', 'baseline read', 'read / baseline'],
   results.flatMap((r) =>
     r.changes.map((c) => [n(r.size), c.day === MANY ? `${c.day} (many)` : `${c.day} (none)`, ms(c.requestMs), ms(c.jobMs), n(c.read), n(c.scanned), n(c.considered), n(c.moved), n(r.baseline.read), (c.read / r.baseline.read).toFixed(2)]),
   ),
@@ -110,14 +110,15 @@ async function measure(size: number): Promise<Result> {
     await fetch(`${stack.url}/api/calendar/days`, { headers: auth });
     await fetch(`${stack.url}/api/deadlines?within=P1D`, { headers: auth });
     const changes: Result['changes'] = [];
-    // The request's latency is the median of three (a day that moves nothing twice more first).
+    // The request does the same work whatever the day: for the day that moves nothing, its
+    // latency is the median of three such requests (two more days first); for the other, its own.
     const requestTimes: number[] = [];
     for (const day of [...EXTRA_NONE, NONE, MANY]) {
       reads.reset();
       const t0 = performance.now();
       const res = await fetch(`${stack.url}/api/calendar/days`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ kind: 'courtClosures', date: day, label: 'Bench closure' }) });
       requestTimes.push(performance.now() - t0);
-      const requestMs = median(requestTimes.slice(-3));
+      const requestMs = day === MANY ? requestTimes.at(-1)! : median(requestTimes.slice(-3));
       if (res.status !== 202) throw new Error(`POST /api/calendar/days answered ${res.status}`);
       const { job } = (await res.json()) as { job: { id: string } };
       await stack.workflows.settled(job.id, 3_600_000);
