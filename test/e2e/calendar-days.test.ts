@@ -4,7 +4,7 @@
  * and the moved deadline is on its new date.
  */
 import { describe, expect, it } from 'vitest';
-import { screenshot, useBrowser } from './support';
+import { screenshot, signInAt, tokenFor, useBrowser } from './support';
 
 declare const document: any;
 
@@ -18,8 +18,7 @@ const session = useBrowser({
   noProblems: true,
   clockStart: CLOCK,
   async setup(stack) {
-    const signIn = await fetch(`${stack.url}/local-idp/sign-in`, { method: 'POST', body: JSON.stringify({ email: 'alex.rivera@example.org' }) });
-    const { token } = (await signIn.json()) as { token: string };
+    const token = await tokenFor(stack, 'alex.rivera@example.org');
     for (let i = 0; i < FILINGS; i += 10) {
       await Promise.all(
         Array.from({ length: 10 }, async (_, j) => {
@@ -39,10 +38,7 @@ const session = useBrowser({
 describe('Calendar days', () => {
   it('an administrator adds a closure and watches the recomputation advance to its summary', async () => {
     const page = session.page;
-    await page.goto('/dashboard/calendar-days');
-    await page.fill('#f-email', 'alex.rivera@example.org');
-    await page.click('#signin-submit');
-    await page.locator('#days-title').waitFor({ state: 'visible' });
+    await signInAt(page, '/dashboard/calendar-days', 'alex.rivera@example.org', 'days-title');
     expect(await page.isVisible('#days-empty')).toBe(true);
 
     await page.selectOption('#day-kind', 'courtClosures');
