@@ -11,10 +11,9 @@ import { newDeadline } from '../items';
 import type { Deadline, FoiaClock, TrackedItem } from '../model';
 import { PUBLIC_EVENTS, type ValidEvent } from './events';
 
-/** The event makes no sense in the item's phase: refused with the reason (HTTP 409). */
-export class EventRejectedError extends Error {
-  override name = 'EventRejectedError';
-}
+import { EventRejectedError } from './errors';
+
+export { EventRejectedError };
 
 export interface EventContext {
   now: Date;

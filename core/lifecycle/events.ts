@@ -3,7 +3,7 @@
  * carries beside `type` and `at`, each with its reader. A malformed event is refused with every
  * field error at once (HTTP 400).
  */
-import { SERVICE_METHODS } from '../deadlines/court-days';
+import { SERVICE_METHODS } from '../deadlines/service';
 import type { ItemKind } from '../model';
 import { ENGINE_YEARS, inYears, isFuture, isIsoMoment, isPlainObject, Reader, yearsMessage, type FieldError } from '../validate';
 

@@ -9,7 +9,7 @@
  */
 import { PublishCommand } from '@aws-sdk/client-sns';
 import type { NotificationKind } from '../../core/reminders';
-import { sns } from './clients';
+import { sns } from './sns-client';
 import { config } from './config';
 
 export interface OutboundMessage {
