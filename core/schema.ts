@@ -81,11 +81,7 @@ export function closed<E extends v.ObjectEntries>(entries: E, opts: { unknown?: 
         .filter((key) => !Object.prototype.hasOwnProperty.call(entries, key))
         .map((key) => {
           delete value[key];
-          return {
-            kind: 'schema', type: 'strict_object', input: key, expected: 'never', received: `"${key}"`,
-            message: typeof unknown === 'string' ? unknown : unknown(key),
-            path: [{ type: 'object', origin: 'key', input, key, value: input[key] }],
-          } as unknown as Issue;
+          return issueOf(typeof unknown === 'string' ? unknown : unknown(key), key, [{ type: 'object', origin: 'key', input, key, value: input[key] }]);
         });
       if (!unknownIssues.length) return out;
       const issues = opts.unknownLast ? [...(out.issues ?? []), ...unknownIssues] : [...unknownIssues, ...(out.issues ?? [])];
@@ -227,7 +223,21 @@ export function moment(opts: MomentOptions = {}): Pipe<string, string> {
 }
 
 /** Any JSON object (not an array): parameters whose names the engine checks. */
-export const anyObject = () => v.optional(piped<Record<string, unknown>, Record<string, unknown>>(v.looseObject({}, 'must be an object'), v.check((x) => !Array.isArray(x), 'must be an object')));
+export function anyObject() {
+  const loose = v.looseObject({}, 'must be an object');
+  const schema = {
+    ...loose,
+    '~run'(dataset: v.UnknownDataset) {
+      const input = dataset.value;
+      return isPlainObject(input) ? { typed: true, value: { ...input } } : { typed: false, value: input, issues: [issueOf('must be an object', input)] };
+    },
+  } as unknown as v.GenericSchema<Record<string, unknown>, Record<string, unknown>>;
+  return v.optional(schema);
+}
+
+function issueOf(message: string, input: unknown, path?: unknown[]): Issue {
+  return { kind: 'schema', type: 'custom', input, expected: null, received: typeof input, message, ...(path ? { path } : {}) } as unknown as Issue;
+}
 
 /** A refinement beside a schema: a rule across fields, reported on `field` unless it already has an error. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

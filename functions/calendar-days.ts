@@ -5,8 +5,8 @@
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { Calendar } from '../core/calendar';
-import { CALENDAR_DAY_KINDS, recomputeForCalendar, type CalendarDay } from '../core/calendar-change';
-import { isPlainObject, Reader } from '../core/validate';
+import { CalendarDayBody, recomputeForCalendar, type CalendarDay } from '../core/calendar-change';
+import { parseBody } from '../core/schema';
 import { requireAdmin, requireTeam } from './lib/auth';
 import { addCalendarDay, listCalendarDays, loadCalendar } from './lib/calendar-store';
 import { now } from './lib/clock';
@@ -26,15 +26,9 @@ export async function calendarDays(event: APIGatewayProxyEventV2): Promise<HttpR
   }
   const admin = requireAdmin(event);
   const body = parseJsonBody(event);
-  const r = new Reader();
-  if (!isPlainObject(body)) throw badRequest('The body must be a JSON object');
-  r.only(body, '', ['kind', 'date', 'label', 'court']);
-  const kind = r.oneOf(body, 'kind', 'kind', CALENDAR_DAY_KINDS);
-  // A court closure is the D.C. courthouse's unless it names the Supreme Court building.
-  const court = body.court === undefined ? undefined : kind === 'courtClosures' ? r.oneOf(body, 'court', 'court', ['SCOTUS'] as const) : r.fail('court', 'only a court closure names a court');
-  const date = r.date(body, 'date', 'date') ?? (body.date === undefined ? r.fail('date', 'is required') : undefined);
-  const label = r.string(body, 'label', 'label', { required: true, max: 300 });
-  if (r.errors.length || !kind || !date || !label) throw badRequest('The calendar day has invalid fields', r.errors);
+  const parsed = parseBody(CalendarDayBody, body);
+  if (!parsed.ok) throw parsed.errors[0]?.field === '' ? badRequest('The body must be a JSON object') : badRequest('The calendar day has invalid fields', parsed.errors);
+  const { kind, date, label, court } = parsed.value;
 
   const at = now();
   const day: CalendarDay = { kind, date, label, ...(court ? { court } : {}), addedBy: admin.id, addedAt: at.toISOString() };
