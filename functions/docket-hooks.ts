@@ -6,8 +6,8 @@
  *   DELETE /api/hooks/{hookId}             revoke it
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import * as v from 'valibot';
-import { closed, flag, oneOf, optionalCount, parseBody } from '../core/schema';
+import { HookBody } from '../core/docket/hook-input';
+import { parseBody } from '../core/schema';
 import { requireAdmin } from './lib/auth';
 import { now } from './lib/clock';
 import { config } from './lib/config';
@@ -20,14 +20,6 @@ import { sha256, type DocketHook } from './lib/keys';
 import { getMatter } from './lib/matter-store';
 
 const HOOK_ID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
-
-/** A new webhook URL: which docket, whose side, whether the United States is a party, which court. */
-export const HookBody = closed({
-  docketId: optionalCount({ min: 1, max: Number.MAX_SAFE_INTEGER, integer: 'must be a whole number (CourtListener docket id)', description: "CourtListener's docket id; entries of another docket are kept as unrecognised" }),
-  side: v.optional(oneOf(['plaintiffs', 'defendants']), 'plaintiffs'),
-  usParty: v.optional(flag(), true),
-  court: v.optional(oneOf(['DDC', 'CADC']), 'DDC'),
-});
 
 function validateHook(body: unknown): Pick<DocketHook, 'side' | 'usParty' | 'court'> & { docketId?: number } {
   const parsed = parseBody(HookBody, body);
