@@ -46,7 +46,7 @@ interface EventSpec {
 }
 
 const DATE = 'must be a date or a date-time with offset';
-const date = (description: string) => moment({ message: DATE, description });
+const date = (description: string) => moment({ message: DATE, description: `${description}: ISO date (that day at the court) or date-time with offset` });
 const whole = (min: number, max: number, description: string) => count({ min, max, integer: 'must be a whole number', description });
 const service = () => v.optional(oneOf(SERVICE_METHODS));
 const outcome = (type: string) => ({ outcome: oneOf(EVENT_FIELD_VALUES[type]!.outcome!) });

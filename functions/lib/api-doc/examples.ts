@@ -2,7 +2,7 @@
  * An example for each route, from the demo matter (local/demo.ts, local/demo-docket.ts): the
  * document shows them, and the contract test sends every one through the local server.
  */
-import { DEMO_MATTER } from '../../../local/demo';
+import { DEMO_MATTER } from '../../../local/demo-matter';
 
 const matterId = DEMO_MATTER.id;
 const ULID = '01KBCW6X0SZ3R0V3Y6G4JX9T2A';
