@@ -10,7 +10,7 @@ import { parseBody } from '../core/schema';
 import { requireAdmin, requireTeam } from './lib/auth';
 import { addCalendarDay, listCalendarDays, loadCalendar } from './lib/calendar-store';
 import { now } from './lib/clock';
-import { badRequest } from './lib/errors';
+import { invalidBody } from './lib/errors';
 import { httpHandler, json, parseJsonBody, type HttpResult } from './lib/http';
 import { newId } from './lib/ids';
 import { logger } from './lib/logger';
@@ -27,7 +27,7 @@ export async function calendarDays(event: APIGatewayProxyEventV2): Promise<HttpR
   const admin = requireAdmin(event);
   const body = parseJsonBody(event);
   const parsed = parseBody(CalendarDayBody, body);
-  if (!parsed.ok) throw parsed.errors[0]?.field === '' ? badRequest('The body must be a JSON object') : badRequest('The calendar day has invalid fields', parsed.errors);
+  if (!parsed.ok) throw invalidBody('The calendar day has invalid fields', parsed.errors);
   const { kind, date, label, court } = parsed.value;
 
   const at = now();

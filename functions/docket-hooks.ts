@@ -11,7 +11,7 @@ import { parseBody } from '../core/schema';
 import { requireAdmin } from './lib/auth';
 import { now } from './lib/clock';
 import { config } from './lib/config';
-import { badRequest, notFound } from './lib/errors';
+import { invalidBody, notFound } from './lib/errors';
 import { feedToken, newFeedSecret } from './lib/feed-tokens';
 import { hooksOfMatter, putHook, revokeHook } from './lib/hooks-store';
 import { httpHandler, json, parseJsonBody, type HttpResult } from './lib/http';
@@ -23,7 +23,7 @@ const HOOK_ID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 
 function validateHook(body: unknown): Pick<DocketHook, 'side' | 'usParty' | 'court'> & { docketId?: number } {
   const parsed = parseBody(HookBody, body);
-  if (!parsed.ok) throw parsed.errors[0]?.field === '' ? badRequest('The body must be a JSON object') : badRequest('The webhook has invalid fields', parsed.errors);
+  if (!parsed.ok) throw invalidBody('The webhook has invalid fields', parsed.errors);
   const { docketId, side, usParty, court } = parsed.value;
   return { side, usParty, court, ...(docketId !== undefined ? { docketId } : {}) };
 }

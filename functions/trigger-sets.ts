@@ -10,7 +10,7 @@ import { offeredView, offerTriggerSet, TriggerSetPreviewBody, triggerSetInput } 
 import { requireTeam } from './lib/auth';
 import { loadCalendar } from './lib/calendar-store';
 import { now } from './lib/clock';
-import { badRequest } from './lib/errors';
+import { badRequest, invalidBody } from './lib/errors';
 import { httpHandler, json, parseJsonBody, type HttpResult } from './lib/http';
 
 export async function listTriggerSets(event: APIGatewayProxyEventV2): Promise<HttpResult> {
@@ -22,7 +22,7 @@ export async function previewTriggerSet(event: APIGatewayProxyEventV2): Promise<
   requireTeam(event);
   const body = parseJsonBody(event);
   const parsed = parseBody(TriggerSetPreviewBody(now()), body);
-  if (!parsed.ok) throw parsed.errors[0]?.field === '' ? badRequest('The body must be a JSON object') : badRequest('The trigger set has invalid fields', parsed.errors);
+  if (!parsed.ok) throw invalidBody('The trigger set has invalid fields', parsed.errors);
   const input = triggerSetInput(parsed.value);
   const offered = offerTriggerSet(input, await loadCalendar());
   if (!offered.ok) throw badRequest('The trigger set has invalid fields', offered.errors);
