@@ -42,7 +42,7 @@ const ORDER = [
   'GET /api/notices/{id}', 'POST /api/notices/{id}/events', 'GET /api/productions/{id}', 'POST /api/productions/{id}/events',
   'GET /api/deadlines', 'GET /api/trigger-sets', 'POST /api/trigger-sets/preview', 'GET /api/notifications', 'GET /api/calendar.ics',
   'POST /api/feeds', 'GET /api/feeds', 'GET /api/feeds/{feedToken}/calendar.ics', 'DELETE /api/feeds/{feedId}', 'GET /api/export.csv',
-  'GET /api/calendar/days', 'POST /api/calendar/days',
+  'GET /api/calendar/days', 'POST /api/calendar/days', 'GET /api/jobs', 'GET /api/jobs/{id}', 'POST /api/jobs/{id}/resume',
   'POST /api/matters/{matterId}/hooks', 'GET /api/matters/{matterId}/hooks', 'POST /api/hooks/courtlistener/{secret}', 'DELETE /api/hooks/{hookId}',
   'GET /api/proposals', 'GET /api/matters/{matterId}/docket', 'POST /api/proposals/{id}/confirm', 'POST /api/proposals/{id}/dismiss',
 ];
@@ -60,6 +60,8 @@ it('answers every route\'s example as documented: status, content type, headers 
     'DELETE /api/feeds/{feedId}': () => seen['POST /api/feeds'].id,
     'POST /api/hooks/courtlistener/{secret}': () => seen['POST /api/matters/{matterId}/hooks'].path.split('/').pop(),
     'DELETE /api/hooks/{hookId}': () => seen['POST /api/matters/{matterId}/hooks'].id,
+    'GET /api/jobs/{id}': () => seen['POST /api/calendar/days'].job.id,
+    'POST /api/jobs/{id}/resume': () => seen['POST /api/calendar/days'].job.id,
     // A proposal that creates a filing, and another to dismiss.
     'POST /api/proposals/{id}/confirm': () => seen['GET /api/proposals'].proposals.find((p: Json) => p.label === 'Appellee brief due (D.C. Circuit)').id,
     'POST /api/proposals/{id}/dismiss': () => seen['GET /api/proposals'].proposals.find((p: Json) => p.status === 'pending' && p.kind === 'disclosure_notice').id,

@@ -168,14 +168,32 @@ const OPERATIONS: Record<string, Operation> = {
     responses: { '200': { description: 'Calendar days', body: 'CalendarDays' } },
   },
   'POST /api/calendar/days': {
-    summary: 'Add a closure, court closure or holiday (admin); open deadlines it touches are recomputed and superseded',
-    description: 'Only a court closure names a `court`.',
+    summary: 'Add a closure, court closure or holiday (admin); a job recomputes and supersedes the open deadlines it can move',
+    description: 'Only a court closure names a `court`. The answer comes at once with the job (`Location: /api/jobs/{id}`).',
     request: { schema: bodySchema(CalendarDayBody) },
     responses: {
-      '201': { description: 'Added; the new calendar version and the items whose deadlines moved', body: 'CalendarDayAdded' },
+      '202': { description: 'Added; the new calendar version and the job carrying the day to open deadlines', body: 'CalendarDayAdded', headers: { location: { description: 'The job: /api/jobs/{id}', schema: { type: 'string' } } } },
       '400': FIELD_ERRORS,
       ...BODY_ANSWERS,
       '409': problem('That day is already in the calendar'),
+    },
+  },
+  'GET /api/jobs': {
+    summary: 'The newest background jobs (calendar changes) and where each stands',
+    responses: { '200': { description: 'Jobs, newest first', body: 'JobList' } },
+  },
+  'GET /api/jobs/{id}': {
+    summary: "A job's progress and summary: what it moved, per matter and per item (the member's matters only)",
+    parameters: [pathParam('id', "The job's id", { type: 'string', pattern: '^[0-9A-HJKMNP-TV-Z]{26}$' })],
+    responses: { '200': { description: 'The job and its summary', body: 'JobDetail' }, '404': NOT_FOUND },
+  },
+  'POST /api/jobs/{id}/resume': {
+    summary: 'Resume a failed job from its last unfinished page (admin)',
+    parameters: [pathParam('id', "The job's id", { type: 'string', pattern: '^[0-9A-HJKMNP-TV-Z]{26}$' })],
+    responses: {
+      '202': { description: 'Running again', body: 'JobRunning', headers: { location: { description: 'The job: /api/jobs/{id}', schema: { type: 'string' } } } },
+      '404': NOT_FOUND,
+      '409': problem('The job is not failed (running or done)'),
     },
   },
   'GET /api/export.csv': {

@@ -66,7 +66,11 @@ export const EXAMPLES: Record<string, RouteExample> = {
   'DELETE /api/feeds/{feedId}': { path: { feedId: ':demo' }, status: 204 },
   'GET /api/export.csv': { status: 200 },
   'GET /api/calendar/days': { status: 200 },
-  'POST /api/calendar/days': { body: { kind: 'courtClosures', date: '2026-01-26', label: 'Courthouse closed: snow' }, status: 201 },
+  'POST /api/calendar/days': { body: { kind: 'courtClosures', date: '2025-12-12', label: 'Courthouse closed: snow' }, status: 202 },
+  'GET /api/jobs': { status: 200 },
+  'GET /api/jobs/{id}': { path: { id: ':demo' }, status: 200 },
+  // Only a failed job resumes: the demo's calendar job is running or done.
+  'POST /api/jobs/{id}/resume': { path: { id: ':demo' }, status: 409 },
   'POST /api/hooks/courtlistener/{secret}': {
     path: { secret: ':demo' },
     headers: { 'Idempotency-Key': 'demo-alert-0001' },

@@ -202,7 +202,35 @@ export const Feed = obj({ ...feedEntries, url: v.pipe(str(), v.description('Secr
 
 export const CalendarDay = obj({ kind: str(), date: str(), label: str(), court: opt(v.picklist(['SCOTUS'])), addedBy: str(), addedAt: str() });
 export const CalendarDays = obj({ calendarVersion: str(), days: list(CalendarDay) });
-export const CalendarDayAdded = obj({ calendarVersion: str(), day: CalendarDay, moved: list(obj({ itemId: str(), deadlines: v.unknown() })) });
+export const Job = obj({
+  id: str(),
+  kind: v.picklist(['calendar_change']),
+  status: v.picklist(['running', 'done', 'failed']),
+  createdAt: str(),
+  createdBy: str(),
+  day: obj({ kind: str(), date: str(), label: str(), court: opt(v.picklist(['SCOTUS'])) }),
+  calendarVersion: str(),
+  progress: obj({
+    planned: v.pipe(v.number(), v.description('Items found so far with a deadline the day moves (grows while the index is read)')),
+    considered: v.number(),
+    moved: v.number(),
+    failed: v.number(),
+    scanned: v.pipe(v.number(), v.description('Index entries read to find them')),
+    done: v.boolean(),
+  }),
+  finishedAt: opt(str()),
+  error: opt(str()),
+});
+export const JobList = obj({ jobs: list(Job) });
+export const JobRunning = obj({ job: Job });
+export const JobDetail = obj({
+  job: Job,
+  summary: obj({
+    byMatter: list(obj({ matterId: str(), name: str(), items: v.number() })),
+    items: list(obj({ itemId: str(), collection: v.picklist(COLLECTIONS), matterId: str(), title: str(), moved: list(obj({ rule: str(), from: str(), to: str() })) })),
+  }),
+});
+export const CalendarDayAdded = obj({ calendarVersion: str(), day: CalendarDay, job: Job });
 
 export const DeliveryReceipt = obj({
   status: v.picklist(['read', 'unrecognised', 'received', 'duplicate']),
@@ -276,7 +304,7 @@ export const DocketEntries = obj({ matterId: str(), entries: list(DocketEntry) }
 /** Every named response schema, as the document's components. */
 export const RESPONSE_SCHEMAS = {
   Problem, Health, ReceiptEntry, Deadline, ItemSummary, DeadlineList, Person, Matter, MatterList, Event, TeamView, PublicView, IntakeReceipt,
-  TriggerSetList, TriggerSetPreview, NotificationList, FeedSummary, FeedList, Feed, CalendarDay, CalendarDays, CalendarDayAdded,
+  TriggerSetList, TriggerSetPreview, NotificationList, FeedSummary, FeedList, Feed, CalendarDay, CalendarDays, CalendarDayAdded, Job, JobList, JobRunning, JobDetail,
   DeliveryReceipt, DocketHook, DocketHookList, NewDocketHook, Proposal, ProposalList, ProposalDecision, DocketEntry, DocketEntries,
 };
 export type ResponseName = keyof typeof RESPONSE_SCHEMAS;
