@@ -9,8 +9,7 @@
  * is written, so a second try finds it instead of creating another.
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { confirmRequest, eventTargets, ProposalNotActionableError, validateEdit, type CreateRequest, type StoredProposal } from '../core/docket/queue';
-import { isPlainObject } from '../core/validate';
+import { confirmRequest, dismissReason, eventTargets, ProposalNotActionableError, validateEdit, type CreateRequest, type StoredProposal } from '../core/docket/queue';
 import { createCourtItemFromBody } from './create-item';
 import { requireItemMatter } from './lib/access';
 import { requireTeam, type Principal } from './lib/auth';
@@ -40,8 +39,9 @@ export async function dismiss(event: APIGatewayProxyEventV2): Promise<HttpResult
   const principal = requireTeam(event);
   const body = parseJsonBody(event);
   const p = await load(event, principal);
-  const reason = isPlainObject(body) && typeof body.reason === 'string' ? body.reason.trim() : '';
-  if (!reason || reason.length > 500) throw badRequest('Say why the proposal is dismissed', [{ field: 'reason', message: 'is required (at most 500 characters)' }]);
+  const read = dismissReason(body);
+  if (!read.ok) throw badRequest('Say why the proposal is dismissed', read.errors);
+  const reason = read.value;
   if (p.status !== 'pending') throw conflict(`The proposal is ${p.status} already`);
   try {
     const done = await decideProposal(p, 'dismissed', { at: now(), by: principal.id, reason });
