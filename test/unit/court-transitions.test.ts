@@ -283,6 +283,14 @@ describe('a filing when its deadline passed, or a hearing is set', () => {
     expect(openDue(second)).toEqual([]);
   });
 
+  it('an extension of a deadline counted in hours is compared and named by its date', () => {
+    const hours = build('filing', { title: 'Response to the motion', rule: 'frcp6.hours', trigger: { type: 'order_entered', at: '2026-03-09T10:00:00-04:00' }, params: { hours: 48 } });
+    const [d] = hours.deadlines;
+    expect(d!.due.slice(0, 10)).toBe('2026-03-11');
+    expect(rejection(hours, [{ type: 'extension_granted', at: '2026-03-10', newDue: '2026-03-11' }])).toBe('The new date 2026-03-11 is not after the current one (2026-03-11)');
+    expect(play(hours, [{ type: 'extension_granted', at: '2026-03-10', newDue: '2026-03-12' }]).deadlines.filter((x) => x.status === 'open').map((x) => x.due)).toEqual(['2026-03-12']);
+  });
+
   it('a trigger cannot move when no deadline is open', () => {
     expect(rejection(passed(filing(), '2026-03-17T12:00:00Z'), [{ type: 'trigger_changed', at: '2026-03-18', triggerAt: '2026-03-04' }])).toBe('No open deadline counts from a trigger');
   });
