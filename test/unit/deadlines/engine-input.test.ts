@@ -21,6 +21,9 @@ describe('requests and triggers the engine refuses', () => {
     ['a date-time with text before it', { rule: 'foia.response', trigger: 'x2026-03-02T10:00:00Z' }, 'trigger: "x2026-03-02T10:00:00Z" is not an ISO date (YYYY-MM-DD) or date-time with offset'],
     ['a date-time with text after it', { rule: 'foia.response', trigger: '2026-03-02T10:00:00Zx' }, 'trigger: "2026-03-02T10:00:00Zx" is not an ISO date (YYYY-MM-DD) or date-time with offset'],
     ['a local date-time', { rule: 'foia.response', trigger: '2026-03-02T10:00' }, 'trigger: "2026-03-02T10:00" has no UTC offset; add Z or an offset such as -05:00'],
+    ['a local date-time with text before it', { rule: 'foia.response', trigger: 'x2026-03-02T10:00' }, 'trigger: "x2026-03-02T10:00" is not an ISO date (YYYY-MM-DD) or date-time with offset'],
+    ['a whole number written with an exponent', { rule: 'foia.response', trigger: '2026-03-02', params: { working_days: '2e1' } }, 'params.working_days: must be a whole number, not "2e1"'],
+    ['a fraction of ten digits', { rule: 'frcp6.hours', trigger: '2026-03-06T16:30:00.1234567891-05:00', params: { hours: 24 } }, 'trigger: "2026-03-06T16:30:00.1234567891-05:00" is not an ISO date (YYYY-MM-DD) or date-time with offset'],
     ['a local date-time with text after it', { rule: 'foia.response', trigger: '2026-03-02T10:00 soon' }, 'trigger: "2026-03-02T10:00 soon" is not an ISO date (YYYY-MM-DD) or date-time with offset'],
     ['the year before the range', { rule: 'foia.response', trigger: '1989-12-31' }, 'trigger: year 1989 is outside the supported range 1990-2199'],
     ['the year after the range', { rule: 'foia.response', trigger: '2200-01-03' }, 'trigger: year 2200 is outside the supported range 1990-2199'],
@@ -37,6 +40,15 @@ describe('requests and triggers the engine refuses', () => {
     expect(annotated.due).toBe('2026-03-09T16:30:00-04:00');
     expect(computeDeadline({ rule: 'frcp6.hours', trigger: '2026-03-06T16:30-05:00', params: { hours: 24 } }).due).toBe('2026-03-09T16:30:00-04:00');
     expect(computeDeadline({ rule: 'frcp6.hours', trigger: '2026-03-06T21:30:00.000Z', params: { hours: 24 } }).due).toBe('2026-03-09T16:30:00-04:00');
+  });
+
+  it('takes lower-case separators, nine digits of a second, an offset with minutes, and a number as text', () => {
+    const hours = (trigger: string) => computeDeadline({ rule: 'frcp6.hours', trigger, params: { hours: 24 } }).due;
+    expect(hours('2026-03-06t21:30:00z')).toBe('2026-03-09T16:30:00-04:00');
+    expect(hours('2026-03-06T21:30:00.123456789Z')).toBe('2026-03-09T16:30:00.123-04:00');
+    // 03:00 on Saturday in India is 16:30 on Friday in Washington.
+    expect(hours('2026-03-07T03:00:00+05:30')).toBe('2026-03-09T16:30:00-04:00');
+    expect(computeDeadline({ rule: 'foia.response', trigger: '2026-03-02', params: { working_days: ' 20 ' } }).due).toBe('2026-03-30');
   });
 });
 
@@ -94,5 +106,14 @@ describe('several alternative readings at once', () => {
     const r = computeDeadline({ rule: 'frcp6.hours', trigger: '2026-03-07T12:00:00-05:00', params: { hours: 24 } });
     expect(r.due).toBe('2026-03-09T13:00:00-04:00');
     expect(r.alternative?.due).toBe('2026-03-09T12:00:00-04:00');
+    // The receipt dates its due and alternative lines by the day alone.
+    expect(r.receipt.filter((e) => e.step === 'due' || e.step === 'alternative').map((e) => e.date)).toEqual(['2026-03-09', '2026-03-09']);
+  });
+
+  it('a wall-clock end in the hour the spring change skips is read forward, and here matches the elapsed hours', () => {
+    // Saturday 7 March 2026, 02:30 EST + 24 elapsed hours = Sunday 03:30 EDT; on the wall clock Sunday 02:30, which does not exist.
+    const r = computeDeadline({ rule: 'frcp6.hours', trigger: '2026-03-07T02:30:00-05:00', params: { hours: 24 } });
+    expect(r.due).toBe('2026-03-09T03:30:00-04:00');
+    expect(r.alternative).toBe(undefined);
   });
 });
