@@ -58,8 +58,9 @@ function offsetOf(source: string, line: number, column: number): number {
 
 /**
  * The call whose argument list directly holds the code at `offset`, and which argument it is
- * (0-based): scanning back over balanced brackets to the first unclosed one. Inside an array, an
- * object or a template's `${}` there is none, so such code never counts as a call's argument.
+ * (0-based): scanning back over balanced brackets to the first unclosed one. Code inside a
+ * template's `${}` belongs to the template's argument; inside an array or an object there is no
+ * call, so such code never counts as a call's argument.
  */
 export function enclosingCall(source: string, offset: number): { callee: string; arg: number } | undefined {
   let depth = 0;
@@ -70,6 +71,12 @@ export function enclosingCall(source: string, offset: number): { callee: string;
     else if (c === '(' || c === '[' || c === '{') {
       if (depth > 0) {
         depth--;
+        continue;
+      }
+      // Inside a template's `${}`: the template is the argument, so go on from its start.
+      if (c === '{' && source[i - 1] === '$') {
+        i = source.lastIndexOf('`', i);
+        if (i < 0) return undefined;
         continue;
       }
       if (c !== '(') return undefined;

@@ -20,7 +20,43 @@ export interface Reason {
 const REQUEST = 'core/lifecycle/request-transitions.ts';
 const COURT = 'core/lifecycle/court-transitions.ts';
 
+const SILENT_ONLY = 'equivalent: it changes only what is done when the trace is SILENT (alternative readings), whose add() is a no-op; the text it would be given comes from pure calls';
+
 export const REASONS: Reason[] = [
+  // ---- the trace: SILENT for alternative readings, a Receipt for the answer ----
+  { mutator: 'ConditionalExpression', code: 'trace.on', replacement: 'true', reason: SILENT_ONLY },
+  { mutator: 'ConditionalExpression', code: '!trace.on', replacement: 'false', reason: `${SILENT_ONLY} (what it skips only adds lines to the trace)` },
+  { file: 'core/deadlines/receipt.ts', mutator: 'BooleanLiteral', code: 'false', replacement: 'true', reason: 'equivalent: SILENT.add is a no-op whatever `on` says; only the work of building text nobody keeps changes' },
+
+  // ---- wording (the StringLiteral pass): the sentence, never the step tag, the field or a value ----
+  { mutator: 'StringLiteral', code: '', partial: true, argumentOf: { callee: /^(trace|receipt)\.add$/, arg: 1 }, reason: 'receipt wording: the sentence of a receipt line (its step tag, date and the dates it names are what the tests hold)' },
+  { mutator: 'StringLiteral', code: '', partial: true, argumentOf: { callee: /^DeadlineInputError$/, arg: 0 }, reason: 'error wording: the message of a refused request (the field it names is the second argument, and the refusal itself is tested)' },
+  { mutator: 'StringLiteral', code: '', partial: true, argumentOf: { callee: /^(r|reader|this)\.error$/, arg: 1 }, reason: 'error wording: the message of a refused parameter (the parameter it names is the first argument, and the refusal itself is tested)' },
+
+  // ---- FOIA clocks ----
+  { file: 'core/deadlines/foia-tolling.ts', mutator: 'ArrayDeclaration', code: '[]', replacement: '["Stryker was here"]', reason: 'equivalent: a string in the list of tolled spans has no first or last day, so no day falls in it' },
+  { file: 'core/deadlines/working-days.ts', mutator: 'ArrayDeclaration', code: '[]', replacement: '["Stryker was here"]', reason: 'equivalent: a string in the list of tolled spans has no first or last day, so no day falls in it' },
+  { file: 'core/deadlines/foia-tolling.ts', mutator: 'ConditionalExpression', code: 'last > toll.sent', replacement: 'true', reason: 'equivalent: when the last tolled day is not after the day sent, the span would run from the next day to an earlier one and hold no day' },
+  { file: 'core/deadlines/foia-tolling.ts', mutator: 'EqualityOperator', code: 'last > toll.sent', replacement: 'last >= toll.sent', reason: 'equivalent: when the last tolled day is the day sent, the span would run from the next day to that day and hold no day' },
+  { file: 'core/deadlines/foia.ts', mutator: 'ConditionalExpression', code: 'first !== undefined', replacement: 'true', reason: 'equivalent: `undefined > day` is false, so without the check an absent first receipt still passes' },
+  { file: 'core/deadlines/foia.ts', mutator: 'ArrayDeclaration', code: '[]', replacement: '["Stryker was here"]', reason: 'equivalent: an unknown reading flag leaves the default reading, whose date is the default\'s, so nothing is reported (a tolls list of one string adds only a reading that cannot move an appeal window)' },
+  { file: 'core/deadlines/foia.ts', mutator: 'ObjectLiteral', code: '{ agency }', replacement: '{}', context: /unit, regulation: regulation!/, reason: 'equivalent: the agency as given is read only for the note that no regulation is on file, and here one is' },
+  ...[
+    'params.firstReceived !== undefined || !isWorkingDay(calendar, trigger.day, DEFAULT_READING)',
+    'params.firstReceived !== undefined',
+    'anyDayBetween(calendar, from, to, (f) => f.closure !== undefined)',
+    'anyDayBetween(calendar, from, to, (f) => f.shutdown !== undefined)',
+    'f.closure !== undefined',
+    'f.shutdown !== undefined',
+    'params.tolls.length',
+    'test(factsFor(d))',
+  ].map((code): Reason => ({ file: 'core/deadlines/foia.ts', mutator: 'ConditionalExpression', code, replacement: 'true', reason: 'equivalent: it only offers one more reading to try; a reading that cannot move the date gives the default\'s date and is not reported (the list is there to skip needless runs)' })),
+  { file: 'core/deadlines/foia.ts', mutator: 'EqualityOperator', code: 'f.closure !== undefined', replacement: 'f.closure === undefined', reason: 'equivalent: it offers the closure reading whenever a day of the span is no closure, that is always; a reading that cannot move the date is not reported' },
+  { file: 'core/deadlines/foia.ts', mutator: 'BooleanLiteral', code: 'false', replacement: 'true', context: /^\s*return false;$/, reason: 'equivalent: anyDayBetween then offers every reading it is asked about; a reading that cannot move the date is not reported' },
+  { file: 'core/deadlines/working-days.ts', mutator: 'ConditionalExpression', code: '!isNonWorking(facts, reading)', replacement: 'false', reason: 'equivalent: for a working day none of the conditions below holds either, so the reason is undefined all the same' },
+  { file: 'core/deadlines/working-days.ts', mutator: 'ConditionalExpression', code: 'facts.holiday', replacement: 'true', reason: 'unreachable: a reason is asked only under the default reading (receipts are written for it alone), where a non-working day that is no weekend is a holiday' },
+  ...['facts.closure && reading.closuresNotWorkingDays', 'facts.shutdown && reading.shutdownNotWorkingDays'].flatMap((code): Reason[] => ['ConditionalExpression', 'LogicalOperator'].map((mutator) => ({ file: 'core/deadlines/working-days.ts', mutator, code, reason: 'unreachable: a reason is asked only under the default reading (receipts are written for it alone), where closure and lapse days are working days' }))),
+
   // ---- the lifecycle's transitions ----
   { file: REQUEST, mutator: 'ConditionalExpression', code: 'open', replacement: 'true', reason: 'unreachable: in a waiting phase the response deadline is always open (a missed one moves the request to exhausted), so the guard never sees none' },
   { file: REQUEST, mutator: 'ConditionalExpression', code: '!last || last.requester_response_received', replacement: 'false', reason: 'unreachable: the tolled phase is entered only by appending an unanswered toll, so in it the last toll exists and is open' },

@@ -13,10 +13,13 @@ describe('enclosingCall', () => {
     expect(at("throw r.error('hours', 'is required');", "'is required'")).toEqual({ callee: 'r.error', arg: 1 });
   });
 
-  it('finds none for a string in an array, an object or a template expression', () => {
+  it('a string inside a template expression belongs to the template\'s argument', () => {
+    expect(at("trace.add('x', `Day 0 ${on ? 'yes' : 'no'} (rule)`);", "'yes'")).toEqual({ callee: 'trace.add', arg: 1 });
+  });
+
+  it('finds none for a string in an array or an object, or outside any call', () => {
     expect(at("trace.add('x', ['a', 'b']);", "'b'")).toBe(undefined);
     expect(at("f({ rule: 'foia.response' });", "'foia")).toBe(undefined);
-    expect(at("trace.add('x', `${on ? 'yes' : 'no'}`);", "'yes'")).toBe(undefined);
     expect(at("const id = 'foia.response';", "'foia")).toBe(undefined);
   });
 
