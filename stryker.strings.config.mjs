@@ -7,8 +7,9 @@
  * where no test pins the sentence: scripts/mutation-reasons.ts says so for exactly those
  * (a string written into a receipt line or an error message), nothing wider.
  *
- * Static mutants (strings in module-level tables) are run as well: a rule's id or a trigger
- * set's link there decides behaviour, and each costs one run of the unit tests.
+ * As in the main pass, static mutants are left out: the strings of module-level tables (rule ids,
+ * citations, trigger-set links) are read by every test at import; the strings of the code that
+ * runs per computation (parameter names, reading flags, units, toll types, the court) are run.
  *
  * @type {import('@stryker-mutator/api/core').PartialStrykerOptions}
  */

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { deadlinesPassed } from '../../core/changes';
 import { newCourtItem, validateCourtItem } from '../../core/court-items';
 import type { Deadline, Matter, TrackedItem } from '../../core/model';
-import { applyEvent, EventRejectedError, parseEvent } from '../../core/lifecycle';
+import { applyEvent, parseEvent } from '../../core/lifecycle';
+import { refusalOf } from '../support/lifecycle';
 
 const matter: Matter = { id: 'm', name: 'M', timeZone: 'America/New_York', team: [{ id: 'p1', name: 'P', email: 'p@example.org', role: 'x' }], createdAt: '2026-01-01T00:00:00Z' };
 const now = new Date('2026-04-30T12:00:00Z');
@@ -26,16 +27,7 @@ function play(start: { item: TrackedItem; deadlines: Deadline[] }, events: Recor
   }
   return state;
 }
-const rejection = (start: { item: TrackedItem; deadlines: Deadline[] }, events: Record<string, unknown>[]) => {
-  try {
-    play(start, events);
-  } catch (err) {
-    expect(err).toBeInstanceOf(EventRejectedError);
-    // "… (the item is <phase>)": the rule's words, without the phase it names.
-    return (err as Error).message.replace(/ \(the item is [^)]*\)$/, '');
-  }
-  return 'accepted';
-};
+const rejection = (start: { item: TrackedItem; deadlines: Deadline[] }, events: Record<string, unknown>[]) => refusalOf(() => play(start, events));
 /** The state once every deadline due by `at` has passed unmet, as the workflow records it. */
 function passed(start: { item: TrackedItem; deadlines: Deadline[] }, at: string) {
   const c = deadlinesPassed(start.item, start.deadlines, new Date(at))!;

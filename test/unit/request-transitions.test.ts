@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { validateIntake } from '../../core/intake';
 import { newRecordRequest } from '../../core/items';
 import type { Deadline, Matter, TrackedItem } from '../../core/model';
-import { applyEvent, EventRejectedError, parseEvent } from '../../core/lifecycle';
+import { applyEvent, parseEvent } from '../../core/lifecycle';
+import { refusalOf } from '../support/lifecycle';
 import { validIntake } from '../support/fixtures';
 
 const matter: Matter = { id: 'm', name: 'M', timeZone: 'America/New_York', team: [{ id: 'p1', name: 'P', email: 'p@example.org', role: 'x' }], createdAt: '2026-01-01T00:00:00Z' };
@@ -45,16 +46,7 @@ function play(start: State, events: Record<string, unknown>[]): State {
   return s;
 }
 
-/** The reason a refused event gives, without the "(the item is …)" the phase check appends. */
-function refusal(start: State, events: Record<string, unknown>[]): string {
-  try {
-    play(start, events);
-  } catch (err) {
-    expect(err).toBeInstanceOf(EventRejectedError);
-    return (err as Error).message.replace(/ \(the item is [^)]*\)$/, '');
-  }
-  return 'accepted';
-}
+const refusal = (start: State, events: Record<string, unknown>[]) => refusalOf(() => play(start, events));
 
 const openOnes = (s: State) => s.deadlines.filter((d) => d.status === 'open').map((d) => `${d.rule} ${d.due}`).sort();
 const statusOf = (s: State, id: string) => s.deadlines.find((d) => d.id === id)!.status;

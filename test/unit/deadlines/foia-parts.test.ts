@@ -5,17 +5,8 @@
  * working days, and each parameter's bounds.
  */
 import { describe, expect, it } from 'vitest';
-import { computeDeadline, type DeadlineRequest } from '../../../core/deadlines';
-import { due, steps } from './helpers';
+import { due, messageOf as refusal, steps } from './helpers';
 
-const refusal = (req: DeadlineRequest) => {
-  try {
-    computeDeadline(req);
-  } catch (err) {
-    return (err as Error).message;
-  }
-  return 'no error';
-};
 const toll = (type: string, sent: string, answered: string | null) => ({ type, agency_request_sent: sent, requester_response_received: answered });
 
 describe('tolls: which count, in which order', () => {
