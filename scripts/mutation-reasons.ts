@@ -76,6 +76,10 @@ export const REASONS: Reason[] = [
   { file: 'core/deadlines/time.ts', mutator: 'ConditionalExpression', code: 'offsetMs < 0', replacement: 'true', reason: 'equivalent for the court: America/New_York is always behind UTC, so its offset is never zero or positive' },
   { file: 'core/deadlines/time.ts', mutator: 'EqualityOperator', code: 'offsetMs < 0', replacement: 'offsetMs <= 0', reason: 'equivalent for the court: America/New_York is always behind UTC, so its offset is never zero' },
 
+  // ---- court rules ----
+  { mutator: 'ConditionalExpression', code: ' !== undefined', partial: true, replacement: 'true', context: /\.\.\.\((\w+) !== undefined \? \{ \1 \}/, reason: 'equivalent: the parameter is then present as undefined, which every reader of it takes as absent' },
+  { file: 'core/deadlines/court.ts', mutator: 'ConditionalExpression', code: 'params.motion === undefined', replacement: 'false', reason: 'equivalent: it only offers the reading that a motion does not trigger the list; without a motion that reading gives the default\'s date and is not reported' },
+
   // ---- the lifecycle's transitions ----
   { file: REQUEST, mutator: 'ConditionalExpression', code: 'open', replacement: 'true', reason: 'unreachable: in a waiting phase the response deadline is always open (a missed one moves the request to exhausted), so the guard never sees none' },
   { file: REQUEST, mutator: 'ConditionalExpression', code: '!last || last.requester_response_received', replacement: 'false', reason: 'unreachable: the tolled phase is entered only by appending an unanswered toll, so in it the last toll exists and is open' },
