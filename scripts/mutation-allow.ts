@@ -91,6 +91,7 @@ function matches(r: Reason, file: string, source: string, original: string, m: M
   if (r.file !== undefined && r.file !== file) return false;
   if (r.mutator !== m.mutatorName) return false;
   if (r.replacement !== undefined && r.replacement !== m.replacement) return false;
+  if (r.column !== undefined && r.column !== m.location.start.column) return false;
   if (r.context !== undefined && !r.context.test(linesOf(source, m))) return false;
   if (r.argumentOf !== undefined) {
     const call = enclosingCall(source, offsetOf(source, m.location.start.line, m.location.start.column));

@@ -12,6 +12,8 @@ export interface Reason {
   partial?: boolean;
   replacement?: string;
   context?: RegExp;
+  /** Where on its line the mutated code starts (1-based), when the line holds the same code twice. */
+  column?: number;
   /** The mutated code is (part of) this argument of a call whose callee matches. */
   argumentOf?: { callee: RegExp; arg: number };
   reason: string;
@@ -78,6 +80,7 @@ export const REASONS: Reason[] = [
 
   // ---- court rules ----
   { mutator: 'ConditionalExpression', code: ' !== undefined', partial: true, replacement: 'true', context: /\.\.\.\((\w+) !== undefined \? \{ \1 \}/, reason: 'equivalent: the parameter is then present as undefined, which every reader of it takes as absent' },
+  { file: 'core/deadlines/court.ts', mutator: 'ConditionalExpression', code: 'date !== undefined', replacement: 'true', context: /date < trigger\.day/, reason: 'equivalent: `undefined < day` is false, so without the check an absent date still passes' },
   { file: 'core/deadlines/court.ts', mutator: 'ConditionalExpression', code: 'params.motion === undefined', replacement: 'false', reason: 'equivalent: it only offers the reading that a motion does not trigger the list; without a motion that reading gives the default\'s date and is not reported' },
 
   // ---- the lifecycle's transitions ----
@@ -87,6 +90,9 @@ export const REASONS: Reason[] = [
   { file: REQUEST, mutator: 'LogicalOperator', code: "x.rule.startsWith(rulePrefix) && x.status === 'superseded'", replacement: "x.rule.startsWith(rulePrefix) || x.status === 'superseded'", reason: 'unreachable: on an open request only response deadlines are ever superseded without a successor (close() supersedes the rest, and a closed item takes no event)' },
   { file: REQUEST, mutator: 'ConditionalExpression', code: "x.status === 'superseded'", replacement: 'true', reason: 'unreachable: while tolled no response deadline is open, met or missed, so every response deadline without a successor is a superseded one' },
   { file: REQUEST, mutator: 'ConditionalExpression', code: 'x.rule.startsWith(rulePrefix)', replacement: 'true', reason: 'unreachable: on an open request only response deadlines are ever superseded without a successor' },
+  { file: COURT, mutator: 'OptionalChaining', code: "filed?.status", reason: 'unreachable: while a filing is due one of its deadlines is open or missed and not yet filed (each filing files one; the item is filed once none is open), so there is always a first' },
+  { file: COURT, mutator: 'ConditionalExpression', code: 'filed', replacement: 'true', reason: 'unreachable: while a filing is due one of its deadlines is open or missed and not yet filed, so there is always a first' },
+  { file: COURT, mutator: 'ConditionalExpression', code: 'item.triggerSet', replacement: 'true', context: /servedFollowers/, reason: 'equivalent: a deadline of a filing outside a trigger set has no link, so no deadline follows it' },
   { file: COURT, mutator: 'ConditionalExpression', code: "item.phase !== 'due'", replacement: 'true', reason: "equivalent: setting the phase to 'due' when it is 'due' leaves the item as it was" },
-  { file: COURT, mutator: 'MethodExpression', code: 'open!.due.slice(0, 10)', replacement: 'open!.due', reason: 'equivalent: a 10-character date compares with a longer date-time as with its 10-character prefix, and an extension\'s message is only reached for day-rule deadlines (productions and filings count days)' },
+  { file: COURT, mutator: 'MethodExpression', code: 'open!.due.slice(0, 10)', replacement: 'open!.due', context: /if \(newDue <= open!\.due\.slice\(0, 10\)\)/, column: 17, reason: 'equivalent in the comparison: a 10-character date compares with a longer date-time as with its 10-character prefix (the message\'s date is held by a test of an hour deadline)' },
 ];

@@ -4,6 +4,7 @@ import { deadlinesPassed } from '../../core/changes';
 import { newCourtItem, validateCourtItem } from '../../core/court-items';
 import type { Deadline, Matter, TrackedItem } from '../../core/model';
 import { applyEvent, parseEvent } from '../../core/lifecycle';
+import { teamView } from '../../core/views';
 import { refusalOf } from '../support/lifecycle';
 
 const matter: Matter = { id: 'm', name: 'M', timeZone: 'America/New_York', team: [{ id: 'p1', name: 'P', email: 'p@example.org', role: 'x' }], createdAt: '2026-01-01T00:00:00Z' };
@@ -227,6 +228,8 @@ describe('a filing from a trigger set: an opposition and the reply counted from 
     const opposition = play(late, [{ type: 'filed', at: '2026-03-04' }]);
     expect(opposition.item.phase).toBe('due');
     expect(opposition.deadlines.find((d) => d.link === 'opposition')).toMatchObject({ status: 'missed', filedLateAt: '2026-03-04' });
+    // The team's view of the item shows it.
+    expect(teamView(opposition.item, opposition.deadlines, []).deadlines.find((d) => d.link === 'opposition')).toMatchObject({ status: 'missed', filedLateAt: '2026-03-04' });
     // Served Wed 03-04: the reply is due Wed 03-11.
     expect(openDue(opposition)).toEqual(['reply 2026-03-11']);
     const reply = play(opposition, [{ type: 'filed', at: '2026-03-10' }]);
