@@ -83,6 +83,10 @@ export const REASONS: Reason[] = [
   { file: 'core/deadlines/court.ts', mutator: 'ConditionalExpression', code: 'date !== undefined', replacement: 'true', context: /date < trigger\.day/, reason: 'equivalent: `undefined < day` is false, so without the check an absent date still passes' },
   { file: 'core/deadlines/court.ts', mutator: 'ConditionalExpression', code: 'params.motion === undefined', replacement: 'false', reason: 'equivalent: it only offers the reading that a motion does not trigger the list; without a motion that reading gives the default\'s date and is not reported' },
 
+  // ---- strings that are read only as a unit, or only when nobody reads them ----
+  { file: 'core/deadlines/foia.ts', mutator: 'StringLiteral', code: "'calendar'", reason: "equivalent: every reader of the unit asks only whether it is 'working'" },
+  { file: 'core/deadlines/foia-tolling.ts', mutator: 'StringLiteral', code: "''", context: /const why = trace\.on \?/, reason: 'equivalent: the text of a span is built only for a receipt; with SILENT nobody reads it' },
+
   // ---- the lifecycle's transitions ----
   { file: REQUEST, mutator: 'ConditionalExpression', code: 'open', replacement: 'true', reason: 'unreachable: in a waiting phase the response deadline is always open (a missed one moves the request to exhausted), so the guard never sees none' },
   { file: REQUEST, mutator: 'ConditionalExpression', code: '!last || last.requester_response_received', replacement: 'false', reason: 'unreachable: the tolled phase is entered only by appending an unanswered toll, so in it the last toll exists and is open' },

@@ -25,6 +25,16 @@ describe('tolls: which count, in which order', () => {
     expect(steps(r, 'toll').some((t) => t.includes('IGNORED'))).toBe(false);
   });
 
+  it('a fee clarification answered the same day tolls nothing, and the receipt says so under clause (II)', () => {
+    const r = due('foia.response', '2026-03-02', { tolling: [toll('fee_clarification', '2026-03-04', '2026-03-04')] });
+    expect(r.due).toBe('2026-03-30');
+    expect(steps(r, 'toll')).toEqual(['Fee clarification sent 2026-03-04 (Wednesday) and answered the same day: no day is tolled (5 U.S.C. 552(a)(6)(A)(ii)(II)).']);
+  });
+
+  it('a bad answer date is refused under its own field', () => {
+    expect(refusal({ rule: 'foia.response', trigger: '2026-03-02', params: { tolling: [toll('fee_clarification', '2026-03-03', 'soon')] } })).toMatch(/^params\.tolling\[0\]\.requester_response_received: /);
+  });
+
   it('an answer given as null is refused as missing, with why', () => {
     expect(refusal({ rule: 'foia.response', trigger: '2026-03-02', params: { tolling: [toll('fee_clarification', '2026-03-03', null)] } })).toBe(
       'params.tolling[0].requester_response_received: is required: the clock stays stopped until the answer arrives, so no date can be computed yet',
@@ -47,6 +57,13 @@ describe('the receipt of a working-day clock', () => {
       'First received by a component designated to receive requests on 2026-03-02 (Monday); the period commences no later than ten working days after that, on 2026-03-16 (Monday) (5 U.S.C. 552(a)(6)(A)(ii)); receipt by the processing component came first, so the cap does not apply.',
     ]);
     expect(steps(r, 'day0')[0]).toMatch(/^Day 0: 2026-03-16 \(Monday\), the day the request was received/);
+  });
+
+  it('a start cap that comes first is day 0, and the receipt says why', () => {
+    // Received by the processing component Fri 03-20; the cap, ten working days after Mon 03-02, is Mon 03-16.
+    const r = due('foia.response', '2026-03-20', { first_received_by_designated_component: '2026-03-02' });
+    expect(r.due).toBe('2026-04-13');
+    expect(steps(r, 'day0')).toEqual(['Day 0: 2026-03-16 (Monday), the day the period commences under the start cap. It is not counted; day 1 is the next working day.']);
   });
 
   it('a first receipt on the day of receipt itself is accepted', () => {
@@ -120,6 +137,12 @@ describe('foia.appeal_window under an agency regulation', () => {
     expect(refusal({ rule: 'foia.appeal_window', trigger: '2026-03-02', params })).toBe(message);
   });
 
+  it('a regulation\'s own note, and the caveat that its text was not verified, are notes of the receipt', () => {
+    const notes = steps(due('foia.appeal_window', '2026-03-02', { agency: 'IRS' }), 'note');
+    expect(notes.some((t) => t.startsWith('Internal Revenue Service: its regulation governs the appeal window, 26 C.F.R. 601.702(c)(10) (administrative appeals). A published version'))).toBe(true);
+    expect(notes.some((t) => t.startsWith('The current text of 26 C.F.R. 601.702(c)(10) could not be verified here'))).toBe(true);
+  });
+
   it('an agency with no regulation on file: the statute’s 90 days, and the receipt says so', () => {
     const r = due('foia.appeal_window', '2026-03-02', { agency: 'FBI' });
     // 90 calendar days after Mon 03-02: Sun 05-31, which does not roll for an agency's period.
@@ -129,9 +152,10 @@ describe('foia.appeal_window under an agency regulation', () => {
 });
 
 describe('foia.appeal_decision', () => {
-  it('has no tolling: its receipt has no toll line', () => {
+  it('has no tolling: its receipt has no toll line; day 0 is the appeal\'s receipt', () => {
     const r = due('foia.appeal_decision', '2026-03-02');
     expect(r.due).toBe('2026-03-30');
     expect(steps(r, 'toll')).toEqual([]);
+    expect(steps(r, 'day0')).toEqual(['Day 0: 2026-03-02 (Monday), the day the appeal was received. It is not counted; day 1 is the next working day.']);
   });
 });
