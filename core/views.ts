@@ -38,6 +38,7 @@ export function deadlineView(d: Deadline) {
     ...(d.supersedes ? { supersedes: d.supersedes } : {}),
     ...(d.supersededBy ? { supersededBy: d.supersededBy } : {}),
     ...(d.closedAt ? { closedAt: d.closedAt } : {}),
+    ...(d.filedLateAt ? { filedLateAt: d.filedLateAt } : {}),
     ...(d.link ? { link: d.link } : {}),
   };
 }

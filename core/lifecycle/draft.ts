@@ -69,6 +69,11 @@ export class Draft {
     this.closeDeadline(x, 'met');
   }
 
+  /** A missed deadline filed after all: still missed, but no longer waiting for its filing. */
+  fileLate(x: Deadline): void {
+    this.touched.set(x.id, { ...x, filedLateAt: this.ev.at, version: x.version + 1 });
+  }
+
   add(req: DeadlineRequest & { label?: string; link?: string }, supersedes?: Deadline): Deadline {
     const { label, link, ...request } = req;
     const created = newDeadline(this.item.id, request, this.ctx.newDeadlineId(), this.ctx.calendar);
