@@ -9,7 +9,7 @@ import { chainEvent, GENESIS_HASH } from '../../core/events';
 import { newDeadline } from '../../core/items';
 import type { Deadline, ItemKind, Matter, TrackedItem } from '../../core/model';
 import type { DeadlineRequest } from '../../core/deadlines';
-import type { Deliver, OutboundMessage } from '../../functions/lib/notifier';
+import type { Deliver, OutboundMessage } from '../../functions/lib/mail';
 import { COURT_TIME_ZONE } from '../../core/time';
 
 export async function seedMatter(over: Partial<Matter> = {}): Promise<Matter> {
