@@ -17,7 +17,7 @@ export type DynamoAction =
   | 'dynamodb:ConditionCheckItem'
   | 'dynamodb:DescribeTable';
 export type StatesAction = 'states:StartExecution' | 'states:SendTaskSuccess' | 'states:DescribeStateMachine';
-export type Action = DynamoAction | StatesAction | 'sns:Publish';
+export type Action = DynamoAction | StatesAction | 'ses:SendEmail';
 
 const READ_ITEM = ['dynamodb:GetItem', 'dynamodb:Query'] as const;
 const START = 'states:StartExecution';
@@ -42,7 +42,7 @@ export const ENTRY_ACTIONS: Record<string, readonly Action[]> = {
   proposals: [...READ_ITEM],
   'proposal-decide': [...READ_ITEM, 'dynamodb:PutItem', 'dynamodb:UpdateItem', START, 'states:SendTaskSuccess'],
   'calendar-days': ['dynamodb:Query', 'dynamodb:PutItem', 'states:SendTaskSuccess'],
-  [SWEEP_ENTRY]: [...READ_ITEM, 'dynamodb:BatchGetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', START, 'sns:Publish'],
+  [SWEEP_ENTRY]: [...READ_ITEM, 'dynamodb:BatchGetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', START, 'ses:SendEmail'],
   [WORKFLOW_TASK_ENTRY]: [...READ_ITEM, 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
 };
 
