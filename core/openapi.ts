@@ -99,6 +99,24 @@ const OPERATIONS: Record<string, Operation> = {
       },
     },
   },
+  'GET /api/matters/{matterId}': {
+    summary: 'One matter with its items and every deadline (open, met, missed, superseded)',
+    parameters: [{ name: 'matterId', in: 'path', required: true, schema: { type: 'string' } }],
+    responses: {
+      '200': {
+        description: 'The matter and its items, oldest first, each with its deadlines soonest first',
+        schema: {
+          type: 'object',
+          properties: {
+            now: { type: 'string', format: 'date-time' },
+            matter: ref('Matter'),
+            items: { type: 'array', items: { allOf: [ref('ItemSummary'), { type: 'object', properties: { receivedAt: { type: 'string' }, deadlines: { type: 'array', items: { allOf: [ref('Deadline'), { type: 'object', properties: { summary: { type: 'array', items: { type: 'string' }, description: 'The receipt in a few lines' } } }] } } } }] } },
+          },
+        },
+      },
+      '404': NOT_FOUND,
+    },
+  },
   'POST /api/matters': {
     summary: 'A new matter and its team (admin); the team receives its reminders and alerts',
     requestBody: jsonBody({
@@ -223,7 +241,7 @@ const OPERATIONS: Record<string, Operation> = {
     parameters: [
       query('within', 'ISO 8601 duration from now, e.g. P14D or PT48H; overdue deadlines are always included'),
       ...STATUS_FILTERS,
-      query('include', 'missed: also the deadlines of open items that passed unmet in the last 30 days', { type: 'string', enum: ['missed'] }),
+      query('include', 'missed: also the deadlines of open items that passed unmet in the last 30 days; superseded: also the records those deadlines replaced; or both, comma-separated', { type: 'string', enum: ['missed', 'superseded', 'missed,superseded', 'superseded,missed'] }),
     ],
     responses: { '200': { description: 'Deadlines', schema: ref('DeadlineList') }, '400': FIELD_ERRORS },
   },
