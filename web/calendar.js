@@ -106,9 +106,11 @@ function render(today) {
       'data-date': iso,
       tabindex: iso === view.focusDay ? '0' : '-1',
       class: [iso === today ? 'is-today' : '', entries.length ? 'has-entries' : ''].filter(Boolean).join(' ') || undefined,
-      'aria-label': `${dayName(iso)}${iso === today ? ', today' : ''}: ${entries.length ? `${entries.length} entr${entries.length === 1 ? 'y' : 'ies'}` : 'nothing due'}`,
     });
-    cell.append(el('time', { class: 'day-number', datetime: iso, text: String(n) }));
+    // The number is what sighted users see; a screen reader hears the whole date and whether it is today.
+    cell.append(el('time', { class: 'day-number', datetime: iso },
+      el('span', { 'aria-hidden': 'true', text: String(n) }),
+      el('span', { class: 'visually-hidden', text: `${dayName(iso)}${iso === today ? ', today' : ''}${entries.length ? '' : ', nothing due'}` })));
     if (entries.length) {
       cell.append(el('ul', { class: 'day-entries' }, ...entries.map((d) => {
         const state = stateOf(d, today);

@@ -76,7 +76,7 @@ export function clockFigure(deadline, { todayIso, id }) {
   const titleId = `${id}-title`;
   const descId = `${id}-desc`;
   const root = svg('svg', {
-    class: 'clock-svg', viewBox: `0 0 ${WIDTH} 110`, width: '100%', role: 'img', 'aria-labelledby': `${titleId} ${descId}`,
+    class: 'clock-svg', viewBox: `0 0 ${WIDTH} 128`, width: '100%', role: 'img', 'aria-labelledby': `${titleId} ${descId}`,
     'data-deadline': deadline.id,
   });
   root.append(svg('title', { id: titleId }, `${deadline.label}: from ${f.trigger} to ${f.due}`));
