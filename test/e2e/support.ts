@@ -240,3 +240,10 @@ export async function expectNoHorizontalScroll(page: Page): Promise<void> {
   }));
   expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
 }
+
+/** A team member's token from the local sign-in, for set-up calls to the API. */
+export async function teamToken(stack: Stack, email = 'alex.rivera@example.org'): Promise<string> {
+  const res = await fetch(`${stack.url}/local-idp/sign-in`, { method: 'POST', body: JSON.stringify({ email }) });
+  if (!res.ok) throw new Error(`local sign-in refused ${email}: ${res.status}`);
+  return ((await res.json()) as { token: string }).token;
+}

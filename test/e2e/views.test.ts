@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { describe, expect, it } from 'vitest';
-import { screenshot, useBrowser } from './support';
+import { screenshot, teamToken, useBrowser } from './support';
 
 // Callbacks given to page.evaluate run inside Chromium (see support.ts).
 declare const document: any;
@@ -49,8 +49,7 @@ describe.skipIf(!local)('the case at a glance', () => {
     noProblems: true,
     clockStart: CLOCK,
     async setup(stack) {
-      const signIn = await fetch(`${stack.url}/local-idp/sign-in`, { method: 'POST', body: JSON.stringify({ email: 'alex.rivera@example.org' }) });
-      const { token } = (await signIn.json()) as { token: string };
+      const token = await teamToken(stack);
       // Received Monday 12 January 2026: the count skips Martin Luther King, Jr. Day (19 January).
       const created = await call(stack.url, token, '/api/requests', {
         kind: 'foia', agency: 'IRS', matterId: 'ctr-v-irs', receivedAt: '2026-01-12T10:00:00-05:00',
@@ -68,6 +67,10 @@ describe.skipIf(!local)('the case at a glance', () => {
       // The docket's demo entries, so the matter page has a docket to show.
       const { seedDemoDocket } = await import('../../local/demo-docket');
       await seedDemoDocket(new Date(CLOCK));
+      // A sweep on the morning two weeks before the new date: its reminders go out by e-mail.
+      const { runSweep } = await import('../../functions/lib/reminder-sweep');
+      const sweep = await runSweep({ at: new Date('2026-02-09T13:30:00Z') });
+      if (sweep.failed || !sweep.sent.some((n) => n.itemId === created.id)) throw new Error(`the sweep sent nothing for the request: ${JSON.stringify(sweep)}`);
       seeded = { token, foiaId: created.id, trackingCode: created.trackingCode, before, after };
     },
   });
@@ -173,6 +176,12 @@ describe.skipIf(!local)('the case at a glance', () => {
     const desc = await svg.locator('desc').textContent();
     expect(desc).toContain('Tolled from 2026-01-27');
     expect(await page.locator('li.deadline.status-open details.receipt').first().isVisible()).toBe(true);
+    // The reminders the sweep e-mailed are listed as sent, each to its person, with its Message-ID.
+    await page.waitForFunction(() => document.querySelectorAll('#item-notifications li').length >= 3);
+    const sent = await page.locator('#item-notifications li').allTextContents();
+    for (const name of ['Alex Rivera', 'Jordan Lee', 'Sam Okafor']) {
+      expect(sent.some((t) => t.includes(`e-mail sent to ${name}`) && /Message-ID <\w+@docketwatch\.notifications>/.test(t)), name).toBe(true);
+    }
     await screenshot(page, 'views-clock-foia');
   });
 
