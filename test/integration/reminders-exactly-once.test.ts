@@ -73,7 +73,7 @@ describe('exactly once', () => {
     let failures = 0;
     const flaky = recordingDelivery();
     const deliver = Object.assign(async (m: OutboundMessage) => {
-      if (m.recipient === victim && m.kind === 'reminder' && failures++ === 0) throw new Error('SNS unavailable (injected)');
+      if (m.recipient === victim && m.kind === 'reminder' && failures++ === 0) throw new Error('mail service unavailable (injected)');
       await flaky(m);
     }, flaky);
 

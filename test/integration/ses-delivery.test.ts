@@ -51,7 +51,7 @@ describe('SES delivery', () => {
       expect(s.headers.authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=local\/\d{8}\/us-east-1\/ses\/aws4_request,/);
       const mail = await simpleParser(Buffer.from(s.body.Content!.Raw!.Data!, 'base64'));
       expect([mail.to].flat().flatMap((a) => a?.value ?? []).map((v) => v.address)).toEqual(s.body.Destination!.ToAddresses);
-      // Unicode subjects travel as they are (MIME encoded words), unlike SNS's ASCII ones.
+      // Unicode subjects travel as they are (MIME encoded words).
       expect(mail.subject).toBe('Reminder: Agency response due - 2026-03-30 (in 14 days) - FOIA request to IRS – “ITIN” records');
       expect(mail.text).toContain(`Open the item: ${SITE}/dashboard#item=${item.id}`);
       expect(mail.text).toContain('How this date was computed:');

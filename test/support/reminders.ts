@@ -1,7 +1,7 @@
 /**
  * Fixtures for reminder tests: a matter with a team of its own (so one test's recipients never
  * see another's sends), items with deadlines written straight to the table, and a recording
- * delivery in place of SNS. Import after `testStack()`: handler modules read the environment
+ * delivery in place of the mail service. Import after `testStack()`: handler modules read the environment
  * (PUBLIC_BASE_URL among it) at import.
  */
 import { randomUUID } from 'node:crypto';
@@ -73,7 +73,7 @@ export function recordingDelivery(failFirst = 0): Deliver & { delivered: Outboun
   const fn = Object.assign(
     async (m: OutboundMessage) => {
       fn.attempts++;
-      if (fn.attempts <= failFirst) throw new Error('SNS unavailable (injected)');
+      if (fn.attempts <= failFirst) throw new Error('mail service unavailable (injected)');
       fn.delivered.push(m);
     },
     { delivered: [] as OutboundMessage[], attempts: 0 },
