@@ -8,6 +8,7 @@ import { initDocket, loadEntries, loadProposals } from '/docket.js';
 import { focusDay, initCalendar, loadMonth, showCalendar } from '/calendar.js';
 import { initMatter, showMatter } from '/matter.js';
 import { clockFigure } from '/clock.js';
+import { initCalendarDays, refreshJobs, showCalendarDays } from '/calendar-days.js';
 
 const TOKEN_KEY = 'docketwatch.token';
 const PKCE_KEY = 'docketwatch.pkce';
@@ -59,7 +60,9 @@ function useToken(token) {
   const claims = decodeClaims(token);
   if (!claims || (claims.exp && claims.exp * 1000 < Date.now())) return false;
   state.token = token;
-  state.user = { name: claims.name ?? claims.email ?? claims.sub, email: claims.email, sub: claims.sub };
+  // Cognito puts groups in `cognito:groups`; the local sign-in in `groups`.
+  const groups = claims['cognito:groups'] ?? claims.groups ?? [];
+  state.user = { name: claims.name ?? claims.email ?? claims.sub, email: claims.email, sub: claims.sub, admin: Array.isArray(groups) && groups.includes('admin') };
   sessionStorage.setItem(TOKEN_KEY, token);
   return true;
 }
@@ -758,10 +761,12 @@ async function revokeFeed(id = state.feedId) {
 
 const ITEM_PATH = /^\/dashboard\/(requests|filings|notices|productions)\/([0-9A-Za-z]+)\/?$/;
 const CREATE_PATH = /^\/dashboard\/new\/(notice|filing|production|request)\/?$/;
+const DAYS_PATH = /^\/dashboard\/calendar-days\/?$/;
 
 const CALENDAR_PATH = /^\/dashboard\/calendar\/?$/;
 const MATTER_PATH = /^\/dashboard\/matters\/([^/]+)\/?$/;
-const VIEWS = ['due-view', 'create-view', 'item-view', 'calendar-view', 'matter-view'];
+/** The page views; route() shows one and hides the others. */
+const VIEWS = ['due-view', 'create-view', 'item-view', 'calendar-view', 'matter-view', 'days-view'];
 
 function showView(id) {
   for (const v of VIEWS) $(v).hidden = v !== id;
@@ -807,6 +812,14 @@ async function route({ focus = true, focusCalendarDay = false } = {}) {
     if (focus) $('matter-title').focus();
     return;
   }
+  if (DAYS_PATH.test(location.pathname)) {
+    stopTimers();
+    document.title = 'Calendar days | Docketwatch';
+    showView('days-view');
+    await showCalendarDays();
+    if (focus) $('days-title').focus();
+    return;
+  }
   document.title = 'What is due | Docketwatch';
   showView('due-view');
   await Promise.all([loadDue(), loadFeeds(), loadProposals()]);
@@ -846,11 +859,14 @@ async function start() {
   }
   if (location.pathname.replace(/\/+$/, '') !== '/dashboard') await syncClock();
   await route({ focus: false });
+  // The banner above every page: a recomputation under way.
+  void refreshJobs();
   const create = CREATE_PATH.exec(location.pathname);
   const heading = ITEM_PATH.test(location.pathname) ? $('item-title')
     : create ? $(`${CREATE_KINDS[create[1]].form}-title`)
     : CALENDAR_PATH.test(location.pathname) ? $('calendar-title')
     : MATTER_PATH.test(location.pathname) ? $('matter-title')
+    : DAYS_PATH.test(location.pathname) ? $('days-title')
     : $('due-title');
   heading.focus();
 }
@@ -864,6 +880,7 @@ function wire() {
   initMatter({ api, itemHref, kindName });
   initCreate({ api, serverNow, matters: () => state.matters, created });
   initDocket({ api, matters: () => state.matters, changed: () => void loadDue() });
+  initCalendarDays({ api, isAdmin: () => state.user?.admin === true, changed: () => void loadDue() });
   $('docket-entries-box').addEventListener('toggle', () => void ($('docket-entries-box').open && loadEntries()));
   $('signin-form').addEventListener('submit', devSignIn);
   $('signin-hosted-button').addEventListener('click', () => void hostedSignIn());

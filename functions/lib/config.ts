@@ -15,6 +15,8 @@ export const config = {
   tableName: required('TABLE_NAME'),
   /** Optional for functions that never touch workflows. */
   stateMachineArn: process.env.STATE_MACHINE_ARN ?? '',
+  /** The state machine that runs background jobs (a calendar change); optional likewise. */
+  jobMachineArn: process.env.JOB_MACHINE_ARN ?? '',
   /** Issuer and audience of team tokens (Cognito deployed, the local sign-in locally). */
   jwtIssuer: process.env.JWT_ISSUER ?? '',
   jwtAudience: process.env.JWT_AUDIENCE ?? '',
@@ -27,6 +29,8 @@ export const config = {
   sesIdentityArn: process.env.SES_IDENTITY_ARN ?? '',
   /** Locally: the embedded SMTP server the local runtime starts. */
   smtpUrl: process.env.SMTP_URL ?? '',
+  /** Items a background job recomputes per batch (one Lambda call). */
+  jobBatchSize: Number(process.env.JOB_BATCH_SIZE ?? '25'),
   /** Shards of the due-time index (GSI2); fixed for the life of a table. */
   dueShards: Number(process.env.DUE_SHARDS ?? '4'),
   /** Public intake lands in this matter unless a team member names another. */

@@ -241,9 +241,16 @@ export async function expectNoHorizontalScroll(page: Page): Promise<void> {
   expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
 }
 
-/** A team member's token from the local sign-in, for set-up calls to the API. */
-export async function teamToken(stack: Stack, email = 'alex.rivera@example.org'): Promise<string> {
+/** Opens `path` on the dashboard, signs in with the development sign-in, and waits for `headingId`. */
+export async function signInAt(page: Page, path: string, email: string, headingId: string): Promise<void> {
+  await page.goto(path);
+  await page.fill('#f-email', email);
+  await page.click('#signin-submit');
+  await page.locator(`#${headingId}`).waitFor({ state: 'visible' });
+}
+
+/** A team token for a demo member, from the development sign-in (for a test's set-up calls). */
+export async function tokenFor(stack: Stack, email: string): Promise<string> {
   const res = await fetch(`${stack.url}/local-idp/sign-in`, { method: 'POST', body: JSON.stringify({ email }) });
-  if (!res.ok) throw new Error(`local sign-in refused ${email}: ${res.status}`);
   return ((await res.json()) as { token: string }).token;
 }

@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { describe, expect, it } from 'vitest';
-import { screenshot, teamToken, useBrowser } from './support';
+import { screenshot, tokenFor, useBrowser } from './support';
 
 // Callbacks given to page.evaluate run inside Chromium (see support.ts).
 declare const document: any;
@@ -49,7 +49,7 @@ describe.skipIf(!local)('the case at a glance', () => {
     noProblems: true,
     clockStart: CLOCK,
     async setup(stack) {
-      const token = await teamToken(stack);
+      const token = await tokenFor(stack, 'alex.rivera@example.org');
       // Received Monday 12 January 2026: the count skips Martin Luther King, Jr. Day (19 January).
       const created = await call(stack.url, token, '/api/requests', {
         kind: 'foia', agency: 'IRS', matterId: 'ctr-v-irs', receivedAt: '2026-01-12T10:00:00-05:00',
