@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { describe, expect, it } from 'vitest';
-import { screenshot, tokenFor, useBrowser } from './support';
+import { screenshot, signInAt, tokenFor, useBrowser } from './support';
 
 // Callbacks given to page.evaluate run inside Chromium (see support.ts).
 declare const document: any;
@@ -21,6 +21,8 @@ declare const axe: any;
 const CLOCK = '2026-02-02T15:00:00Z';
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const local = !process.env.E2E_BASE_URL;
+/** A member of the demo matter's team (and an administrator). */
+const EMAIL = 'alex.rivera@example.org';
 
 interface Seeded {
   token: string;
@@ -49,7 +51,7 @@ describe.skipIf(!local)('the case at a glance', () => {
     noProblems: true,
     clockStart: CLOCK,
     async setup(stack) {
-      const token = await tokenFor(stack, 'alex.rivera@example.org');
+      const token = await tokenFor(stack, EMAIL);
       // Received Monday 12 January 2026: the count skips Martin Luther King, Jr. Day (19 January).
       const created = await call(stack.url, token, '/api/requests', {
         kind: 'foia', agency: 'IRS', matterId: 'ctr-v-irs', receivedAt: '2026-01-12T10:00:00-05:00',
@@ -75,13 +77,6 @@ describe.skipIf(!local)('the case at a glance', () => {
     },
   });
 
-  async function signIn(p: Page, path: string): Promise<void> {
-    await p.goto(path);
-    await p.locator('#signin-form').waitFor({ state: 'visible' });
-    await p.fill('#f-email', 'alex.rivera@example.org');
-    await p.click('#signin-submit');
-  }
-
   async function seriousViolations(p: Page): Promise<string[]> {
     await p.evaluate(AXE_SOURCE);
     const results = await p.evaluate(() => axe.run(document, { resultTypes: ['violations'] }));
@@ -100,8 +95,7 @@ describe.skipIf(!local)('the case at a glance', () => {
 
   it('calendar: the deadline sits on its day, the extension moved it, the old day shows it superseded', async () => {
     const { page } = session;
-    await signIn(page, '/dashboard/calendar?month=2026-02');
-    await page.locator('#calendar-title').waitFor({ state: 'visible' });
+    await signInAt(page, '/dashboard/calendar?month=2026-02', EMAIL, 'calendar-title');
     await page.waitForFunction(() => /entr(y|ies) in February 2026/.test(document.getElementById('calendar-status').textContent));
     expect(await page.locator('#calendar-title').textContent()).toBe('Calendar: February 2026');
     expect(await page.locator('#calendar-grid').getAttribute('role')).toBe('grid');
@@ -140,7 +134,7 @@ describe.skipIf(!local)('the case at a glance', () => {
 
   it('calendar: prints the month on one page', async () => {
     const { page } = session;
-    await signIn(page, '/dashboard/calendar?month=2026-02');
+    await signInAt(page, '/dashboard/calendar?month=2026-02', EMAIL, 'calendar-title');
     await page.waitForFunction(() => /entr(y|ies) in February 2026/.test(document.getElementById('calendar-status').textContent));
     const pdf = await page.pdf({ printBackground: true });
     const doc = await getDocumentProxy(new Uint8Array(pdf));
@@ -153,7 +147,7 @@ describe.skipIf(!local)('the case at a glance', () => {
 
   it('the clock as a picture: the tolled span, a holiday named, the extension, the day to sue', async () => {
     const { page } = session;
-    await signIn(page, `/dashboard/requests/${seeded.foiaId}`);
+    await signInAt(page, `/dashboard/requests/${seeded.foiaId}`, EMAIL, 'item-title');
     const figure = page.locator('li.deadline.status-open').filter({ hasText: 'Agency response due' }).locator('figure.clock');
     await figure.waitFor({ state: 'visible' });
     const svg = figure.locator('svg');
@@ -187,7 +181,7 @@ describe.skipIf(!local)('the case at a glance', () => {
 
   it('the matter page: facts, items by phase, team, docket, and the docket report printed to PDF', async () => {
     const { page } = session;
-    await signIn(page, '/dashboard/matters/ctr-v-irs');
+    await signInAt(page, '/dashboard/matters/ctr-v-irs', EMAIL, 'matter-title');
     await page.waitForFunction(() => document.getElementById('matter-title').textContent === 'Center for Taxpayer Rights v. IRS');
     expect(await page.locator('#matter-facts').textContent()).toContain('No. 1:25-cv-00457-CKK');
     expect(await page.locator('#matter-items a').first().getAttribute('href')).toBe(`/dashboard/requests/${seeded.foiaId}`);
@@ -226,7 +220,7 @@ describe.skipIf(!local)('the case at a glance', () => {
     await page.waitForLoadState('networkidle');
     found.tracking = await seriousViolations(page);
 
-    await signIn(page, '/dashboard');
+    await signInAt(page, '/dashboard', EMAIL, 'due-title');
     await page.waitForFunction(() => /open deadline|No open deadlines/.test(document.getElementById('due-status').textContent));
     found.list = await seriousViolations(page);
     await page.goto('/dashboard/calendar?month=2026-02');
