@@ -36,7 +36,7 @@ const session = useBrowser({
 });
 
 describe('Calendar days', () => {
-  it('an administrator adds a closure and watches the recomputation advance to its summary', async () => {
+  it('an administrator adds a closure and watches the recomputation advance to its summary', { timeout: 300_000 }, async () => {
     const page = session.page;
     await signInAt(page, '/dashboard/calendar-days', 'alex.rivera@example.org', 'days-title');
     expect(await page.isVisible('#days-empty')).toBe(true);
@@ -55,13 +55,18 @@ describe('Calendar days', () => {
     const first = await page.$eval(bar, (p: any) => Number(p.value));
     await screenshot(page, 'calendar-job-running');
     expect(await page.textContent('#job-banner')).toContain('Recomputing deadlines.');
-    await page.waitForFunction(([sel, seen]: [string, number]) => {
-      const p = document.querySelector(sel);
-      return !p || p.value > seen;
-    }, [bar, first] as [string, number]);
+    await page.waitForFunction(
+      ([sel, seen]: [string, number]) => {
+        const p = document.querySelector(sel);
+        return !p || p.value > seen;
+      },
+      [bar, first] as [string, number],
+      { timeout: 60_000 },
+    );
 
     // Done: the banner says so, and the summary lists what moved, per matter and per item.
-    await page.waitForFunction(() => /Calendar change done/.test(document.getElementById('job-banner').textContent));
+    // Bounded generously: on a busy machine a hundred and twenty one-item batches take a while.
+    await page.waitForFunction(() => /Calendar change done/.test(document.getElementById('job-banner').textContent), undefined, { timeout: 180_000 });
     await page.locator('#job-summary').waitFor({ state: 'visible' });
     const summary = await page.textContent('#job-summary');
     expect(summary).toContain(`${FILINGS} items moved`);
