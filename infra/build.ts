@@ -33,7 +33,17 @@ export interface BuildOptions extends AppProps {
 export function buildApp(options: BuildOptions = {}): BuiltApp {
   const { routes, aslDir, webDir, ...appProps } = options;
   const app = new App(appProps);
-  const config = stageConfig(app.node.tryGetContext('stage') ?? 'dev', { intakeTeam: app.node.tryGetContext('intakeTeam') });
+  const config = stageConfig(app.node.tryGetContext('stage') ?? 'dev', {
+    intakeTeam: app.node.tryGetContext('intakeTeam'),
+    mailFrom: app.node.tryGetContext('mailFrom'),
+    mailIdentity: app.node.tryGetContext('mailIdentity'),
+  });
+  if (!config.mail.given) {
+    Annotations.of(app).addWarningV2(
+      'docketwatch:mailFrom',
+      `No mailFrom: notifications would be sent from ${config.mail.from}, which SES can never verify. Deploy with -c mailFrom='Docketwatch <reminders@your-domain>'.`,
+    );
+  }
   if (config.intakeTeam.length === 0) {
     Annotations.of(app).addWarningV2(
       'docketwatch:intakeTeam',

@@ -38,9 +38,43 @@ export interface StageConfig {
    * INTAKE_TEAM; required, so no deployment takes public requests that remind no one.
    */
   readonly intakeTeam: readonly Person[];
+  /**
+   * Who notifications come from (`-c mailFrom='Docketwatch <reminders@example.org>'`) and the SES
+   * identity that sends them (`-c mailIdentity=domain`, the default: the address's domain, verified
+   * by DKIM records; `address`: the address alone, verified by SES's e-mail to it).
+   */
+  readonly mail: MailSetting;
 }
 
-const STAGES: Record<StageName, Omit<StageConfig, 'intakeTeam'>> = {
+export interface MailSetting {
+  /** The From header, "Name <address>" or a bare address. */
+  readonly from: string;
+  /** The SES identity: a domain, or one address. */
+  readonly identity: string;
+  /** False when the deployment named none (synth works, with a warning; a deploy would send from a placeholder). */
+  readonly given: boolean;
+}
+
+/** What a deployment without the setting synthesizes with: a reserved domain that can never be verified. */
+export const PLACEHOLDER_MAIL_FROM = 'Docketwatch <notifications@docketwatch.invalid>';
+
+const ADDRESS = /^[^\s@<>]+@([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+)$/;
+
+/** The mail setting from CDK context; a malformed one is an error naming what is wrong. */
+export function mailSetting(from: unknown, identityKind: unknown): MailSetting {
+  if (identityKind !== undefined && identityKind !== 'domain' && identityKind !== 'address') {
+    throw new Error(`Invalid mailIdentity ${JSON.stringify(identityKind)}: "domain" or "address"`);
+  }
+  const given = from !== undefined;
+  const text = given ? from : PLACEHOLDER_MAIL_FROM;
+  if (typeof text !== 'string') throw new Error('Invalid mailFrom: a string such as "Docketwatch <reminders@example.org>"');
+  const address = (/<([^<>]+)>\s*$/.exec(text)?.[1] ?? text).trim();
+  const m = ADDRESS.exec(address);
+  if (!m || /[\r\n]/.test(text)) throw new Error(`Invalid mailFrom ${JSON.stringify(text)}: an e-mail address, optionally as "Name <address>"`);
+  return { from: text.trim(), identity: identityKind === 'address' ? address : m[1]!.toLowerCase(), given };
+}
+
+const STAGES: Record<StageName, Omit<StageConfig, 'intakeTeam' | 'mail'>> = {
   dev: {
     stage: 'dev',
     logRetention: RetentionDays.TWO_WEEKS,
@@ -70,14 +104,15 @@ const STAGES: Record<StageName, Omit<StageConfig, 'intakeTeam'>> = {
 };
 
 /** The stage's sizes and the deployment's own settings (CDK context). */
-export function stageConfig(stage: unknown, settings: { intakeTeam?: unknown } = {}): StageConfig {
+export function stageConfig(stage: unknown, settings: { intakeTeam?: unknown; mailFrom?: unknown; mailIdentity?: unknown } = {}): StageConfig {
   if (stage !== 'dev' && stage !== 'prod') {
     throw new Error(`Unknown stage ${JSON.stringify(stage)}: pass -c stage=dev or -c stage=prod`);
   }
+  const mail = mailSetting(settings.mailFrom, settings.mailIdentity);
   // Without the setting the app still synthesizes (a plain `npx cdk synth` must work), with no
   // one named; buildApp warns, and the dashboard shows that nobody receives public requests.
-  if (settings.intakeTeam === undefined) return { ...STAGES[stage], intakeTeam: [] };
+  if (settings.intakeTeam === undefined) return { ...STAGES[stage], intakeTeam: [], mail };
   const team = parseIntakeTeam(settings.intakeTeam);
   if (!team.ok) throw new Error(`Invalid intakeTeam: ${team.errors.map((e) => `${e.field} ${e.message}`).join('; ')}`);
-  return { ...STAGES[stage], intakeTeam: team.value };
+  return { ...STAGES[stage], intakeTeam: team.value, mail };
 }

@@ -17,7 +17,7 @@ export type DynamoAction =
   | 'dynamodb:ConditionCheckItem'
   | 'dynamodb:DescribeTable';
 export type StatesAction = 'states:StartExecution' | 'states:SendTaskSuccess' | 'states:DescribeStateMachine';
-export type Action = DynamoAction | StatesAction | 'sns:Publish';
+export type Action = DynamoAction | StatesAction | 'ses:SendEmail';
 
 const READ_ITEM = ['dynamodb:GetItem', 'dynamodb:Query'] as const;
 const START = 'states:StartExecution';
@@ -44,7 +44,7 @@ export const ENTRY_ACTIONS: Record<string, readonly Action[]> = {
   // Its Step Functions call starts a run of the job machine (infra/stack.ts grants it there).
   'calendar-days': ['dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem', START],
   jobs: [...READ_ITEM, 'dynamodb:UpdateItem', START],
-  [SWEEP_ENTRY]: [...READ_ITEM, 'dynamodb:BatchGetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', START, 'sns:Publish'],
+  [SWEEP_ENTRY]: [...READ_ITEM, 'dynamodb:BatchGetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', START, 'ses:SendEmail'],
   [WORKFLOW_TASK_ENTRY]: [...READ_ITEM, 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
   [JOB_TASK_ENTRY]: [...READ_ITEM, 'dynamodb:BatchGetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'states:SendTaskSuccess'],
 };

@@ -8,6 +8,7 @@ import { Auth } from './constructs/auth';
 import { Data } from './constructs/data';
 import { DocketwatchFunction, PROJECT_ROOT } from './constructs/function';
 import { Monitoring } from './constructs/monitoring';
+import { Mail } from './constructs/mail';
 import { Schedule } from './constructs/schedule';
 import { Web } from './constructs/web';
 import { Workflow } from './constructs/workflow';
@@ -30,7 +31,7 @@ export interface DocketwatchStackProps extends StackProps {
  * Docketwatch on AWS. Stateful (Data: key and table, retained) apart from stateless (the rest,
  * safe to redeploy or destroy). Built in dependency order without cycles:
  * data → auth pool → API → web (needs the API host) → web client (needs the site URL) →
- * workflow-task → state machine → route functions → schedule → monitoring.
+ * workflow-task → state machine → route functions → mail → schedule → monitoring.
  */
 export class DocketwatchStack extends Stack {
   readonly data: Data;
@@ -39,6 +40,7 @@ export class DocketwatchStack extends Stack {
   readonly web: Web;
   readonly workflow: Workflow;
   readonly schedule: Schedule;
+  readonly mail: Mail;
   readonly monitoring: Monitoring;
   readonly functions = new Map<string, DocketwatchFunction>();
 
@@ -130,7 +132,8 @@ export class DocketwatchStack extends Stack {
     }
     this.api.addRoutes(routes, (entry) => this.functions.get(entry)!, { userPool: this.auth.userPool, client });
 
-    this.schedule = new Schedule(stateless, 'Schedule', { config, key, table, workflow: this.workflow, environment: common });
+    this.mail = new Mail(stateless, 'Mail', { config, key });
+    this.schedule = new Schedule(stateless, 'Schedule', { config, key, table, workflow: this.workflow, environment: common, mail: this.mail });
     this.functions.set(this.schedule.sweep.entryName, this.schedule.sweep);
 
     this.monitoring = new Monitoring(stateless, 'Monitoring', {
@@ -141,6 +144,7 @@ export class DocketwatchStack extends Stack {
       deadLetterQueues: [this.schedule.deadLetterQueue],
       sweep: this.schedule.sweep,
       httpApi: this.api.httpApi,
+      otherAlarms: [this.mail.bounceAlarm],
     });
 
     new CfnOutput(this, 'SiteUrl', { value: this.web.siteUrl, description: 'The site (and /api) through CloudFront' });
@@ -149,7 +153,8 @@ export class DocketwatchStack extends Stack {
     new CfnOutput(this, 'UserPoolClientId', { value: client.userPoolClientId });
     new CfnOutput(this, 'HostedUiUrl', { value: this.auth.hostedUiOrigin });
     new CfnOutput(this, 'OpsTopicArn', { value: this.monitoring.opsTopic.topicArn, description: 'Subscribe on-call emails here' });
-    new CfnOutput(this, 'NotifyTopicArn', { value: this.schedule.notifyTopic.topicArn, description: 'Reminder emails' });
+    new CfnOutput(this, 'MailIdentity', { value: this.mail.identity.emailIdentityName, description: 'The SES identity notifications are sent from: verify it before the first reminder' });
+    new CfnOutput(this, 'MailEventsTopicArn', { value: this.mail.eventsTopic.topicArn, description: 'SES bounces, complaints and rejections (alarmed)' });
     new CfnOutput(this, 'TableName', { value: table.tableName });
   }
 }

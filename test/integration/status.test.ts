@@ -195,6 +195,16 @@ describe('GET /api/calendar.ics', () => {
     const third = vevents(await (await get('/api/calendar.ics')).text()).find((e) => e.UID === uid)!;
     expect(third['DTSTART;VALUE=DATE']).toBe('20260403');
     expect(Number(third.SEQUENCE)).toBeGreaterThan(Number(now.SEQUENCE));
+
+    // The month calendar asks for the records the moves replaced too; the list does not get them.
+    type Listed = { id: string; due: string; status: string };
+    const mine = (list: Listed[] & { itemId?: string }[]) => (list as (Listed & { itemId: string })[]).filter((d) => d.itemId === seeded.opposition!.itemId);
+    const plain = mine((await (await get('/api/deadlines')).json()).deadlines);
+    expect(plain.map((d) => [d.due, d.status])).toEqual([['2026-04-03', 'open']]);
+    const all = mine((await (await get('/api/deadlines?include=missed,superseded')).json()).deadlines);
+    expect(all.map((d) => d.status).sort()).toEqual(['open', 'superseded', 'superseded']);
+    expect(all.map((d) => d.due)).toContain('2026-03-27');
+    expect((await get('/api/deadlines?include=superseded,everything')).status).toBe(400);
   });
 
   it('applies the same filters as the deadline list', async () => {

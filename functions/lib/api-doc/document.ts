@@ -86,6 +86,11 @@ const OPERATIONS: Record<string, Operation> = {
     summary: 'Matters and their teams',
     responses: { '200': { description: 'Matters, and who public requests not yet filed under a matter go to', body: 'MatterList' } },
   },
+  'GET /api/matters/{matterId}': {
+    summary: 'One matter with its items and every deadline (open, met, missed, superseded): the matter page and its docket report',
+    parameters: [pathParam('matterId', 'The matter’s id')],
+    responses: { '200': { description: 'The matter and its items, oldest first, each with its deadlines soonest first', body: 'MatterDetail' }, '404': NOT_FOUND },
+  },
   'POST /api/matters': {
     summary: 'A new matter and its team (admin); the team receives its reminders and alerts',
     description: 'Person ids are unique within the team; `timeZone` is an IANA zone (default America/New_York).',
@@ -125,7 +130,7 @@ const OPERATIONS: Record<string, Operation> = {
     parameters: [
       query('within', 'ISO 8601 duration from now, e.g. P14D or PT48H; overdue deadlines are always included'),
       ...STATUS_FILTERS,
-      query('include', 'missed: also the deadlines of open items that passed unmet in the last 30 days', { type: 'string', enum: ['missed'] }),
+      query('include', 'missed: also the deadlines of open items that passed unmet in the last 30 days; superseded: also the records those deadlines replaced; or both, comma-separated', { type: 'string', enum: ['missed', 'superseded', 'missed,superseded', 'superseded,missed'] }),
     ],
     responses: { '200': { description: 'Deadlines', body: 'DeadlineList' }, '400': FIELD_ERRORS },
   },

@@ -34,6 +34,7 @@ export const EXAMPLES: Record<string, RouteExample> = {
   },
   'GET /api/track/{trackingCode}': { path: { trackingCode: ':demo' }, status: 200 },
   'GET /api/matters': { status: 200 },
+  'GET /api/matters/{matterId}': { path: { matterId }, status: 200 },
   'POST /api/matters': {
     body: { id: 'ctr-v-irs-appeal', name: 'Center for Taxpayer Rights v. IRS (D.C. Cir.)', court: 'U.S. Court of Appeals for the D.C. Circuit', docket: 'No. 26-5006', team: DEMO_MATTER.team.slice(0, 2) },
     status: 201,

@@ -40,6 +40,7 @@ export const Deadline = obj({
   supersedes: opt(str()),
   supersededBy: opt(str()),
   closedAt: opt(str()),
+  filedLateAt: opt(str()),
   link: opt(str()),
 });
 
@@ -72,6 +73,11 @@ export const Matter = obj({
   team: list(Person),
   createdAt: str(),
   reminderLadder: opt(obj({ dayRungs: list(v.number()), hourRungs: list(v.number()) })),
+});
+export const MatterDetail = obj({
+  now: str(),
+  matter: Matter,
+  items: list(obj({ ...ItemSummary.entries, receivedAt: str(), deadlines: list(obj({ ...Deadline.entries, summary: v.pipe(list(str()), v.description('The receipt in a few lines')) })) })),
 });
 export const MatterList = obj({ matters: list(Matter), intake: obj({ matterId: str(), team: list(Person) }) });
 
@@ -192,7 +198,7 @@ export const TriggerSetPreview = obj({
 });
 
 export const NotificationList = obj({
-  notifications: list(obj({ id: str(), itemId: str(), deadlineId: opt(str()), kind: str(), rung: opt(str()), recipient: str(), sentAt: str(), subject: str() })),
+  notifications: list(obj({ id: str(), itemId: str(), deadlineId: opt(str()), kind: str(), rung: opt(str()), recipient: str(), sentAt: str(), subject: str(), channel: opt(v.picklist(['email'])), messageId: opt(str()) })),
 });
 
 const feedEntries = { id: str(), label: opt(str()), filter: obj({ matter: opt(str()), person: opt(str()) }), createdAt: str() };
@@ -303,7 +309,7 @@ export const DocketEntries = obj({ matterId: str(), entries: list(DocketEntry) }
 
 /** Every named response schema, as the document's components. */
 export const RESPONSE_SCHEMAS = {
-  Problem, Health, ReceiptEntry, Deadline, ItemSummary, DeadlineList, Person, Matter, MatterList, Event, TeamView, PublicView, IntakeReceipt,
+  Problem, Health, ReceiptEntry, Deadline, ItemSummary, DeadlineList, Person, Matter, MatterDetail, MatterList, Event, TeamView, PublicView, IntakeReceipt,
   TriggerSetList, TriggerSetPreview, NotificationList, FeedSummary, FeedList, Feed, CalendarDay, CalendarDays, CalendarDayAdded, Job, JobList, JobRunning, JobDetail,
   DeliveryReceipt, DocketHook, DocketHookList, NewDocketHook, Proposal, ProposalList, ProposalDecision, DocketEntry, DocketEntries,
 };
