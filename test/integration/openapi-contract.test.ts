@@ -36,7 +36,7 @@ afterAll(() => stack?.stop());
 
 /** Routes in an order where each finds what it needs: ids come from what earlier routes answered. */
 const ORDER = [
-  'GET /api/health', 'GET /api/openapi.json', 'GET /api/matters', 'POST /api/matters', 'POST /api/requests', 'GET /api/track/{trackingCode}',
+  'GET /api/health', 'GET /api/openapi.json', 'GET /api/matters', 'GET /api/matters/{matterId}', 'POST /api/matters', 'POST /api/requests', 'GET /api/track/{trackingCode}',
   'POST /api/filings', 'POST /api/notices', 'POST /api/productions',
   'GET /api/requests/{id}', 'POST /api/requests/{id}/events', 'GET /api/filings/{id}', 'POST /api/filings/{id}/events',
   'GET /api/notices/{id}', 'POST /api/notices/{id}/events', 'GET /api/productions/{id}', 'POST /api/productions/{id}/events',
