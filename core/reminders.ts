@@ -4,11 +4,10 @@
  * no clock reads: the sweep passes `now`, and the ledger (functions/lib/reminder-store.ts) is
  * what remembers what went out.
  */
-import { Temporal } from 'temporal-polyfill';
 import { dayFacts, defaultCalendar, isoOf, parseIsoDay, type Calendar, type EpochDay } from './calendar';
 import type { ReceiptEntry } from './deadlines';
 import type { Deadline, Matter, Person, TrackedItem } from './model';
-import { COURT_TIME_ZONE, dateIn, DAY_MS, HOUR_MS } from './time';
+import { COURT_TIME_ZONE, dateIn, DAY_MS, HOUR_MS, instantOfLocal, offsetAt } from './time';
 
 export type NotificationKind = 'reminder' | 'digest' | 'alert' | 'changed';
 
@@ -62,7 +61,9 @@ export function atLocalHour(date: string, hour: number, timeZone: string): numbe
   const key = `${date}|${hour}|${timeZone}`;
   let ms = localHourCache.get(key);
   if (ms === undefined) {
-    ms = Temporal.PlainDateTime.from(`${date}T${String(hour).padStart(2, '0')}:00`).toZonedDateTime(timeZone).epochMilliseconds;
+    const day = parseIsoDay(date);
+    if (day === undefined) throw new RangeError(`${date} is not an ISO date`);
+    ms = instantOfLocal(day * DAY_MS + hour * HOUR_MS, (t) => offsetAt(t, timeZone));
     localHourCache.set(key, ms);
   }
   return ms;

@@ -5,13 +5,12 @@
  * Fed. R. Civ. P. 6(a)(4)(A) ends the last day for electronic filing. Instants are written
  * with Date#toISOString (always milliseconds, `Z`) so that they sort as text.
  *
- * The zone's offsets come from Temporal's time-zone data, read once per year (its clock
- * changes); everything after that is integer arithmetic, because Temporal objects are too
- * slow for recomputing 100,000 deadlines.
+ * The zone's offsets come from the platform's time-zone data (Intl), read once per year (its
+ * clock changes); everything after that is integer arithmetic, because reading Intl for every
+ * instant is too slow for recomputing 100,000 deadlines.
  */
-import { Temporal } from 'temporal-polyfill';
-import { civilOf, isoOf, parseIsoDay, weekdayName, type EpochDay } from '../calendar';
-import { COURT_TIME_ZONE, DAY_MS, HOUR_MS } from '../time';
+import { civilOf, epochDayOf, isoOf, parseIsoDay, weekdayName, type EpochDay } from '../calendar';
+import { COURT_TIME_ZONE, DAY_MS, HOUR_MS, instantOfLocal, offsetAt, offsetChanges, type OffsetChange } from '../time';
 import { DeadlineInputError } from './errors';
 
 export { COURT_TIME_ZONE, DAY_MS, HOUR_MS };
@@ -59,7 +58,7 @@ export function parseMoment(value: unknown, field: string): Moment {
 interface ZoneYear {
   /** Offset in force at the start of the year. */
   initial: number;
-  transitions: Array<{ at: number; offset: number }>;
+  transitions: OffsetChange[];
 }
 
 const zoneYears = new Map<number, ZoneYear>();
@@ -67,9 +66,8 @@ const zoneYears = new Map<number, ZoneYear>();
 function zoneYear(year: number): ZoneYear {
   let info = zoneYears.get(year);
   if (!info) {
-    let z: Temporal.ZonedDateTime | null = Temporal.ZonedDateTime.from({ year, month: 1, day: 1, timeZone: COURT_TIME_ZONE });
-    info = { initial: z.offsetNanoseconds / 1e6, transitions: [] };
-    while ((z = z.getTimeZoneTransition('next')) && z.year === year) info.transitions.push({ at: z.epochMilliseconds, offset: z.offsetNanoseconds / 1e6 });
+    const start = epochDayOf(year, 1, 1) * DAY_MS;
+    info = { initial: offsetAt(start, COURT_TIME_ZONE), transitions: offsetChanges(start, epochDayOf(year + 1, 1, 1) * DAY_MS, COURT_TIME_ZONE) };
     zoneYears.set(year, info);
   }
   return info;
@@ -89,11 +87,7 @@ export function courtTime(epochMs: number): CourtTime {
  * in a repeated hour the earlier instant, in a skipped hour the time moved forward by the gap.
  */
 export function courtTimeFromLocal(localMs: number): CourtTime {
-  const before = courtTime(localMs - DAY_MS).offsetMs;
-  const after = courtTime(localMs + DAY_MS).offsetMs;
-  const candidates = [localMs - before, localMs - after].filter((t) => courtTime(t).offsetMs === localMs - t);
-  if (candidates.length) return courtTime(Math.min(...candidates));
-  return courtTime(localMs - before); // in the gap: read with the offset before the change
+  return courtTime(instantOfLocal(localMs, (t) => courtTime(t).offsetMs));
 }
 
 export function localMsOf(t: CourtTime): number {
