@@ -31,7 +31,7 @@ export interface Mailbox {
 }
 
 export interface LocalMailServer {
-  /** `smtp://127.0.0.1:<port>`, for SMTP_URL. */
+  /** `smtp://127.0.0.1:<port>`, for the SMTP client (local/smtp-transport.ts). */
   url: string;
   port: number;
   sentDir: string;

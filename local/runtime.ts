@@ -23,6 +23,7 @@ import { fakeContext, startServer } from './server';
 import { LocalWorkflows, localStateMachineArn } from './workflows';
 import { readBody } from './body';
 import { startMailServer, type LocalMailServer } from './mail-server';
+import { smtpTransport } from './smtp-transport';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /** Open items whose workflows resume together after a restart. */
@@ -108,7 +109,7 @@ export async function startLocal(opts: LocalOptions = {}): Promise<LocalStack> {
     // Mail goes out over SMTP to the embedded server, which keeps every message it is given.
     const mail = await startMailServer({ dataDir, port: opts.smtpPort ?? 0 });
     cleanups.push(() => mail.close());
-    Object.assign(process.env, { SMTP_URL: mail.url, MAIL_FROM: 'Docketwatch <notifications@docketwatch.localhost>' });
+    Object.assign(process.env, { MAIL_FROM: 'Docketwatch <notifications@docketwatch.localhost>' });
 
     let dynamo: LocalDynamo | undefined;
     let dynamoEndpoint = opts.dynamoEndpoint;
@@ -184,6 +185,10 @@ export async function startLocal(opts: LocalOptions = {}): Promise<LocalStack> {
     idp = await localIdp(dataDir, `${url}/local-idp`);
     jwks = createLocalJWKSet(idp.jwks);
     Object.assign(process.env, { JWT_ISSUER: idp.issuer, JWT_AUDIENCE: LOCAL_AUDIENCE, PUBLIC_BASE_URL: url });
+    // Imported once the environment is complete: the handlers' config is read at import.
+    const { useMailTransport } = await import('../functions/lib/mail');
+    useMailTransport(smtpTransport(mail.url));
+    cleanups.push(async () => useMailTransport(undefined));
 
     const teamToken = await idp.issue(DEMO_USER);
     writeFileSync(join(dataDir, 'team.jwt'), `${teamToken}\n`, { mode: 0o600 });

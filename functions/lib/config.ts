@@ -2,9 +2,6 @@
  * Environment, read once at import. A missing required variable fails the cold start with a
  * message naming it, rather than failing later inside a request.
  */
-import { parseIntakeTeam } from '../../core/matter-input';
-import type { Person } from '../../core/model';
-
 function required(name: string): string {
   const value = process.env[name];
   if (!value) throw new Error(`Missing required environment variable ${name}`);
@@ -27,21 +24,10 @@ export const config = {
   /** Deployed: the SES configuration set every message goes through, and the identity's ARN. */
   sesConfigurationSet: process.env.SES_CONFIGURATION_SET ?? '',
   sesIdentityArn: process.env.SES_IDENTITY_ARN ?? '',
-  /** Locally: the embedded SMTP server the local runtime starts. */
-  smtpUrl: process.env.SMTP_URL ?? '',
   /** Items a background job recomputes per batch (one Lambda call). */
   jobBatchSize: Number(process.env.JOB_BATCH_SIZE ?? '25'),
   /** Shards of the due-time index (GSI2); fixed for the life of a table. */
   dueShards: Number(process.env.DUE_SHARDS ?? '4'),
   /** Public intake lands in this matter unless a team member names another. */
   intakeMatterId: process.env.INTAKE_MATTER_ID ?? 'public-intake',
-  /** Who public requests in the intake matter go to (the deployment's `intakeTeam` setting). */
-  intakeTeam: intakeTeam(process.env.INTAKE_TEAM),
 } as const;
-
-function intakeTeam(setting: string | undefined): Person[] {
-  if (setting === undefined || setting === '') return [];
-  const parsed = parseIntakeTeam(setting, 'INTAKE_TEAM');
-  if (!parsed.ok) throw new Error(`Invalid INTAKE_TEAM: ${parsed.errors.map((e) => `${e.field} ${e.message}`).join('; ')}`);
-  return parsed.value;
-}

@@ -2,8 +2,9 @@
  * Delivery of one notification as an e-mail to one person of the matter's team, with a plain-text
  * and an HTML part (core/mail.ts). The message is composed once, as MIME, and handed to the
  * transport as it is: deployed, Amazon SES (v2 SendEmail, raw content, through the configuration
- * set whose event destination reports bounces and complaints); locally, SMTP to the embedded
- * server of the local runtime (SMTP_URL), which keeps every message it is given.
+ * set whose event destination reports bounces and complaints); locally, the transport the local
+ * runtime installs (SMTP to its embedded server, which keeps every message it is given). The
+ * SMTP client lives in local/, so no function bundle carries it.
  *
  * The Message-ID comes from the notification id, so a send retried after a crash between the
  * send and the ledger's mark carries the same Message-ID as the first: the one possible
@@ -11,7 +12,6 @@
  */
 import { SendEmailCommand } from '@aws-sdk/client-sesv2';
 import MailComposer from 'nodemailer/lib/mail-composer';
-import { createTransport } from 'nodemailer';
 import { mailContent } from '../../core/mail';
 import type { NotificationKind } from '../../core/reminders';
 import { ses } from './ses-client';
@@ -87,16 +87,24 @@ const viaSes: Deliver = async (m) => {
   return { messageId };
 };
 
-let smtp: ReturnType<typeof createTransport> | undefined;
-const viaSmtp: Deliver = async (m) => {
+/** Hands a composed message to a mail server with its envelope. */
+export type MailTransport = (raw: Buffer, envelope: { from: string; to: string[] }) => Promise<void>;
+
+let transport: MailTransport | undefined;
+
+/** Installs the transport mail goes through instead of SES (the local runtime's SMTP client); `undefined` removes it. */
+export function useMailTransport(t: MailTransport | undefined): void {
+  transport = t;
+}
+
+const viaTransport = async (m: OutboundMessage, send: MailTransport): Promise<Delivered> => {
   const { raw, messageId } = await composeMail(m);
-  smtp ??= createTransport(config.smtpUrl);
-  await smtp.sendMail({ envelope: { from: fromAddress(), to: [m.address] }, raw });
+  await send(raw, { from: fromAddress(), to: [m.address] });
   return { messageId };
 };
 
 export const sendMail: Deliver = (m) => {
-  if (config.smtpUrl) return viaSmtp(m);
+  if (transport) return viaTransport(m, transport);
   if (config.sesConfigurationSet) return viaSes(m);
-  throw new MailNotConfiguredError('Neither SMTP_URL nor SES_CONFIGURATION_SET is set: there is no way to send mail');
+  throw new MailNotConfiguredError('Neither a local mail transport nor SES_CONFIGURATION_SET is set: there is no way to send mail');
 };

@@ -1,6 +1,6 @@
 /**
  * The deployed delivery path: the reminder sweep with its default delivery (SES_CONFIGURATION_SET
- * set and no SMTP_URL, as on AWS) sends through the real SESv2Client to a stand-in that speaks
+ * set and no local mail transport installed, as on AWS) sends through the real SESv2Client to a stand-in that speaks
  * SES's API. What is sent is asserted field by field: the sending identity, the configuration
  * set, one recipient address from the matter's team, and the raw message (parsed with mailparser:
  * subject, both parts, the link).
@@ -21,7 +21,6 @@ let matter: Matter;
 beforeAll(async () => {
   ses = await startSesStandIn();
   // What the CDK stack sets on the sweep function; read by the handler modules at import.
-  delete process.env.SMTP_URL;
   Object.assign(process.env, {
     MAIL_FROM: 'Docketwatch <reminders@docketwatch.example.org>',
     SES_CONFIGURATION_SET: CONFIGURATION_SET,
