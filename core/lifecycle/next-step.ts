@@ -3,7 +3,7 @@
  * until the next event or its next deadline. Pure; the workflow's steps and the writers that
  * wake it (an event, a calendar change) all decide through this one function.
  */
-import { nextDeadline } from '../items';
+import { nextDeadline } from '../next-deadline';
 import type { Deadline, TrackedItem } from '../model';
 import { DAY_MS } from '../time';
 import { phaseState } from './phases';
