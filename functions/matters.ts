@@ -9,6 +9,7 @@ import { validateMatter } from '../core/matter-input';
 import { requireAdmin, requireTeam } from './lib/auth';
 import { now } from './lib/clock';
 import { config } from './lib/config';
+import { intakeTeam } from './lib/intake-team';
 import { badRequest, conflict, notFound } from './lib/errors';
 import { httpHandler, json, parseJsonBody, type HttpResult } from './lib/http';
 import { getMatter, putMatterIfAbsent } from './lib/matter-store';
@@ -43,7 +44,7 @@ export async function matters(event: APIGatewayProxyEventV2): Promise<HttpResult
   if (event.requestContext.http.method === 'GET') {
     const principal = requireTeam(event);
     // Who unassigned public requests go to is a deployment setting; shown so the team can see it.
-    return json(200, { matters: (await visibleMatters(principal)).matters, intake: { matterId: config.intakeMatterId, team: config.intakeTeam } });
+    return json(200, { matters: (await visibleMatters(principal)).matters, intake: { matterId: config.intakeMatterId, team: intakeTeam } });
   }
   requireAdmin(event);
   const input = validateMatter(parseJsonBody(event), now());

@@ -8,13 +8,9 @@ import type { ItemKind } from '../model';
 import * as v from 'valibot';
 import { closed, count, flag, moment, oneOf, optionalText, parseBody, rule, text } from '../schema';
 import { isPlainObject, type FieldError } from '../validate';
+import { EventInvalidError } from './errors';
 
-export class EventInvalidError extends Error {
-  override name = 'EventInvalidError';
-  constructor(readonly errors: FieldError[]) {
-    super('The event has invalid fields');
-  }
-}
+export { EventInvalidError };
 
 export interface ValidEvent {
   type: string;

@@ -5,8 +5,7 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { DeadlineInputError } from '../../core/deadlines/errors';
-import { EventRejectedError } from '../../core/lifecycle/errors';
-import { EventInvalidError } from '../../core/lifecycle/events';
+import { EventInvalidError, EventRejectedError } from '../../core/lifecycle/errors';
 import { StatusInputError } from '../../core/status';
 import { storageUnavailable } from './storage-errors';
 import { AlreadyExistsError, BadCursorError, HttpError, NotFoundError, VersionConflictError } from './errors';

@@ -7,13 +7,14 @@
 import type { Matter, Person } from '../../core/model';
 import { COURT_TIME_ZONE } from '../../core/time';
 import { config } from './config';
+import { intakeTeam } from './intake-team';
 import { logger } from './logger';
 import { getMatter, putMatterIfAbsent, replaceMatterTeam } from './matter-store';
 
 export const INTAKE_MATTER_NAME = 'Public record requests (not yet assigned)';
 
 export async function ensureIntakeMatter(at: Date): Promise<Matter> {
-  const team = config.intakeTeam;
+  const team = intakeTeam;
   if (team.length === 0) logger.warn('INTAKE_TEAM is empty: public requests have no one to remind');
   const existing = await getMatter(config.intakeMatterId);
   if (existing) {
