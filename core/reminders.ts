@@ -5,9 +5,11 @@
  * what remembers what went out.
  */
 import { dayFacts, defaultCalendar, isoOf, parseIsoDay, type Calendar, type EpochDay } from './calendar';
-import type { ReceiptEntry } from './deadlines';
 import type { Deadline, Matter, Person, TrackedItem } from './model';
+import { receiptInShort } from './receipt-lines';
 import { COURT_TIME_ZONE, dateIn, DAY_MS, HOUR_MS, instantOfLocal, offsetAt } from './time';
+
+export { receiptInShort };
 
 export type NotificationKind = 'reminder' | 'digest' | 'alert' | 'changed';
 
@@ -211,21 +213,6 @@ export function relativeDue(d: Pick<Deadline, 'due' | 'dueInstant'>, now: Date, 
   if (days === 1) return 'tomorrow';
   if (days === -1) return 'yesterday';
   return days > 0 ? `in ${days} days` : `${-days} days ago`;
-}
-
-/** Steps of a receipt that say why the date is what it is, in the order the engine wrote them. */
-const KEY_STEPS = new Set(['trigger', 'extension', 'tolled', 'toll', 'skip', 'rollforward', 'service', 'lastday', 'due']);
-const MAX_RECEIPT_LINES = 6;
-const MAX_LINE = 220;
-
-/** The computation receipt in a few lines: trigger, what moved the date, the result. */
-export function receiptInShort(receipt: readonly ReceiptEntry[]): string[] {
-  const key = receipt.filter((e) => KEY_STEPS.has(e.step));
-  const chosen = (key.length >= 2 ? key : receipt).slice(0, MAX_RECEIPT_LINES);
-  const lines = chosen.map((e) => (e.text.length > MAX_LINE ? `${e.text.slice(0, MAX_LINE - 1)}…` : e.text));
-  const rest = receipt.length - chosen.length;
-  if (rest > 0) lines.push(`(${rest} more step${rest === 1 ? '' : 's'} in the full receipt)`);
-  return lines;
 }
 
 export interface MessageContext {

@@ -17,7 +17,7 @@ import { visibleMatters } from './lib/access';
 import { everything } from './lib/status-reads';
 import { deadlineView } from '../core/views';
 import { itemSummary } from '../core/status';
-import { receiptInShort } from '../core/reminders';
+import { receiptInShort } from '../core/receipt-lines';
 
 export async function matters(event: APIGatewayProxyEventV2): Promise<HttpResult> {
   const matterId = event.pathParameters?.matterId;
