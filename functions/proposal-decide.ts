@@ -9,7 +9,8 @@
  * is written, so a second try finds it instead of creating another.
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { confirmRequest, dismissReason, eventTargets, ProposalNotActionableError, validateEdit, type CreateRequest, type StoredProposal } from '../core/docket/queue';
+import { confirmRequest, dismissReason, eventTargets, ProposalNotActionableError, validateEdit, type CreateRequest } from '../core/docket/confirm';
+import type { StoredProposal } from '../core/docket/queue';
 import { createCourtItemFromBody } from './create-item';
 import { requireItemMatter } from './lib/access';
 import { requireTeam, type Principal } from './lib/auth';

@@ -1,6 +1,6 @@
 /** The docket routes' part of the OpenAPI document (merged into document.ts). */
 import * as v from 'valibot';
-import { DismissBody, EditBody } from '../../../core/docket/queue';
+import { DismissBody, EditBody } from '../../../core/docket/confirm';
 import { HookBody } from '../../../core/docket/hook-input';
 import { BODY_ANSWERS, bodySchema, FIELD_ERRORS, pathParam, problem, query, type Operation } from './parts';
 
