@@ -130,6 +130,22 @@ export async function outcomesOf(jobId: string, itemIds: readonly string[]): Pro
  * written (a retried batch) changes nothing and answers false.
  */
 export async function recordOutcome(jobId: string, outcome: ItemOutcome): Promise<boolean> {
+  // Batches run side by side and each outcome moves the job's counters: two landing at once
+  // cancel one another (TransactionConflict), which the SDK does not retry. Try again, jittered.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await writeOutcome(jobId, outcome);
+    } catch (err) {
+      if (!conflicted(err) || attempt >= OUTCOME_ATTEMPTS) throw err;
+      await new Promise((r) => setTimeout(r, Math.random() * 25 * attempt));
+    }
+  }
+}
+
+const OUTCOME_ATTEMPTS = 8;
+const conflicted = (err: unknown) => transactionLost(err, true) && !transactionLost(err);
+
+async function writeOutcome(jobId: string, outcome: ItemOutcome): Promise<boolean> {
   const moved = outcome.outcome === 'moved';
   try {
     await ddb.send(
