@@ -51,6 +51,8 @@ export interface LocalOptions {
   noDemoItems?: boolean;
   /** Retry pause (ms) for every workflow state, in tests; default: as the ASL says. */
   retryIntervalMs?: number;
+  /** Executions waiting in memory at most; the others wait in the table until woken (default MAX_WAITING). */
+  maxWaitingExecutions?: number;
   /**
    * Who public requests go to until filed under a matter: the same setting a deployment passes
    * its functions (INTAKE_TEAM); default the demo team.
@@ -127,7 +129,7 @@ export async function startLocal(opts: LocalOptions = {}): Promise<LocalStack> {
     const clock = await import('../functions/lib/clock');
     if (opts.clockStart) clock.setClock(opts.clockStart);
     const runTask = async (entry: string, payload: Record<string, unknown>) => (await loadHandler(entry))(payload, fakeContext(entry));
-    const workflows = new LocalWorkflows(join(ROOT, 'statemachines'), runTask, [...ENTRIES], opts.retryIntervalMs, clock.now);
+    const workflows = new LocalWorkflows(join(ROOT, 'statemachines'), runTask, [...ENTRIES], opts.retryIntervalMs, clock.now, opts.maxWaitingExecutions);
     cleanups.push(() => workflows.stop());
     const sfnEndpoint = await startSfnEndpoint(workflows);
     cleanups.push(() => sfnEndpoint.close());

@@ -3,6 +3,12 @@
  * Task states call the same handler modules Lambda runs. The runner has no
  * `.waitForTaskToken`, so a waiting Task hands the handler a token from this registry and
  * waits on a promise that SendTaskSuccess (through the local Step Functions endpoint) resolves.
+ *
+ * The runner holds every live execution in memory, and an open item's execution lives until the
+ * item closes. So at most `maxWaiting` executions wait here at once: beyond that, the waiting one
+ * whose wait ends last is set aside (its run ended, a few fields kept). When its token is used
+ * or its timeout comes, a fresh execution of the same name and input starts and reads the item
+ * from the table, as every open item's does after a restart.
  */
 import { ExecutionAbortedError, StateMachine } from 'aws-local-stepfunctions';
 import { EventEmitter } from 'node:events';
@@ -24,6 +30,8 @@ export function loadDefinition(path: string, substitutions: Record<string, strin
 const TIMEOUT_KEY = '__localTimeoutSeconds';
 /** How many ended executions the runner remembers. */
 const KEEP_ENDED = 500;
+/** How many executions wait in memory at once by default; the rest are set aside until woken. */
+export const MAX_WAITING = 200;
 /** Node fires a timer longer than 2^31 - 1 ms (about 24.8 days) at once: longer waits re-arm in steps. */
 const LONGEST_TIMER_MS = 2 ** 31 - 1;
 
@@ -47,6 +55,8 @@ export type TaskRunner = (entry: string, payload: Record<string, unknown>) => Pr
 
 type Status = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'ABORTED';
 interface Execution {
+  /** This run, apart from a later one of the same name (an execution set aside, then resumed). */
+  runId: number;
   arn: string;
   name: string;
   stateMachineArn: string;
@@ -66,11 +76,23 @@ interface Execution {
 }
 interface Wait {
   executionName: string;
+  runId: number;
+  /** The Task call that registered it has returned: the execution is waiting. */
+  ready?: boolean;
   /** When its timeout ends, on the application's clock (epoch ms); undefined: no timeout. */
   expiresAt?: number;
   timer?: ReturnType<typeof setTimeout>;
   resolve: (value: unknown) => void;
   reject: (err: Error) => void;
+}
+
+/** An execution set aside while it waited: what it takes to start it again. */
+interface SetAside {
+  executionName: string;
+  stateMachineArn: string;
+  input: string;
+  expiresAt?: number;
+  timer?: ReturnType<typeof setTimeout>;
 }
 
 export class LocalWorkflowError extends Error {
@@ -112,6 +134,9 @@ export class LocalWorkflows {
   /** Ended executions, oldest first: the map keeps only the last KEEP_ENDED of them. */
   private readonly ended: string[] = [];
   private readonly waits = new Map<string, Wait>();
+  /** Waiting executions set aside, by the token of their wait. */
+  private readonly setAside = new Map<string, SetAside>();
+  private runs = 0;
   /** Task calls under way: an aborted run lets its current Task finish, so stop() waits for them. */
   private readonly inflight = new Set<Promise<unknown>>();
   /** Emits `waiting` and `ended` with the execution name, and `task` with it and the Task state that returned. */
@@ -125,6 +150,8 @@ export class LocalWorkflows {
     private readonly retryIntervalMs?: number,
     /** The application's clock: execution start times and wait timeouts are read on it, as on AWS. */
     private readonly now: () => Date = () => new Date(),
+    /** At most this many executions wait in memory; the others are set aside until woken. */
+    private readonly maxWaiting: number = MAX_WAITING,
   ) {
     const substitutions = Object.fromEntries(entries.map((e) => [substitutionFor(e), localFunctionArn(e)]));
     for (const { name, path } of listAslFiles(dir)) {
@@ -149,8 +176,9 @@ export class LocalWorkflows {
     const parsed = JSON.parse(input) as unknown;
     const states: string[] = [];
     const transitions: string[] = [];
+    const runId = ++this.runs;
     const run = sm.machine.run(parsed as never, {
-      overrides: { taskResourceLocalHandlers: this.taskHandlers(sm.definition, name, (state) => states.push(state)), retryIntervalOverrides: this.retryOverrides(sm.definition), waitTimeOverrides: waitOverrides(sm.definition) },
+      overrides: { taskResourceLocalHandlers: this.taskHandlers(sm.definition, name, runId, (state) => states.push(state)), retryIntervalOverrides: this.retryOverrides(sm.definition), waitTimeOverrides: waitOverrides(sm.definition) },
       context: {
         Execution: { Id: arn, Name: name, Input: parsed, StartTime: startDate.toISOString() },
         StateMachine: { Id: stateMachineArn, Name: sm.name },
@@ -159,6 +187,7 @@ export class LocalWorkflows {
       } as never,
     });
     const execution: Execution = {
+      runId,
       arn,
       name,
       stateMachineArn,
@@ -193,7 +222,8 @@ export class LocalWorkflows {
   }
 
   private finish(e: Execution, status: Status, extra: Partial<Execution>): void {
-    Object.assign(e, { status, stopDate: this.now(), ...extra });
+    // The record outlives its run: dropping the abort closure lets the runner's state go.
+    Object.assign(e, { status, stopDate: this.now(), abort: () => undefined, ...extra });
     // Ended executions are kept for a while (describe, tests, the transition count), then
     // forgotten: the table, not this map, is what an item's history lives in.
     this.ended.push(e.arn);
@@ -202,14 +232,51 @@ export class LocalWorkflows {
       if (this.executions.get(old)?.status !== 'RUNNING') this.executions.delete(old);
     }
     for (const [token, wait] of this.waits) {
-      if (wait.executionName !== e.name) continue;
+      if (wait.runId !== e.runId) continue;
       clearTimeout(wait.timer);
       this.waits.delete(token);
     }
     this.events.emit('ended', e.name);
   }
 
-  private taskHandlers(definition: Record<string, unknown>, executionName: string, entered: (state: string) => void) {
+  /** While more executions wait than the bound, sets aside the one whose wait ends last. */
+  private holdBound(): void {
+    while (this.waits.size > this.maxWaiting) {
+      let last: [string, Wait] | undefined;
+      for (const entry of this.waits) {
+        if (!entry[1].ready) continue;
+        if (!last || (entry[1].expiresAt ?? Infinity) > (last[1].expiresAt ?? Infinity)) last = entry;
+      }
+      if (!last) return;
+      this.setAsideWait(...last);
+    }
+  }
+
+  private setAsideWait(token: string, wait: Wait): void {
+    const e = [...this.executions.values()].find((x) => x.runId === wait.runId);
+    this.waits.delete(token);
+    clearTimeout(wait.timer);
+    if (!e || e.status !== 'RUNNING') return;
+    const kept: SetAside = { executionName: e.name, stateMachineArn: e.stateMachineArn, input: e.input, ...(wait.expiresAt === undefined ? {} : { expiresAt: wait.expiresAt }) };
+    this.setAside.set(token, kept);
+    this.schedule(kept, () => this.resume(token));
+    // As in stop(): abort, then let the wait return quietly, so no Catch branch runs.
+    e.abort();
+    wait.resolve({ aborted: true });
+  }
+
+  /** Starts a set-aside execution again: a fresh run of the same name and input reads the item from the table. */
+  private resume(token: string): void {
+    const kept = this.setAside.get(token);
+    if (!kept) return;
+    this.setAside.delete(token);
+    clearTimeout(kept.timer);
+    // The aborted run may still be finishing its last state: its record goes now, its end changes nothing.
+    this.executions.delete(`${kept.stateMachineArn.replace(':stateMachine:', ':execution:')}:${kept.executionName}`);
+    this.start(kept.stateMachineArn, kept.executionName, kept.input);
+  }
+
+  private taskHandlers(definition: Record<string, unknown>, executionName: string, runId: number, entered: (state: string) => void) {
     // The runner types inputs and results as JSON values; these handlers pass JSON through.
     const handlers: Record<string, (input: unknown) => Promise<never>> = {};
     for (const [stateName, state] of allStates(definition)) {
@@ -228,6 +295,7 @@ export class LocalWorkflows {
           const result = new Promise((resolve, reject) => {
             const wait: Wait = {
               executionName,
+              runId,
               ...(timeoutSeconds === undefined ? {} : { expiresAt: this.now().getTime() + timeoutSeconds * 1000 }),
               resolve: (v) => (clearTimeout(wait.timer), resolve(v)),
               reject: (e) => (clearTimeout(wait.timer), reject(e)),
@@ -245,7 +313,10 @@ export class LocalWorkflows {
             this.waits.delete(token);
             throw err;
           }
+          const registered = this.waits.get(token);
+          if (registered) registered.ready = true;
           this.events.emit('waiting', executionName);
+          this.holdBound();
           return result;
         }
         if (resource.endsWith('lambda:invoke')) {
@@ -283,11 +354,13 @@ export class LocalWorkflows {
   }
 
   sendTaskSuccess(token: string, output: string): void {
+    if (this.setAside.has(token)) return this.resume(token);
     const wait = this.takeWait(token);
     wait.resolve(JSON.parse(output));
   }
 
   sendTaskFailure(token: string, error = 'TaskFailed', cause = ''): void {
+    if (this.setAside.has(token)) return this.resume(token);
     const wait = this.takeWait(token);
     const err = new Error(cause);
     err.name = error;
@@ -301,16 +374,20 @@ export class LocalWorkflows {
     return wait;
   }
 
-  /** Sets the wait's timer for its remaining time on the app clock, re-arming past Node's limit. */
   private arm(token: string, wait: Wait): void {
-    clearTimeout(wait.timer);
-    if (wait.expiresAt === undefined) return;
-    const remaining = wait.expiresAt - this.now().getTime();
+    this.schedule(wait, () => this.expireWait(token));
+  }
+
+  /** Sets a timer for the time remaining until `expiresAt` on the app clock, re-arming past Node's limit. */
+  private schedule(timed: { expiresAt?: number; timer?: ReturnType<typeof setTimeout> }, fire: () => void): void {
+    clearTimeout(timed.timer);
+    if (timed.expiresAt === undefined) return;
+    const remaining = timed.expiresAt - this.now().getTime();
     if (remaining <= 0) {
-      this.expireWait(token);
+      fire();
       return;
     }
-    wait.timer = setTimeout(() => (remaining > LONGEST_TIMER_MS ? this.arm(token, wait) : this.expireWait(token)), Math.min(remaining, LONGEST_TIMER_MS));
+    timed.timer = setTimeout(() => (remaining > LONGEST_TIMER_MS ? this.schedule(timed, fire) : fire()), Math.min(remaining, LONGEST_TIMER_MS));
   }
 
   private expireWait(token: string): void {
@@ -335,17 +412,31 @@ export class LocalWorkflows {
         this.arm(token, wait);
       }
     }
+    for (const [token, kept] of [...this.setAside]) {
+      if (kept.expiresAt !== undefined && kept.expiresAt <= this.now().getTime()) {
+        this.resume(token);
+        ended++;
+      } else {
+        this.schedule(kept, () => this.resume(token));
+      }
+    }
     return ended;
   }
 
   /** When the next wait's timeout ends (epoch ms on the app clock), if any wait has one. */
   nextTimeout(): number | undefined {
-    const ends = [...this.waits.values()].map((w) => w.expiresAt).filter((t): t is number => t !== undefined);
+    const ends = [...this.waits.values(), ...this.setAside.values()].map((w) => w.expiresAt).filter((t): t is number => t !== undefined);
     return ends.length ? Math.min(...ends) : undefined;
   }
 
+  /** Waiting in memory or set aside (a set-aside execution waits in the table). */
   isWaiting(executionName: string): boolean {
-    return [...this.waits.values()].some((w) => w.executionName === executionName);
+    return [...this.waits.values(), ...this.setAside.values()].some((w) => w.executionName === executionName);
+  }
+
+  /** Executions waiting in memory, and set aside. */
+  waitingCounts(): { inMemory: number; setAside: number } {
+    return { inMemory: this.waits.size, setAside: this.setAside.size };
   }
 
   /** Resolves when the named execution is waiting for an event or a deadline, or has ended. */
@@ -392,6 +483,8 @@ export class LocalWorkflows {
     // Resolved rather than rejected: an aborted run then ends quietly after the current state.
     for (const wait of this.waits.values()) wait.resolve({ aborted: true });
     this.waits.clear();
+    for (const kept of this.setAside.values()) clearTimeout(kept.timer);
+    this.setAside.clear();
     await Promise.allSettled([...running.map((e) => e.done), ...this.inflight]);
   }
 }
