@@ -17,8 +17,14 @@ const INTAKES = Number(process.env.SOAK_INTAKES ?? '1400');
 const AT_ONCE = 8;
 const ROOT = path.join(import.meta.dirname, '..');
 
-/** Resident memory (bytes) of a process and all its descendants, from /proc. */
-function treeRss(pid: number): number {
+interface TreeRss {
+  total: number;
+  /** DynamoDB Local's JVM. */
+  java: number;
+}
+
+/** Resident memory (bytes) of a process and all its descendants, from /proc; the Java part apart. */
+function treeRss(pid: number): TreeRss {
   const children = (p: number): number[] => {
     try {
       return readFileSync(`/proc/${p}/task/${p}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
@@ -33,14 +39,23 @@ function treeRss(pid: number): number {
       return 0;
     }
   };
-  let total = 0;
+  const isJava = (p: number) => {
+    try {
+      return readFileSync(`/proc/${p}/cmdline`, 'utf8').split('\0')[0]!.endsWith('java');
+    } catch {
+      return false;
+    }
+  };
+  const out = { total: 0, java: 0 };
   const stack = [pid];
   while (stack.length) {
     const p = stack.pop()!;
-    total += rss(p);
+    const r = rss(p);
+    out.total += r;
+    if (isJava(p)) out.java += r;
     stack.push(...children(p));
   }
-  return total;
+  return out;
 }
 
 const port = await freePort();
@@ -90,12 +105,9 @@ child.kill('SIGTERM');
 await new Promise((r) => child.once('exit', r));
 
 const mib = (b: number) => `${(b / 1048576).toFixed(0)} MiB`;
+const row = (when: string, m: TreeRss) => [when, mib(m.total), (m.total / idle.total).toFixed(2), mib(m.total - m.java), mib(m.java)];
 console.log(`Soak: ${INTAKES} intakes over HTTP (${AT_ONCE} at a time) in ${(intakeMs / 1000).toFixed(1)} s, ${refused} not 201`);
 printTable(
-  ['when', 'process tree RSS', 'ratio to idle'],
-  [
-    ['idle after start-up', mib(idle), '1.00'],
-    [`after ${INTAKES} intakes`, mib(after), (after / idle).toFixed(2)],
-    ['10 s later', mib(settled), (settled / idle).toFixed(2)],
-  ],
+  ['when', 'process tree RSS', 'ratio to idle', 'of which Node', 'DynamoDB Local (Java)'],
+  [row('idle after start-up', idle), row(`after ${INTAKES} intakes`, after), row('10 s later', settled)],
 );
