@@ -60,9 +60,13 @@ function treeRss(pid: number): TreeRss {
 
 const port = await freePort();
 const dataDir = mkdtempSync(path.join(tmpdir(), 'docketwatch-soak-'));
-const child = spawn(path.join(ROOT, 'node_modules/.bin/node'), ['--import', 'tsx', 'local/main.ts'], {
+// Exactly the start script's command (its Node flags shape the memory measured), run by Node itself.
+const [command, ...args] = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start.split(/\s+/);
+if (command !== 'node') throw new Error(`the start script does not run node: ${command}`);
+const child = spawn(path.join(ROOT, 'node_modules/.bin/node'), args, {
   cwd: ROOT,
-  env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, POWERTOOLS_LOG_LEVEL: 'ERROR', SWEEP_INTERVAL_MS: '0' },
+  // Ports of its own: another stack on this machine may hold the defaults.
+  env: { ...process.env, PORT: String(port), SMTP_PORT: String(await freePort()), DATA_DIR: dataDir, POWERTOOLS_LOG_LEVEL: 'ERROR', SWEEP_INTERVAL_MS: '0' },
   stdio: ['ignore', 'pipe', 'inherit'],
 });
 let out = '';
