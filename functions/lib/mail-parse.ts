@@ -60,8 +60,9 @@ export const sha256 = (raw: Buffer) => createHash('sha256').update(raw).digest('
 export async function parseMessage(raw: Buffer): Promise<ParsedMessage> {
   checkShape(raw);
   const mail = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true, skipTextLinks: true, maxHtmlLengthToParse: 2 * 1024 * 1024 });
-  const html = !mail.text && typeof mail.html === 'string';
-  const text = (mail.text ?? (typeof mail.html === 'string' ? htmlToText(mail.html) : '')).replace(/\r\n?/g, '\n');
+  // mailparser makes text of an HTML-only message itself; ours drops scripts and styles whole.
+  const html = typeof mail.html === 'string' && !/^content-type\s*:\s*text\/plain/im.test(raw.toString('latin1'));
+  const text = (html ? htmlToText(mail.html as string) : (mail.text ?? '')).replace(/\r\n?/g, '\n');
   const pdfs: PdfPart[] = [];
   for (const a of mail.attachments) if (isPdf(a)) pdfs.push(await pdfPart(a));
   const dateHeader = headerText(raw, 'date');

@@ -11,7 +11,8 @@ import { parseMessage, type ParsedMessage } from './mail-parse';
 
 export type MailReading =
   | { kind: 'nef'; entry: DocketEntry; message: ParsedMessage }
-  | { kind: 'letter'; letter: LetterReading; from: 'body' | string; message: ParsedMessage; notes: string[] }
+  /** `from`: where the letter was read, "body" or the PDF's file name. */
+  | { kind: 'letter'; letter: LetterReading; from: string; message: ParsedMessage; notes: string[] }
   | { kind: 'unrecognised'; reason: string; message: ParsedMessage };
 
 export async function readMail(raw: Buffer, today: string): Promise<MailReading> {
@@ -31,8 +32,11 @@ export async function readMail(raw: Buffer, today: string): Promise<MailReading>
     { from: 'body', text: message.text },
   ];
   const readings = candidates.map((c) => ({ from: c.from, letter: readLetter({ text: c.text, date, ...(sender ? { sender } : {}), ...(subject ? { subject } : {}) }) }));
-  const best = readings.find((r) => r.letter.recognised && r.letter.events.length > 0) ?? readings.find((r) => r.letter.recognised);
+  const best = readings.find((r) => r.letter.recognised && r.letter.events.length > 0);
   if (best) return { kind: 'letter', letter: best.letter, from: best.from, message, notes: [...notes, ...best.letter.notes] };
-  const reason = notes.length ? `neither a court notice nor an agency letter (${notes.join('; ')})` : 'neither a court notice nor an agency letter about a record request';
-  return { kind: 'unrecognised', reason, message };
+  // A letter about a request that reports nothing we track (a status note, an appeal) is kept and listed, like anything else unread.
+  const about = readings.find((r) => r.letter.recognised);
+  const why = [...notes, ...(about?.letter.notes ?? [])];
+  const what = about ? 'an agency letter that reports no event of a record request' : 'neither a court notice nor an agency letter about a record request';
+  return { kind: 'unrecognised', reason: why.length ? `${what} (${why.join('; ')})` : what, message };
 }
