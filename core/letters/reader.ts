@@ -133,6 +133,13 @@ const AGENCIES: AgencyName[] = [
 /** Tracking-number prefixes some agencies use. */
 const NUMBER_AGENCY: [RegExp, string][] = [[/-IC(?:FO|AP)-/i, 'ICE'], [/-HQ(?:FO|AP)-/i, 'DHS'], [/-CBP-/i, 'CBP'], [/^F\d{5}-/i, 'IRS']];
 
+/** Whether an item's free-text agency ("U.S. Immigration and Customs Enforcement", "ICE FOIA") names the agency `code`. */
+export function agencyNamed(code: string, text: string): boolean {
+  const a = AGENCIES.find((x) => x.code === code);
+  if (!a) return text.trim().toLowerCase() === code.toLowerCase();
+  return a.name.test(text) || new RegExp(`\\b${code}\\b`, 'i').test(text);
+}
+
 function addressOf(sender: string | undefined): string | undefined {
   if (!sender) return undefined;
   const m = /<([^>]+)>/.exec(sender) ?? /([^\s<>"]+@[^\s<>"]+)/.exec(sender);

@@ -206,3 +206,24 @@ export const ENTRY_SK_PREFIX = 'ENTRY#';
 export const proposalSk = (id: string) => `PROP#${id}`;
 export const PROPOSAL_SK_PREFIX = 'PROP#';
 export const proposalPointerKey = (id: string) => ({ PK: `PROPOSAL#${id}`, SK: 'PROPOSAL' });
+
+// ---------------------------------------------------------------------------------------------
+// Mail in: each message once (by the hash of its bytes and by its Message-ID), its raw bytes in
+// chunks beside it, and the events its letter proposes.
+//
+//   MAIL#<sha256>        MAIL                 what arrived and what reading made of it; on GSI1
+//                                             under MAILBOX, newest last
+//   MAIL#<sha256>        RAW#<n>              the message's bytes, in order (written before MAIL)
+//   MAILID#<sha(id)>     MAILID               a Message-ID already received (the message's hash)
+//   LETTERPROP#<id>      LETTERPROP           an event a letter proposes, and what became of it;
+//                                             on GSI1 under LETTERPROPS, newest last
+// ---------------------------------------------------------------------------------------------
+
+export const mailPk = (sha: string) => `MAIL#${sha}`;
+export const MAIL_SK = 'MAIL';
+export const mailRawSk = (n: number) => `RAW#${pad(n)}`;
+export const MAIL_RAW_PREFIX = 'RAW#';
+export const MAILBOX_PK = 'MAILBOX';
+export const messageIdKey = (messageId: string) => ({ PK: `MAILID#${sha256(messageId)}`, SK: 'MAILID' });
+export const letterProposalKey = (id: string) => ({ PK: `LETTERPROP#${id}`, SK: 'LETTERPROP' });
+export const LETTER_PROPOSALS_PK = 'LETTERPROPS';

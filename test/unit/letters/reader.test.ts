@@ -5,7 +5,8 @@
  * are also sent as a PDF attachment to a one-line e-mail and must read the same.
  */
 import { describe, expect, it } from 'vitest';
-import { LetterDateError, readLetter, type LetterEvent } from '../../../core/letters';
+import { eventBody, LetterDateError, readLetter, type LetterEvent } from '../../../core/letters';
+import { parseEvent } from '../../../core/lifecycle';
 import { readMail } from '../../../functions/lib/mail-read';
 import { letterPdf, letterText, rawMail } from '../../support/mail';
 
@@ -172,6 +173,8 @@ describe('agency letters, each with its full list of events', () => {
     expect(read.recognised).toBe(row.recognised ?? true);
     expect(read.agency).toBe(row.agency);
     expect(read.events).toEqual(asExpected(row.events, row.agency));
+    // Each is an event of the lifecycle's catalogue, as a confirmed proposal records it.
+    for (const e of read.events) expect(parseEvent('foia', eventBody(e), new Date('2026-06-01T00:00:00Z')).type).toBe(e.type);
   });
 
   it.each(ROWS.filter((r) => r.pdf))('$file as a PDF attached to a one-line e-mail', async (row) => {
