@@ -9,6 +9,7 @@ import { TRIGGER_TYPES } from './court-items';
 import { SERVICE_METHODS } from './deadlines/court-days';
 import { COLLECTIONS, type Collection } from './collections';
 import { DOCKET_OPERATIONS, DOCKET_SCHEMAS } from './docket/openapi';
+import { MAIL_OPERATIONS, MAIL_SCHEMAS } from './letters/openapi';
 
 type Schema = Record<string, unknown>;
 type Auth = 'public' | 'team' | 'publicOrTeam';
@@ -57,6 +58,7 @@ const ITEM_LABEL: Record<Collection, string> = {
 /** Operations by route key; collection routes are described by their pattern below. */
 const OPERATIONS: Record<string, Operation> = {
   ...DOCKET_OPERATIONS,
+  ...MAIL_OPERATIONS,
   'GET /api/health': {
     summary: 'Health of the table and the workflow runner',
     responses: { '200': { description: 'Both answer', schema: ref('Health') }, '503': { description: 'Something does not answer', schema: ref('Health') } },
@@ -331,6 +333,7 @@ function operationFor(routeKey: string): Operation {
 
 const COMPONENT_SCHEMAS: Record<string, Schema> = {
   ...DOCKET_SCHEMAS,
+  ...MAIL_SCHEMAS,
   Problem: {
     type: 'object',
     required: ['type', 'title', 'status', 'detail'],

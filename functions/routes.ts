@@ -64,6 +64,13 @@ export const ROUTES: readonly RouteSpec[] = [
   // Confirming goes through the lawyer's own create and event paths, workflow included.
   { routeKey: 'POST /api/proposals/{id}/confirm', entry: 'proposal-decide', auth: 'team', table: 'readwrite', workflow: true },
   { routeKey: 'POST /api/proposals/{id}/dismiss', entry: 'proposal-decide', auth: 'team', table: 'readwrite', workflow: true },
+  // Mail in: forwarded court notices and agency letters. A matter's inbound secret stands in for a token.
+  { routeKey: 'POST /api/inbound/email', entry: 'inbound-email', auth: 'publicOrTeam', table: 'readwrite' },
+  { routeKey: 'GET /api/inbound/email', entry: 'inbound-email', auth: 'team', table: 'read' },
+  { routeKey: 'GET /api/mail/proposals', entry: 'mail-proposals', auth: 'team', table: 'read' },
+  // Confirming records the event through the dashboard's own event path, workflow included.
+  { routeKey: 'POST /api/mail/proposals/{id}/confirm', entry: 'mail-proposals', auth: 'team', table: 'readwrite', workflow: true },
+  { routeKey: 'POST /api/mail/proposals/{id}/dismiss', entry: 'mail-proposals', auth: 'team', table: 'readwrite' },
 ];
 
 /**

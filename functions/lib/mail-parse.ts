@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { simpleParser, type AddressObject, type Attachment } from 'mailparser';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { htmlToText } from '../../core/docket';
+import { MailRefusedError } from './errors';
 
 /** SES receiving takes messages up to 40 MB; a letter with its PDF is far below this. */
 export const MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
@@ -15,9 +16,7 @@ export const MAX_PARTS = 100;
 export const MAX_MULTIPARTS = 12;
 const MAX_PDF_PAGES = 60;
 
-export class MailRefusedError extends Error {
-  override name = 'MailRefusedError';
-}
+export { MailRefusedError };
 
 export interface PdfPart {
   filename: string;
@@ -46,7 +45,7 @@ export interface ParsedMessage {
 /** Refuses what must not reach the parser: too large, too many parts, nested too deep. */
 export function checkShape(raw: Buffer): void {
   if (raw.length === 0) throw new MailRefusedError('the message is empty');
-  if (raw.length > MAX_MESSAGE_BYTES) throw new MailRefusedError(`the message is ${raw.length} bytes; at most ${MAX_MESSAGE_BYTES} are accepted`);
+  if (raw.length > MAX_MESSAGE_BYTES) throw new MailRefusedError(`the message is ${raw.length} bytes; at most ${MAX_MESSAGE_BYTES} are accepted`, true);
   const head = raw.toString('latin1');
   if (!/^[\x21-\x39\x3b-\x7e]+:/m.test(head.slice(0, 4096))) throw new MailRefusedError('not an e-mail message: it has no header fields');
   const parts = (head.match(/^content-type\s*:/gim) ?? []).length;

@@ -43,6 +43,11 @@ export const API_CONTRACT: Record<string, { who: Who; answer: number }> = {
   'GET /api/matters/{matterId}/docket': { who: 'team', answer: 404 },
   'POST /api/proposals/{id}/confirm': { who: 'team', answer: 404 },
   'POST /api/proposals/{id}/dismiss': { who: 'team', answer: 404 },
+  'POST /api/inbound/email': { who: 'publicOrTeam', answer: 400 },
+  'GET /api/inbound/email': { who: 'team', answer: 200 },
+  'GET /api/mail/proposals': { who: 'team', answer: 200 },
+  'POST /api/mail/proposals/{id}/confirm': { who: 'team', answer: 404 },
+  'POST /api/mail/proposals/{id}/dismiss': { who: 'team', answer: 404 },
   'GET /api/calendar/days': { who: 'team', answer: 200 },
   'POST /api/calendar/days': { who: 'admin', answer: 400 },
 };
