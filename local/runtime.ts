@@ -22,6 +22,7 @@ import { sweepRoute } from './sweep-route';
 import { fakeContext, startServer } from './server';
 import { LocalWorkflows, localStateMachineArn } from './workflows';
 import { readBody } from './body';
+import { startMailInbox, type MailInbox } from './mail-inbox';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /** Open items whose workflows resume together after a restart. */
@@ -64,6 +65,8 @@ export interface LocalStack {
   tableName: string;
   dynamoEndpoint: string;
   workflows: LocalWorkflows;
+  /** The drop folder DATA_DIR/mail/inbox/, watched: each file one raw e-mail message. */
+  mailInbox: MailInbox;
   /** Moves the runtime clock; every workflow wait whose timeout has now passed ends, as on AWS. */
   setClock(iso: string): Promise<void>;
   /** Runs one reminder sweep now. */
@@ -208,6 +211,11 @@ export async function startLocal(opts: LocalOptions = {}): Promise<LocalStack> {
       await resumed;
     });
 
+    // Mail dropped as files goes through the same intake as POST /api/inbound/email and SES.
+    const mail = await import('../functions/lib/mail-intake');
+    const mailInbox = startMailInbox(dataDir, (raw) => mail.receiveMail({ raw, via: 'inbox', receivedAt: clock.now() }), (err) => err instanceof mail.MailRefusedError);
+    cleanups.push(() => mailInbox.stop());
+
     const sweep = async () => (await loadHandler(SWEEP_ENTRY))({ source: 'local.timer' }, fakeContext(SWEEP_ENTRY));
     const interval = opts.sweepIntervalMs ?? 60_000;
     if (interval > 0) {
@@ -224,6 +232,7 @@ export async function startLocal(opts: LocalOptions = {}): Promise<LocalStack> {
       tableName,
       dynamoEndpoint,
       workflows,
+      mailInbox,
       async setClock(iso) {
         clock.setClock(iso);
         workflows.clockMoved();
