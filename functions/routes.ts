@@ -118,5 +118,7 @@ export function pathParams(path: string): string[] {
 
 /** Entries the state machine invokes as Task resources (not HTTP routes). */
 export const WORKFLOW_TASK_ENTRY = 'workflow-task';
+/** Entry SES receiving invokes with each message stored in the mail bucket. */
+export const MAIL_RECEIVE_ENTRY = 'mail-receive';
 /** Entry the schedule invokes. */
 export const SWEEP_ENTRY = 'remind';

@@ -38,6 +38,12 @@ export interface StageConfig {
    * INTAKE_TEAM; required, so no deployment takes public requests that remind no one.
    */
   readonly intakeTeam: readonly Person[];
+  /**
+   * The address SES receives forwarded court notices and agency letters at
+   * (`-c mailIntake=intake@mail.example.org`): its domain must be verified in SES and its MX
+   * record point at SES receiving (README, "Mail in").
+   */
+  readonly mailIntakeAddress?: string;
 }
 
 const STAGES: Record<StageName, Omit<StageConfig, 'intakeTeam'>> = {
@@ -70,14 +76,21 @@ const STAGES: Record<StageName, Omit<StageConfig, 'intakeTeam'>> = {
 };
 
 /** The stage's sizes and the deployment's own settings (CDK context). */
-export function stageConfig(stage: unknown, settings: { intakeTeam?: unknown } = {}): StageConfig {
+export function stageConfig(stage: unknown, settings: { intakeTeam?: unknown; mailIntake?: unknown } = {}): StageConfig {
   if (stage !== 'dev' && stage !== 'prod') {
     throw new Error(`Unknown stage ${JSON.stringify(stage)}: pass -c stage=dev or -c stage=prod`);
   }
   // Without the setting the app still synthesizes (a plain `npx cdk synth` must work), with no
   // one named; buildApp warns, and the dashboard shows that nobody receives public requests.
-  if (settings.intakeTeam === undefined) return { ...STAGES[stage], intakeTeam: [] };
+  const mail = mailIntakeOf(settings.mailIntake);
+  if (settings.intakeTeam === undefined) return { ...STAGES[stage], intakeTeam: [], ...mail };
   const team = parseIntakeTeam(settings.intakeTeam);
   if (!team.ok) throw new Error(`Invalid intakeTeam: ${team.errors.map((e) => `${e.field} ${e.message}`).join('; ')}`);
-  return { ...STAGES[stage], intakeTeam: team.value };
+  return { ...STAGES[stage], intakeTeam: team.value, ...mail };
+}
+
+function mailIntakeOf(value: unknown): { mailIntakeAddress?: string } {
+  if (value === undefined) return {};
+  if (typeof value !== 'string' || !/^[^\s@]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+$/i.test(value)) throw new Error(`Invalid mailIntake ${JSON.stringify(value)}: give one e-mail address, e.g. -c mailIntake=intake@mail.example.org`);
+  return { mailIntakeAddress: value.toLowerCase() };
 }

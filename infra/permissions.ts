@@ -5,7 +5,7 @@
  * synthesized from it, equal to them: a grant with no caller fails, and so does a call with no
  * grant. TransactWriteItems is authorised by the per-item actions of what it writes.
  */
-import { SWEEP_ENTRY, WORKFLOW_TASK_ENTRY } from '../functions/routes';
+import { MAIL_RECEIVE_ENTRY, SWEEP_ENTRY, WORKFLOW_TASK_ENTRY } from '../functions/routes';
 
 export type DynamoAction =
   | 'dynamodb:GetItem'
@@ -17,7 +17,7 @@ export type DynamoAction =
   | 'dynamodb:ConditionCheckItem'
   | 'dynamodb:DescribeTable';
 export type StatesAction = 'states:StartExecution' | 'states:SendTaskSuccess' | 'states:DescribeStateMachine';
-export type Action = DynamoAction | StatesAction | 'sns:Publish';
+export type Action = DynamoAction | StatesAction | 'sns:Publish' | 's3:GetObject';
 
 const READ_ITEM = ['dynamodb:GetItem', 'dynamodb:Query'] as const;
 const START = 'states:StartExecution';
@@ -42,6 +42,10 @@ export const ENTRY_ACTIONS: Record<string, readonly Action[]> = {
   proposals: [...READ_ITEM],
   'proposal-decide': [...READ_ITEM, 'dynamodb:PutItem', 'dynamodb:UpdateItem', START, 'states:SendTaskSuccess'],
   'calendar-days': ['dynamodb:Query', 'dynamodb:PutItem', 'states:SendTaskSuccess'],
+  // Mail in: a notice goes on to the docket intake (its chain's writes), a letter to the mailbox.
+  'inbound-email': [...READ_ITEM, 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'],
+  'mail-proposals': [...READ_ITEM, 'dynamodb:PutItem', 'states:SendTaskSuccess'],
+  [MAIL_RECEIVE_ENTRY]: [...READ_ITEM, 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 's3:GetObject'],
   [SWEEP_ENTRY]: [...READ_ITEM, 'dynamodb:BatchGetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', START, 'sns:Publish'],
   [WORKFLOW_TASK_ENTRY]: [...READ_ITEM, 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
 };

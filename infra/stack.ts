@@ -7,6 +7,7 @@ import { Api } from './constructs/api';
 import { Auth } from './constructs/auth';
 import { Data } from './constructs/data';
 import { DocketwatchFunction, PROJECT_ROOT } from './constructs/function';
+import { MailIntake } from './constructs/mail';
 import { Monitoring } from './constructs/monitoring';
 import { Schedule } from './constructs/schedule';
 import { Web } from './constructs/web';
@@ -40,6 +41,7 @@ export class DocketwatchStack extends Stack {
   readonly workflow: Workflow;
   readonly schedule: Schedule;
   readonly monitoring: Monitoring;
+  readonly mail: MailIntake;
   readonly functions = new Map<string, DocketwatchFunction>();
 
   constructor(scope: Construct, id: string, props: DocketwatchStackProps) {
@@ -114,6 +116,9 @@ export class DocketwatchStack extends Stack {
     this.schedule = new Schedule(stateless, 'Schedule', { config, key, table, workflow: this.workflow, environment: common });
     this.functions.set(this.schedule.sweep.entryName, this.schedule.sweep);
 
+    this.mail = new MailIntake(stateless, 'Mail', { config, key, table, accessLogs: this.web.logBucket, environment: common });
+    this.functions.set(this.mail.receive.entryName, this.mail.receive);
+
     this.monitoring = new Monitoring(stateless, 'Monitoring', {
       config,
       key,
@@ -132,5 +137,6 @@ export class DocketwatchStack extends Stack {
     new CfnOutput(this, 'OpsTopicArn', { value: this.monitoring.opsTopic.topicArn, description: 'Subscribe on-call emails here' });
     new CfnOutput(this, 'NotifyTopicArn', { value: this.schedule.notifyTopic.topicArn, description: 'Reminder emails' });
     new CfnOutput(this, 'TableName', { value: table.tableName });
+    new CfnOutput(this, 'MailRuleSet', { value: this.mail.ruleSet.receiptRuleSetName, description: 'Activate once: aws ses set-active-receipt-rule-set --rule-set-name <this>' });
   }
 }
