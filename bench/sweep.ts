@@ -10,8 +10,8 @@
  * matter (3 people); the others are deadline records due 30 to 400 days out, spread over the
  * shards by item id (their item records are not written: nothing in the sweep reads them).
  */
-import { BatchWriteCommand, type BatchWriteCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { LOCAL_AWS_ENV, ensureTable, startDynamo } from '../local/dynamo';
+import { batchWrite, countReads, printTable } from './table';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,100000').split(',').map(Number);
 const DUE = 100;
@@ -37,38 +37,7 @@ const { newId } = await import('../functions/lib/ids');
 const { DEMO_MATTER } = await import('../local/demo');
 type TrackedItem = import('../core/model').TrackedItem;
 
-// Records read, counted from the responses (Query: ScannedCount). The document client runs on
-// the base client's middleware stack, so commands carry the low-level names.
-let read = 0;
-ddb.middlewareStack.add(
-  (next, context) => async (args) => {
-    const out = await next(args);
-    const o = out.output as { ScannedCount?: number; Item?: unknown; Responses?: Record<string, unknown[]> };
-    const name = context.commandName ?? '';
-    if (name === 'QueryCommand') read += o.ScannedCount ?? 0;
-    else if (name === 'GetCommand' || name === 'GetItemCommand') read += o.Item ? 1 : 0;
-    else if (name === 'BatchGetCommand' || name === 'BatchGetItemCommand') read += Object.values(o.Responses ?? {}).reduce((n, r) => n + r.length, 0);
-    return out;
-  },
-  { step: 'initialize', name: 'benchReadCounter' },
-);
-
-async function batchWrite(tableName: string, records: Record<string, unknown>[], concurrency = 12): Promise<void> {
-  const chunks: Record<string, unknown>[][] = [];
-  for (let i = 0; i < records.length; i += 25) chunks.push(records.slice(i, i + 25));
-  let next = 0;
-  const worker = async () => {
-    while (next < chunks.length) {
-      let pending: unknown[] | undefined = chunks[next++]!.map((Item) => ({ PutRequest: { Item } }));
-      for (let attempt = 0; pending?.length; attempt++) {
-        if (attempt) await new Promise((r) => setTimeout(r, Math.min(1000, 20 * 2 ** attempt)));
-        const res: BatchWriteCommandOutput = await ddb.send(new BatchWriteCommand({ RequestItems: { [tableName]: pending as never } }));
-        pending = res.UnprocessedItems?.[tableName];
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: concurrency }, worker));
-}
+const reads = countReads(ddb);
 
 async function load(tableName: string, total: number): Promise<number> {
   const began = performance.now();
@@ -95,15 +64,15 @@ async function load(tableName: string, total: number): Promise<number> {
     const d = { ...template, id: newId(), itemId: newId(), due, dueInstant: `${due}T03:59:59.999Z` };
     records.push(deadlineToRecord(d, config.dueShards));
   }
-  await batchWrite(tableName, records);
+  await batchWrite(ddb, tableName, records);
   return performance.now() - began;
 }
 
 async function timedSweep(): Promise<{ ms: number; read: number; sent: number }> {
-  read = 0;
+  reads.reset();
   const began = performance.now();
   const report = await runSweep({ at: AT, deliver: async () => {} });
-  return { ms: performance.now() - began, read, sent: report.sent.length };
+  return { ms: performance.now() - began, read: reads.reset(), sent: report.sent.length };
 }
 
 const rows: string[][] = [];
@@ -137,9 +106,4 @@ try {
   await dynamo.stop();
 }
 
-const head = ['open deadlines', 'due', 'load', 'sweep (sends)', 'read', 'sent', 'sweep (repeat)', 'read'];
-const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-const line = (r: string[]) => r.map((c, i) => c.padStart(widths[i]!)).join('  ');
-console.log(line(head));
-console.log(widths.map((w) => '-'.repeat(w)).join('  '));
-for (const r of rows) console.log(line(r));
+printTable(['open deadlines', 'due', 'load', 'sweep (sends)', 'read', 'sent', 'sweep (repeat)', 'read'], rows);

@@ -280,7 +280,7 @@ const OPERATIONS: Record<string, Operation> = {
     responses: { '200': { description: 'Calendar days', schema: { type: 'object', properties: { calendarVersion: { type: 'string' }, days: { type: 'array', items: ref('CalendarDay') } } } } },
   },
   'POST /api/calendar/days': {
-    summary: 'Add a closure, court closure or holiday (admin); open deadlines it touches are recomputed and superseded',
+    summary: 'Add a closure, court closure or holiday (admin); a job recomputes and supersedes the open deadlines it can move',
     requestBody: jsonBody({
       type: 'object',
       required: ['kind', 'date', 'label'],
@@ -293,9 +293,43 @@ const OPERATIONS: Record<string, Operation> = {
       additionalProperties: false,
     }),
     responses: {
-      '201': { description: 'Added; the new calendar version and the items whose deadlines moved', schema: { type: 'object', properties: { calendarVersion: { type: 'string' }, day: ref('CalendarDay'), moved: { type: 'array', items: { type: 'object' } } } } },
+      '202': { description: 'Added; the new calendar version and the job carrying the day to open deadlines (Location: /api/jobs/{id})', schema: { type: 'object', properties: { calendarVersion: { type: 'string' }, day: ref('CalendarDay'), job: ref('Job') } } },
       '400': FIELD_ERRORS,
       '409': { description: 'That day is already in the calendar', schema: ref('Problem'), contentType: 'application/problem+json' },
+    },
+  },
+  'GET /api/jobs': {
+    summary: 'The newest background jobs (calendar changes) and where each stands',
+    responses: { '200': { description: 'Jobs, newest first', schema: { type: 'object', properties: { jobs: { type: 'array', items: ref('Job') } } } } },
+  },
+  'GET /api/jobs/{id}': {
+    summary: "A job's progress and summary: what it moved, per matter and per item (the member's matters only)",
+    responses: {
+      '200': {
+        description: 'The job and its summary',
+        schema: {
+          type: 'object',
+          properties: {
+            job: ref('Job'),
+            summary: {
+              type: 'object',
+              properties: {
+                byMatter: { type: 'array', items: { type: 'object', properties: { matterId: { type: 'string' }, name: { type: 'string' }, items: { type: 'integer' } } } },
+                items: { type: 'array', items: { type: 'object', properties: { itemId: { type: 'string' }, collection: { type: 'string', enum: COLLECTIONS }, matterId: { type: 'string' }, title: { type: 'string' }, moved: { type: 'array', items: { type: 'object', properties: { rule: { type: 'string' }, from: { type: 'string', format: 'date' }, to: { type: 'string', format: 'date' } } } } } } },
+              },
+            },
+          },
+        },
+      },
+      '404': NOT_FOUND,
+    },
+  },
+  'POST /api/jobs/{id}/resume': {
+    summary: 'Resume a failed job from its last unfinished page (admin)',
+    responses: {
+      '202': { description: 'Running again', schema: { type: 'object', properties: { job: ref('Job') } } },
+      '404': NOT_FOUND,
+      '409': { description: 'The job is not failed (running or done)', schema: ref('Problem'), contentType: 'application/problem+json' },
     },
   },
   'GET /api/export.csv': {
@@ -428,6 +462,32 @@ const COMPONENT_SCHEMAS: Record<string, Schema> = {
   CalendarDay: {
     type: 'object',
     properties: { kind: { type: 'string' }, date: { type: 'string', format: 'date' }, label: { type: 'string' }, addedBy: { type: 'string' }, addedAt: { type: 'string', format: 'date-time' } },
+  },
+  Job: {
+    type: 'object',
+    required: ['id', 'kind', 'status', 'createdAt', 'day', 'progress'],
+    properties: {
+      id: { type: 'string' },
+      kind: { type: 'string', enum: ['calendar_change'] },
+      status: { type: 'string', enum: ['running', 'done', 'failed'] },
+      createdAt: { type: 'string', format: 'date-time' },
+      createdBy: { type: 'string' },
+      day: { type: 'object', properties: { kind: { type: 'string' }, date: { type: 'string', format: 'date' }, label: { type: 'string' }, court: { type: 'string' } } },
+      calendarVersion: { type: 'string' },
+      progress: {
+        type: 'object',
+        properties: {
+          planned: { type: 'integer', description: 'Items found so far with a deadline the day moves (grows while the index is read)' },
+          considered: { type: 'integer' },
+          moved: { type: 'integer' },
+          failed: { type: 'integer' },
+          scanned: { type: 'integer', description: 'Index entries read to find them' },
+          done: { type: 'boolean' },
+        },
+      },
+      finishedAt: { type: 'string', format: 'date-time' },
+      error: { type: 'string' },
+    },
   },
   TriggerSetTrigger: {
     type: 'object',

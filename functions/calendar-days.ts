@@ -1,22 +1,22 @@
 /**
  * GET /api/calendar/days (team): the days added to the calendar and its version.
- * POST /api/calendar/days (admin): adds a closure, court closure or holiday; every open deadline
- * it touches is recomputed, superseded and recorded with the reason, and its workflow woken.
+ * POST /api/calendar/days (admin): adds a closure, court closure or holiday, and with it a job
+ * that carries the day to every open deadline it can move (functions/lib/calendar-job.ts). The
+ * answer is 202 with the job at once; GET /api/jobs/{id} follows it.
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import type { Calendar } from '../core/calendar';
-import { CALENDAR_DAY_KINDS, recomputeForCalendar, type CalendarDay } from '../core/calendar-change';
+import { calendarOf, CALENDAR_DAY_KINDS, type CalendarDay } from '../core/calendar-change';
 import { isPlainObject, Reader } from '../core/validate';
 import { requireAdmin, requireTeam } from './lib/auth';
-import { addCalendarDay, listCalendarDays, loadCalendar } from './lib/calendar-store';
+import { calendarDayRecord, dayAlreadyAdded, listCalendarDays, loadCalendar } from './lib/calendar-store';
 import { now } from './lib/clock';
 import { badRequest } from './lib/errors';
 import { httpHandler, json, parseJsonBody, type HttpResult } from './lib/http';
 import { newId } from './lib/ids';
+import { startJobRun } from './lib/job-runs';
+import { createJobWithDay, endJob, newJob } from './lib/job-store';
 import { logger } from './lib/logger';
-import { openDeadlinesDueBefore } from './lib/due-index';
-import { updateItem } from './lib/item-store';
-import { wakeItem } from './lib/workflow';
+import { jobView } from './lib/job-view';
 
 export async function calendarDays(event: APIGatewayProxyEventV2): Promise<HttpResult> {
   if (event.requestContext.http.method === 'GET') {
@@ -38,25 +38,21 @@ export async function calendarDays(event: APIGatewayProxyEventV2): Promise<HttpR
 
   const at = now();
   const day: CalendarDay = { kind, date, label, ...(court ? { court } : {}), addedBy: admin.id, addedAt: at.toISOString() };
-  await addCalendarDay(day);
-  const calendar = await loadCalendar();
-  const moved = await recomputeOpenDeadlines(day, admin.id, calendar);
-  logger.info('calendar day added', { kind, date, calendarVersion: calendar.version, itemsMoved: moved.length });
-  return json(201, { calendarVersion: calendar.version, day, moved });
-}
-
-/** Every open deadline (the due-time index holds only open ones), item by item, through the one write path. */
-async function recomputeOpenDeadlines(day: CalendarDay, by: string, calendar: Calendar) {
-  const itemIds = [...new Set((await openDeadlinesDueBefore('9999-12-31')).map((d) => d.itemId))];
-  const moved: { itemId: string; deadlines: unknown }[] = [];
-  for (const itemId of itemIds) {
-    const update = await updateItem(itemId, ({ item, deadlines }) => recomputeForCalendar(item, deadlines, calendar, { day, now: now(), recordedBy: by, newDeadlineId: newId }));
-    if (!update?.change) continue;
-    moved.push({ itemId, deadlines: update.change.events[0]?.data.moved });
-    // A waiting execution learns of its moved deadline now, not at the old deadline's timeout.
-    await wakeItem(update.after, 'calendar_changed', now());
+  // The version the day makes: the calendar read now, with the day laid over it.
+  const calendar = calendarOf([...(await listCalendarDays()), day]);
+  const job = newJob({ id: newId(), createdAt: day.addedAt, createdBy: admin.id, day, calendarVersion: calendar.version });
+  await createJobWithDay(job, calendarDayRecord(day), () => dayAlreadyAdded(day));
+  // Recorded first, started second: a job that could not start is marked failed, and an
+  // administrator resumes it (POST /api/jobs/{id}/resume); the day is in force either way.
+  try {
+    await startJobRun(job.id, 1, '');
+  } catch (err) {
+    logger.error('job start failed', { jobId: job.id, errorName: (err as Error).name });
+    await endJob(job.id, 'failed', now(), 'The job could not be started; resume it');
+    job.status = 'failed';
   }
-  return moved;
+  logger.info('calendar day added', { kind, date, calendarVersion: calendar.version, jobId: job.id });
+  return json(202, { calendarVersion: calendar.version, day, job: jobView(job) }, { location: `/api/jobs/${job.id}` });
 }
 
 export const handler = httpHandler(calendarDays);

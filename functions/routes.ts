@@ -16,6 +16,8 @@ export interface RouteSpec {
   readonly table: Access;
   /** The function starts or signals workflow executions. */
   readonly workflow?: boolean;
+  /** The function starts runs of background jobs (the job state machine). */
+  readonly jobs?: boolean;
   /** Beyond the team authorizer, the handler requires the `admin` group. */
   readonly admin?: boolean;
 }
@@ -51,9 +53,13 @@ export const ROUTES: readonly RouteSpec[] = [
   { routeKey: 'POST /api/feeds', entry: 'feeds', auth: 'team', table: 'readwrite' },
   { routeKey: 'DELETE /api/feeds/{feedId}', entry: 'feeds', auth: 'team', table: 'readwrite' },
   { routeKey: 'GET /api/export.csv', entry: 'export', auth: 'team', table: 'read' },
-  // Calendar days as data; adding one (admin) recomputes every open deadline it touches.
+  // Calendar days as data; adding one (admin) starts a job that recomputes every open deadline it can move.
   { routeKey: 'GET /api/calendar/days', entry: 'calendar-days', auth: 'team', table: 'read' },
-  { routeKey: 'POST /api/calendar/days', entry: 'calendar-days', auth: 'team', table: 'readwrite', workflow: true, admin: true },
+  { routeKey: 'POST /api/calendar/days', entry: 'calendar-days', auth: 'team', table: 'readwrite', jobs: true, admin: true },
+  // Background jobs and their progress; an administrator may resume a failed one.
+  { routeKey: 'GET /api/jobs', entry: 'jobs', auth: 'team', table: 'read' },
+  { routeKey: 'GET /api/jobs/{id}', entry: 'jobs', auth: 'team', table: 'read' },
+  { routeKey: 'POST /api/jobs/{id}/resume', entry: 'jobs', auth: 'team', table: 'readwrite', jobs: true, admin: true },
   // The court's docket: CourtListener cannot send a token, so each matter's URL carries a revocable secret.
   { routeKey: 'POST /api/hooks/courtlistener/{secret}', entry: 'docket-hook', auth: 'public', table: 'readwrite' },
   { routeKey: 'GET /api/matters/{matterId}/hooks', entry: 'docket-hooks', auth: 'team', table: 'read', admin: true },
@@ -118,6 +124,8 @@ export function pathParams(path: string): string[] {
 
 /** Entries the state machine invokes as Task resources (not HTTP routes). */
 export const WORKFLOW_TASK_ENTRY = 'workflow-task';
+/** The Task resource of the job state machine. */
+export const JOB_TASK_ENTRY = 'job-task';
 /** Entry SES receiving invokes with each message stored in the mail bucket. */
 export const MAIL_RECEIVE_ENTRY = 'mail-receive';
 /** Entry the schedule invokes. */

@@ -15,6 +15,9 @@ export function listAslFiles(dir: string): AslFile[] {
     .map((f) => ({ name: f.slice(0, -'.asl.json'.length), path: path.join(dir, f) }));
 }
 
+/** `${WorkflowTaskFunctionArn}` names the entry `workflow-task`: the substitution is derived from the entry. */
+export const substitutionFor = (entry: string) => `${entry.replace(/(^|-)([a-z])/g, (_, __, c: string) => c.toUpperCase())}FunctionArn`;
+
 const PLACEHOLDER = /\$\{([A-Za-z0-9_]+)\}/g;
 
 /**

@@ -8,6 +8,8 @@ export interface EntryPlan {
   /** readwrite wins over read when routes of one entry differ. */
   readonly table: Access;
   readonly workflow: boolean;
+  /** Starts runs of background jobs. */
+  readonly jobs: boolean;
   /** Serves at least one public or publicOrTeam route: throttled, reserved concurrency. */
   readonly public: boolean;
   readonly routes: readonly RouteSpec[];
@@ -31,6 +33,7 @@ export function planEntries(routes: readonly RouteSpec[]): EntryPlan[] {
       entry: route.entry,
       table: previous?.table === 'readwrite' || route.table === 'readwrite' ? 'readwrite' : 'read',
       workflow: (previous?.workflow ?? false) || route.workflow === true,
+      jobs: (previous?.jobs ?? false) || route.jobs === true,
       public: (previous?.public ?? false) || isPublic(route.auth),
       routes: [...(previous?.routes ?? []), route],
     });

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { ROUTES, WORKFLOW_TASK_ENTRY, type RouteSpec } from '../functions/routes';
+import { JOB_TASK_ENTRY, ROUTES, WORKFLOW_TASK_ENTRY, type RouteSpec } from '../functions/routes';
 import type { StageConfig } from './config';
 import { Api } from './constructs/api';
 import { Auth } from './constructs/auth';
@@ -82,12 +82,28 @@ export class DocketwatchStack extends Stack {
     });
     this.functions.set(WORKFLOW_TASK_ENTRY, workflowTask);
 
+    const jobTask = new DocketwatchFunction(stateless, 'JobTask', {
+      entryName: JOB_TASK_ENTRY,
+      config,
+      logKey: key,
+      table,
+      tableAccess: 'readwrite',
+      description: 'Docketwatch background job task (calendar changes)',
+      // Invoked by the job state machine; it wakes the items it moves (SendTaskSuccess).
+      environment: common,
+    });
+    this.functions.set(JOB_TASK_ENTRY, jobTask);
+
     this.workflow = new Workflow(stateless, 'Workflow', {
       config,
       key,
       aslDir: props.aslDir ?? path.join(PROJECT_ROOT, 'statemachines'),
-      taskFunction: workflowTask,
+      taskFunctions: new Map([
+        [WORKFLOW_TASK_ENTRY, workflowTask],
+        [JOB_TASK_ENTRY, jobTask],
+      ]),
     });
+    this.workflow.grantActions(jobTask, statesActionsOf(JOB_TASK_ENTRY));
 
     const plans = planEntries(routes);
     if (!plans.some((p) => p.entry === HEALTH_ENTRY)) throw new Error(`ROUTES has no "${HEALTH_ENTRY}" entry`);
@@ -106,9 +122,12 @@ export class DocketwatchStack extends Stack {
           ...jwt,
           // Health only describes the machine; workflow entries start and signal executions.
           ...(plan.workflow || plan.entry === HEALTH_ENTRY ? { STATE_MACHINE_ARN: this.workflow.lifecycle.stateMachineArn } : {}),
+          ...(plan.jobs ? { JOB_MACHINE_ARN: this.workflow.jobs.stateMachineArn } : {}),
         },
       });
-      this.workflow.grantActions(fn, statesActionsOf(plan.entry));
+      // An entry that starts jobs signals no item workflow: its Step Functions calls go to the job machine.
+      if (plan.jobs && plan.workflow) throw new Error(`entry ${plan.entry} both starts jobs and signals workflows`);
+      this.workflow.grantActions(fn, statesActionsOf(plan.entry), plan.jobs ? this.workflow.jobs : this.workflow.lifecycle);
       this.functions.set(plan.entry, fn);
     }
     this.api.addRoutes(routes, (entry) => this.functions.get(entry)!, { userPool: this.auth.userPool, client });

@@ -11,7 +11,7 @@ import { createLocalJWKSet, jwtVerify } from 'jose';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ROUTES, SWEEP_ENTRY, WORKFLOW_TASK_ENTRY } from '../functions/routes';
+import { JOB_TASK_ENTRY, ROUTES, SWEEP_ENTRY, WORKFLOW_TASK_ENTRY } from '../functions/routes';
 import type { Person } from '../core/model';
 import { DEMO_INTAKE_TEAM, DEMO_MATTER, DEMO_USER, seedDemoItems } from './demo';
 import { seedDemoDocket } from './demo-docket';
@@ -27,7 +27,7 @@ import { startMailInbox, type MailInbox } from './mail-inbox';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /** Open items whose workflows resume together after a restart. */
 const RESUME_BATCH = 25;
-const ENTRIES = new Set([...ROUTES.map((r) => r.entry), WORKFLOW_TASK_ENTRY, SWEEP_ENTRY]);
+const ENTRIES = new Set([...ROUTES.map((r) => r.entry), WORKFLOW_TASK_ENTRY, JOB_TASK_ENTRY, SWEEP_ENTRY]);
 
 export interface LocalOptions {
   /** HTTP port; 0 picks a free one. */
@@ -125,6 +125,7 @@ export async function startLocal(opts: LocalOptions = {}): Promise<LocalStack> {
     cleanups.push(() => sfnEndpoint.close());
     process.env.AWS_ENDPOINT_URL_SFN = sfnEndpoint.endpoint;
     process.env.STATE_MACHINE_ARN = localStateMachineArn('item-lifecycle');
+    process.env.JOB_MACHINE_ARN = localStateMachineArn('calendar-job');
 
     // The issuer is the server's own URL, known once it listens; tokens are checked lazily.
     let idp: Awaited<ReturnType<typeof localIdp>> | undefined;
@@ -204,6 +205,14 @@ export async function startLocal(opts: LocalOptions = {}): Promise<LocalStack> {
           const batch = ids.slice(i, i + RESUME_BATCH).map((id) => workflows.start(lifecycle, id, JSON.stringify({ itemId: id })).name);
           await Promise.allSettled(batch.map((name) => workflows.settled(name, 60_000)));
         }
+      }
+      // A job that was running ended with the process that ran it: it goes on from its last page.
+      const jobStore = await import('../functions/lib/job-store');
+      const runs = await import('../functions/lib/job-runs');
+      for (const job of await jobStore.listJobs(100)) {
+        if (job.status !== 'running' || !resuming) continue;
+        const run = await jobStore.reopenJob(job.id);
+        if (run !== undefined) await runs.startJobRun(job.id, run, job.resumeFrom);
       }
     })().catch((err: Error) => console.error(`resuming open items failed: ${err.name}`));
     cleanups.push(async () => {

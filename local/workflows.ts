@@ -7,16 +7,14 @@
 import { ExecutionAbortedError, StateMachine } from 'aws-local-stepfunctions';
 import { EventEmitter } from 'node:events';
 import { randomUUID } from 'node:crypto';
-import { listAslFiles, renderAsl } from '../infra/asl';
+import { listAslFiles, renderAsl, substitutionFor } from '../infra/asl';
 
 export const LOCAL_ACCOUNT = '000000000000';
 export const LOCAL_REGION = 'us-east-1';
 export const localFunctionArn = (entry: string) => `arn:aws:lambda:${LOCAL_REGION}:${LOCAL_ACCOUNT}:function:${entry}`;
 export const localStateMachineArn = (name: string) => `arn:aws:states:${LOCAL_REGION}:${LOCAL_ACCOUNT}:stateMachine:${name}`;
 
-/** `${WorkflowTaskFunctionArn}` names the entry `workflow-task`: the substitution is derived from the entry. */
-export const substitutionFor = (entry: string) =>
-  `${entry.replace(/(^|-)([a-z])/g, (_, __, c: string) => c.toUpperCase())}FunctionArn`;
+export { substitutionFor };
 
 /** Reads an ASL file through the same loader the CDK app uses; a missing substitution is an error. */
 export function loadDefinition(path: string, substitutions: Record<string, string>): Record<string, unknown> {
@@ -82,6 +80,16 @@ export class LocalWorkflowError extends Error {
   }
 }
 
+type StateDef = { Type: string; Resource?: string; ItemProcessor?: { States: Record<string, StateDef> }; Iterator?: { States: Record<string, StateDef> } };
+
+/** Every state of a definition, those inside a Map's processor included (the runner names them alike). */
+function allStates(definition: { States?: unknown }): [string, StateDef][] {
+  return Object.entries((definition.States ?? {}) as Record<string, StateDef>).flatMap(([name, state]): [string, StateDef][] => {
+    const inner = state.ItemProcessor ?? state.Iterator;
+    return [[name, state], ...(inner ? allStates(inner) : [])];
+  });
+}
+
 /** Rejecting a wait with this name takes the Task's `States.Timeout` Catch, as a real timeout would. */
 function statesTimeout(): Error {
   const err = new Error('The wait timed out');
@@ -97,7 +105,7 @@ export class LocalWorkflows {
   private readonly waits = new Map<string, Wait>();
   /** Task calls under way: an aborted run lets its current Task finish, so stop() waits for them. */
   private readonly inflight = new Set<Promise<unknown>>();
-  /** Emits `waiting` and `ended` with the execution name. */
+  /** Emits `waiting` and `ended` with the execution name, and `task` with it and the Task state that returned. */
   readonly events = new EventEmitter();
 
   constructor(
@@ -172,7 +180,7 @@ export class LocalWorkflows {
 
   private retryOverrides(definition: Record<string, unknown>): Record<string, number> {
     if (this.retryIntervalMs === undefined) return {};
-    return Object.fromEntries(Object.keys(definition.States as object).map((name) => [name, this.retryIntervalMs!]));
+    return Object.fromEntries(allStates(definition).map(([name]) => [name, this.retryIntervalMs!]));
   }
 
   private finish(e: Execution, status: Status, extra: Partial<Execution>): void {
@@ -195,8 +203,7 @@ export class LocalWorkflows {
   private taskHandlers(definition: Record<string, unknown>, executionName: string, entered: (state: string) => void) {
     // The runner types inputs and results as JSON values; these handlers pass JSON through.
     const handlers: Record<string, (input: unknown) => Promise<never>> = {};
-    const states = definition.States as Record<string, { Type: string; Resource?: string }>;
-    for (const [stateName, state] of Object.entries(states)) {
+    for (const [stateName, state] of allStates(definition)) {
       if (state.Type !== 'Task') continue;
       const resource = state.Resource ?? '';
       handlers[stateName] = (async (input: unknown) => {
@@ -232,7 +239,11 @@ export class LocalWorkflows {
           this.events.emit('waiting', executionName);
           return result;
         }
-        if (resource.endsWith('lambda:invoke')) return { StatusCode: 200, Payload: (await this.call(entry, Payload)) ?? null };
+        if (resource.endsWith('lambda:invoke')) {
+          const result = (await this.call(entry, Payload)) ?? null;
+          this.events.emit('task', executionName, stateName);
+          return { StatusCode: 200, Payload: result };
+        }
         if (resource === 'arn:aws:states:::states:startExecution') {
           const { StateMachineArn, Name, Input } = input as { StateMachineArn: string; Name: string; Input: unknown };
           try {

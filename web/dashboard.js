@@ -5,6 +5,7 @@ import { courtIso, courtParts, el, formatDue, formatInstant, kindLabel, readJson
 import { EVENT_TYPES } from '/event-types.js';
 import { CREATE_KINDS, initCreate, showCreate } from '/create.js';
 import { initDocket, loadEntries, loadProposals } from '/docket.js';
+import { initCalendarDays, refreshJobs, showCalendarDays } from '/calendar-days.js';
 
 const TOKEN_KEY = 'docketwatch.token';
 const PKCE_KEY = 'docketwatch.pkce';
@@ -56,7 +57,9 @@ function useToken(token) {
   const claims = decodeClaims(token);
   if (!claims || (claims.exp && claims.exp * 1000 < Date.now())) return false;
   state.token = token;
-  state.user = { name: claims.name ?? claims.email ?? claims.sub, email: claims.email, sub: claims.sub };
+  // Cognito puts groups in `cognito:groups`; the local sign-in in `groups`.
+  const groups = claims['cognito:groups'] ?? claims.groups ?? [];
+  state.user = { name: claims.name ?? claims.email ?? claims.sub, email: claims.email, sub: claims.sub, admin: Array.isArray(groups) && groups.includes('admin') };
   sessionStorage.setItem(TOKEN_KEY, token);
   return true;
 }
@@ -420,9 +423,7 @@ function deadlineItem(d, notice) {
 
 async function openItem(collection, id, { focus = true } = {}) {
   stopTimers();
-  $('due-view').hidden = true;
-  $('create-view').hidden = true;
-  $('item-view').hidden = false;
+  showView('item-view');
   const created = state.justCreated?.id === id ? state.justCreated.message : null;
   state.justCreated = null;
   $('item-created').hidden = !created;
@@ -747,6 +748,10 @@ async function revokeFeed(id = state.feedId) {
 
 const ITEM_PATH = /^\/dashboard\/(requests|filings|notices|productions)\/([0-9A-Za-z]+)\/?$/;
 const CREATE_PATH = /^\/dashboard\/new\/(notice|filing|production|request)\/?$/;
+const DAYS_PATH = /^\/dashboard\/calendar-days\/?$/;
+/** The page views; route() shows one and hides the others. */
+const VIEWS = ['due-view', 'create-view', 'item-view', 'days-view'];
+const showView = (id) => VIEWS.forEach((v) => ($(v).hidden = v !== id));
 
 async function route({ focus = true } = {}) {
   const m = ITEM_PATH.exec(location.pathname);
@@ -755,17 +760,21 @@ async function route({ focus = true } = {}) {
   const c = CREATE_PATH.exec(location.pathname);
   if (c) {
     stopTimers();
-    $('item-view').hidden = true;
-    $('due-view').hidden = true;
-    $('create-view').hidden = false;
+    showView('create-view');
     const heading = showCreate(c[1]);
     if (focus) heading.focus();
     return;
   }
+  if (DAYS_PATH.test(location.pathname)) {
+    stopTimers();
+    document.title = 'Calendar days | Docketwatch';
+    showView('days-view');
+    await showCalendarDays();
+    if (focus) $('days-title').focus();
+    return;
+  }
   document.title = 'What is due | Docketwatch';
-  $('item-view').hidden = true;
-  $('create-view').hidden = true;
-  $('due-view').hidden = false;
+  showView('due-view');
   await Promise.all([loadDue(), loadFeeds(), loadProposals()]);
   if (focus) $('due-title').focus();
 }
@@ -803,13 +812,16 @@ async function start() {
   }
   if (location.pathname.replace(/\/+$/, '') !== '/dashboard') await syncClock();
   await route({ focus: false });
+  // The banner above every page: a recomputation under way.
+  void refreshJobs();
   const create = CREATE_PATH.exec(location.pathname);
-  (ITEM_PATH.test(location.pathname) ? $('item-title') : create ? $(`${CREATE_KINDS[create[1]].form}-title`) : $('due-title')).focus();
+  (ITEM_PATH.test(location.pathname) ? $('item-title') : create ? $(`${CREATE_KINDS[create[1]].form}-title`) : DAYS_PATH.test(location.pathname) ? $('days-title') : $('due-title')).focus();
 }
 
 function wire() {
   initCreate({ api, serverNow, matters: () => state.matters, created });
   initDocket({ api, matters: () => state.matters, changed: () => void loadDue() });
+  initCalendarDays({ api, isAdmin: () => state.user?.admin === true, changed: () => void loadDue() });
   $('docket-entries-box').addEventListener('toggle', () => void ($('docket-entries-box').open && loadEntries()));
   $('signin-form').addEventListener('submit', devSignIn);
   $('signin-hosted-button').addEventListener('click', () => void hostedSignIn());

@@ -3,8 +3,8 @@
  * court closures, holidays), kept in the table. Every deadline computation reads it.
  */
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { additionsOf, type CalendarDay } from '../../core/calendar-change';
-import { defaultCalendar, withDays, type Calendar } from '../../core/calendar';
+import { calendarOf, calendarVersions, type CalendarDay } from '../../core/calendar-change';
+import type { Calendar } from '../../core/calendar';
 import { ddb } from './clients';
 import { conditionFailed } from './db';
 import { config } from './config';
@@ -22,15 +22,23 @@ export async function listCalendarDays(): Promise<CalendarDay[]> {
 
 /** One Query: a few records, read per computation so a change reaches every function at once. */
 export async function loadCalendar(): Promise<Calendar> {
-  const days = await listCalendarDays();
-  return days.length ? withDays(defaultCalendar, additionsOf(days)) : defaultCalendar;
+  return calendarOf(await listCalendarDays());
 }
+
+/** The calendar in force and the versions it went through, oldest first (one Query). */
+export async function loadCalendarHistory(): Promise<{ calendar: Calendar; history: string[] }> {
+  const days = await listCalendarDays();
+  return { calendar: calendarOf(days), history: calendarVersions(days) };
+}
+
+export const calendarDayRecord = (day: CalendarDay) => ({ ...day, PK: CALENDAR_PK, SK: calendarDaySk(day.kind, day.date, day.court) });
+export const dayAlreadyAdded = (day: CalendarDay) => new AlreadyExistsError(`${day.date} is already in the calendar as ${day.kind}`);
 
 export async function addCalendarDay(day: CalendarDay): Promise<void> {
   try {
-    await ddb.send(new PutCommand({ TableName, Item: { ...day, PK: CALENDAR_PK, SK: calendarDaySk(day.kind, day.date, day.court) }, ConditionExpression: IS_NEW }));
+    await ddb.send(new PutCommand({ TableName, Item: calendarDayRecord(day), ConditionExpression: IS_NEW }));
   } catch (err) {
-    if (conditionFailed(err)) throw new AlreadyExistsError(`${day.date} is already in the calendar as ${day.kind}`);
+    if (conditionFailed(err)) throw dayAlreadyAdded(day);
     throw err;
   }
 }

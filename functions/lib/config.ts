@@ -15,12 +15,16 @@ export const config = {
   tableName: required('TABLE_NAME'),
   /** Optional for functions that never touch workflows. */
   stateMachineArn: process.env.STATE_MACHINE_ARN ?? '',
+  /** The state machine that runs background jobs (a calendar change); optional likewise. */
+  jobMachineArn: process.env.JOB_MACHINE_ARN ?? '',
   /** Issuer and audience of team tokens (Cognito deployed, the local sign-in locally). */
   jwtIssuer: process.env.JWT_ISSUER ?? '',
   jwtAudience: process.env.JWT_AUDIENCE ?? '',
   /** Where the site lives, for links in receipts and notifications. */
   publicBaseUrl: process.env.PUBLIC_BASE_URL ?? '',
   notifyTopicArn: process.env.NOTIFY_TOPIC_ARN ?? '',
+  /** Items a background job recomputes per batch (one Lambda call). */
+  jobBatchSize: Number(process.env.JOB_BATCH_SIZE ?? '25'),
   /** Shards of the due-time index (GSI2); fixed for the life of a table. */
   dueShards: Number(process.env.DUE_SHARDS ?? '4'),
   /** Public intake lands in this matter unless a team member names another. */

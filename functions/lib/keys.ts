@@ -208,6 +208,22 @@ export const PROPOSAL_SK_PREFIX = 'PROP#';
 export const proposalPointerKey = (id: string) => ({ PK: `PROPOSAL#${id}`, SK: 'PROPOSAL' });
 
 // ---------------------------------------------------------------------------------------------
+// Background jobs (a calendar change recomputing what a day moves).
+//
+//   JOB#<jobId>   JOB              the job: what it does, its counters, its state; on GSI1 under
+//                                  JOBS (newest last) for the dashboard's list
+//   JOB#<jobId>   ITEM#<itemId>    what the job did to one item, written once: a retried batch
+//                                  skips what is written and never counts an item twice
+// ---------------------------------------------------------------------------------------------
+
+export const jobPk = (jobId: string) => `JOB#${jobId}`;
+export const JOB_SK = 'JOB';
+export const jobKey = (jobId: string) => ({ PK: jobPk(jobId), SK: JOB_SK });
+export const JOBS_PK = 'JOBS';
+export const JOB_ITEM_SK_PREFIX = 'ITEM#';
+export const jobItemKey = (jobId: string, itemId: string) => ({ PK: jobPk(jobId), SK: `${JOB_ITEM_SK_PREFIX}${itemId}` });
+
+// ---------------------------------------------------------------------------------------------
 // Mail in: each message once (by the hash of its bytes and by its Message-ID), its raw bytes in
 // chunks beside it, and the events its letter proposes.
 //

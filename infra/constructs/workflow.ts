@@ -5,21 +5,28 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { CfnStateMachine, DefinitionBody, LogLevel, StateMachine, StateMachineType } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
-import { listAslFiles, renderAsl } from '../asl';
+import { readFileSync } from 'node:fs';
+import { listAslFiles, renderAsl, substitutionFor } from '../asl';
 import type { StageConfig } from '../config';
 import { acknowledge, REASONS } from '../nag';
 import type { StatesAction } from '../permissions';
 
 /** The state machine the handlers start and signal (STATE_MACHINE_ARN). */
 export const LIFECYCLE_MACHINE = 'item-lifecycle';
+/** The state machine that runs background jobs (JOB_MACHINE_ARN). */
+export const JOB_MACHINE = 'calendar-job';
 
 export interface WorkflowProps {
   readonly config: StageConfig;
   readonly key: IKey;
   readonly aslDir: string;
-  /** The function the ASL calls through `${WorkflowTaskFunctionArn}`. */
-  readonly taskFunction: IFunction;
+  /**
+   * The functions the ASL files call, by entry: `${WorkflowTaskFunctionArn}` is the entry
+   * `workflow-task`, `${JobTaskFunctionArn}` the entry `job-task`.
+   */
+  readonly taskFunctions: ReadonlyMap<string, IFunction>;
 }
+
 
 /**
  * One Standard state machine per `statemachines/*.asl.json`. The definition stays inline (the
@@ -29,13 +36,15 @@ export interface WorkflowProps {
 export class Workflow extends Construct {
   readonly machines: ReadonlyMap<string, StateMachine>;
   readonly lifecycle: StateMachine;
+  readonly jobs: StateMachine;
   private readonly key: IKey;
 
   constructor(scope: Construct, id: string, props: WorkflowProps) {
     super(scope, id);
     const stack = Stack.of(this);
     this.key = props.key;
-    const substitutions = { WorkflowTaskFunctionArn: props.taskFunction.functionArn };
+    const tasks = [...props.taskFunctions].map(([entry, fn]) => ({ placeholder: substitutionFor(entry), fn }));
+    const substitutions = Object.fromEntries(tasks.map((t) => [t.placeholder, t.fn.functionArn]));
 
     // Log delivery reads the key to write execution logs into the encrypted log group.
     props.key.addToResourcePolicy(
@@ -88,8 +97,11 @@ export class Workflow extends Construct {
           conditions: { StringLike: { 'kms:EncryptionContext:SourceArn': `arn:${stack.partition}:logs:${stack.region}:${stack.account}:*` } },
         }),
       );
-      // Unqualified ARN only: the ASL invokes `${WorkflowTaskFunctionArn}`, never a version or alias.
-      machine.addToRolePolicy(new PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [props.taskFunction.functionArn] }));
+      // Unqualified ARNs only, and only the functions this file calls: the ASL invokes
+      // `${WorkflowTaskFunctionArn}` (or `${JobTaskFunctionArn}`), never a version or alias.
+      const text = readFileSync(file.path, 'utf8');
+      const invoked = tasks.filter((t) => text.includes('${' + t.placeholder + '}')).map((t) => t.fn.functionArn);
+      machine.addToRolePolicy(new PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: invoked }));
       acknowledge(machine.role, 'AwsSolutions-IAM5[Resource::*]', REASONS.stateMachineVendedLogsAndXray);
       // "Continue as a new execution" starts this same machine before the one-year limit. A
       // separate policy: on the role's default policy it would make the machine depend on itself.
@@ -99,10 +111,14 @@ export class Workflow extends Construct {
       });
       machines.set(file.name, machine);
     }
-    const lifecycle = machines.get(LIFECYCLE_MACHINE);
-    if (!lifecycle) throw new Error(`statemachines/${LIFECYCLE_MACHINE}.asl.json is missing`);
+    const machine = (name: string) => {
+      const found = machines.get(name);
+      if (!found) throw new Error(`statemachines/${name}.asl.json is missing`);
+      return found;
+    };
     this.machines = machines;
-    this.lifecycle = lifecycle;
+    this.lifecycle = machine(LIFECYCLE_MACHINE);
+    this.jobs = machine(JOB_MACHINE);
   }
 
   /**
@@ -110,9 +126,9 @@ export class Workflow extends Construct {
    * machine: StartExecution (intake, item creation, the sweep), SendTaskSuccess (waking a wait),
    * DescribeStateMachine (health); with the key that encrypts inputs and outputs.
    */
-  grantActions(grantee: IGrantable, actions: readonly StatesAction[]): void {
+  grantActions(grantee: IGrantable, actions: readonly StatesAction[], on: StateMachine = this.lifecycle): void {
     if (actions.length === 0) return;
-    this.lifecycle.grant(grantee, ...actions);
+    on.grant(grantee, ...actions);
     this.grantKey(grantee);
   }
 

@@ -3,7 +3,7 @@
  * proposal; confirming it from the dashboard puts its deadline under "What is due".
  */
 import { describe, expect, it } from 'vitest';
-import { screenshot, useBrowser } from './support';
+import { screenshot, signInAt, tokenFor, useBrowser } from './support';
 
 /** Thursday 14 May 2026, 10:00 in Washington: the motion was served Tuesday. */
 const CLOCK = '2026-05-14T14:00:00Z';
@@ -12,8 +12,7 @@ const session = useBrowser({
   noProblems: true,
   clockStart: CLOCK,
   async setup(stack) {
-    const signIn = await fetch(`${stack.url}/local-idp/sign-in`, { method: 'POST', body: JSON.stringify({ email: 'alex.rivera@example.org' }) });
-    const { token } = (await signIn.json()) as { token: string };
+    const token = await tokenFor(stack, 'alex.rivera@example.org');
     const hook = await fetch(`${stack.url}/api/matters/ctr-v-irs/hooks`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: '{}' });
     const { path } = (await hook.json()) as { path: string };
     const delivery = await fetch(`${stack.url}${path}`, {
@@ -36,10 +35,7 @@ const session = useBrowser({
 describe('From the docket', () => {
   it('confirms a proposal from the dashboard; its deadline appears in What is due', async () => {
     const page = session.page;
-    await page.goto('/dashboard');
-    await page.fill('#f-email', 'alex.rivera@example.org');
-    await page.click('#signin-submit');
-    await page.locator('#due-title').waitFor({ state: 'visible' });
+    await signInAt(page, '/dashboard', 'alex.rivera@example.org', 'due-title');
     await page.waitForFunction(() => /open deadline|No open deadlines/.test((globalThis as any).document.getElementById('due-status').textContent));
 
     const card = page.locator('#docket-list .proposal-card');

@@ -240,3 +240,17 @@ export async function expectNoHorizontalScroll(page: Page): Promise<void> {
   }));
   expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
 }
+
+/** Opens `path` on the dashboard, signs in with the development sign-in, and waits for `headingId`. */
+export async function signInAt(page: Page, path: string, email: string, headingId: string): Promise<void> {
+  await page.goto(path);
+  await page.fill('#f-email', email);
+  await page.click('#signin-submit');
+  await page.locator(`#${headingId}`).waitFor({ state: 'visible' });
+}
+
+/** A team token for a demo member, from the development sign-in (for a test's set-up calls). */
+export async function tokenFor(stack: Stack, email: string): Promise<string> {
+  const res = await fetch(`${stack.url}/local-idp/sign-in`, { method: 'POST', body: JSON.stringify({ email }) });
+  return ((await res.json()) as { token: string }).token;
+}

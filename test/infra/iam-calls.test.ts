@@ -42,8 +42,8 @@ describe('every function’s role grants what its code calls, and nothing else',
   const entries = [...s.main.functions.keys()].sort();
 
   it('covers every function of the stack, and the permissions table names no other', () => {
-    // One per entry of ROUTES, the workflow task, the sweep and SES receiving.
-    expect(entries.length).toBe(planEntries(ROUTES).length + 3);
+    // One per entry of ROUTES, the workflow task, the job task, the sweep and SES receiving.
+    expect(entries.length).toBe(planEntries(ROUTES).length + 4);
     expect(Object.keys(ENTRY_ACTIONS).sort()).toEqual(entries);
   });
 

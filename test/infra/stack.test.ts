@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { TABLE_DEFINITION } from '../../functions/lib/table-definition';
-import { MAIL_RECEIVE_ENTRY, ROUTES, SWEEP_ENTRY, WORKFLOW_TASK_ENTRY, type RouteSpec } from '../../functions/routes';
+import { JOB_TASK_ENTRY, MAIL_RECEIVE_ENTRY, ROUTES, SWEEP_ENTRY, WORKFLOW_TASK_ENTRY, type RouteSpec } from '../../functions/routes';
 import { BUNDLING, PROJECT_ROOT } from '../../infra/constructs/function';
 import { TRACK_REWRITE_CODE } from '../../infra/constructs/web';
 import { planEntries } from '../../infra/route-plan';
@@ -19,10 +19,10 @@ const logicalId = (s: ReturnType<typeof synth>, entry: string) => {
 };
 const fnProps = (s: ReturnType<typeof synth>, entry: string) =>
   s.template.toJSON().Resources[logicalId(s, entry)].Properties as Record<string, any>;
-const ENTRIES = [...new Set(ROUTES.map((r) => r.entry)), WORKFLOW_TASK_ENTRY, SWEEP_ENTRY, MAIL_RECEIVE_ENTRY];
+const ENTRIES = [...new Set(ROUTES.map((r) => r.entry)), WORKFLOW_TASK_ENTRY, JOB_TASK_ENTRY, SWEEP_ENTRY, MAIL_RECEIVE_ENTRY];
 
 describe('functions', () => {
-  it('one Lambda per distinct entry of ROUTES, plus workflow-task, the sweep and SES receiving', () => {
+  it('one Lambda per distinct entry of ROUTES, plus workflow-task, job-task, the sweep and SES receiving', () => {
     expect([...dev().main.functions.keys()].sort()).toEqual([...ENTRIES].sort());
   });
 
@@ -148,31 +148,68 @@ describe('data', () => {
 });
 
 describe('workflow', () => {
-  const machine = () => {
-    const [[, sm]] = resourcesOf(dev().template, 'AWS::StepFunctions::StateMachine') as [[string, any]];
-    return sm.Properties;
+  /** Each state machine, with the Task function its ASL file calls. */
+  const MACHINES = [
+    { file: 'item-lifecycle', task: WORKFLOW_TASK_ENTRY, placeholder: 'WorkflowTaskFunctionArn', of: (s: ReturnType<typeof synth>) => s.main.workflow.lifecycle },
+    { file: 'calendar-job', task: JOB_TASK_ENTRY, placeholder: 'JobTaskFunctionArn', of: (s: ReturnType<typeof synth>) => s.main.workflow.jobs },
+  ] as const;
+  const machineId = (m: (typeof MACHINES)[number]) => dev().main.getLogicalId(m.of(dev()).node.defaultChild as never);
+  const machineOf = (m: (typeof MACHINES)[number]) => dev().template.toJSON().Resources[machineId(m)].Properties;
+  const roleStatements = (m: (typeof MACHINES)[number]) => {
+    const roleId = machineOf(m).RoleArn['Fn::GetAtt'][0];
+    const policies = resourcesOf(dev().template, 'AWS::IAM::Policy').filter(([, p]) => JSON.stringify(p.Properties!.Roles).includes(roleId));
+    return policies.flatMap(([, p]) => p.Properties!.PolicyDocument.Statement);
   };
 
   it('one Standard state machine per statemachines/*.asl.json', () => {
     const files = readdirSync(path.join(PROJECT_ROOT, 'statemachines')).filter((f) => f.endsWith('.asl.json'));
+    expect(files.map((f) => f.replace('.asl.json', '')).sort()).toEqual(MACHINES.map((m) => m.file).sort());
     expect(resourcesOf(dev().template, 'AWS::StepFunctions::StateMachine')).toHaveLength(files.length);
-    expect(machine().StateMachineType).toBe('STANDARD');
+    for (const m of MACHINES) expect(machineOf(m).StateMachineType).toBe('STANDARD');
   });
 
-  it('the definition is inline, every placeholder replaced by the workflow-task ARN', () => {
-    const def = machine().DefinitionString;
+  it.each(MACHINES)('$file: the definition is inline, every placeholder replaced by the $task ARN', (m) => {
+    const def = machineOf(m).DefinitionString;
     const [, parts] = def['Fn::Join'] as [string, unknown[]];
     const literal = parts.filter((p): p is string => typeof p === 'string').join('');
     expect(literal).not.toContain('${');
-    const taskArn = { 'Fn::GetAtt': [logicalId(dev(), WORKFLOW_TASK_ENTRY), 'Arn'] };
-    const asl = readFileSync(path.join(PROJECT_ROOT, 'statemachines/item-lifecycle.asl.json'), 'utf8');
-    const placeholders = asl.match(/\$\{WorkflowTaskFunctionArn\}/g)!.length;
+    const taskArn = { 'Fn::GetAtt': [logicalId(dev(), m.task), 'Arn'] };
+    const asl = readFileSync(path.join(PROJECT_ROOT, `statemachines/${m.file}.asl.json`), 'utf8');
+    const placeholders = asl.match(new RegExp(`\\$\\{${m.placeholder}\\}`, 'g'))!.length;
+    expect(placeholders).toBeGreaterThan(0);
     expect(parts.filter((p) => JSON.stringify(p) === JSON.stringify(taskArn))).toHaveLength(placeholders);
-    expect(machine().DefinitionSubstitutions).toBeUndefined();
+    expect(machineOf(m).DefinitionSubstitutions).toBeUndefined();
   });
 
-  it('logs ALL to an encrypted log group, traces with X-Ray, encrypts with the data key', () => {
-    const p = machine();
+  it.each(MACHINES)('$file: its role may invoke the $task function and nothing else in Lambda', (m) => {
+    const lambda = roleStatements(m).filter((s: any) => [s.Action].flat().some((a: string) => a.startsWith('lambda:')));
+    expect(lambda).toEqual([{ Effect: 'Allow', Action: 'lambda:InvokeFunction', Resource: { 'Fn::GetAtt': [logicalId(dev(), m.task), 'Arn'] } }]);
+  });
+
+  it.each(MACHINES)('$file: its role may start only itself, for the continue-as-new handover', (m) => {
+    const states = roleStatements(m).filter((s: any) => [s.Action].flat().some((a: string) => a.startsWith('states:')));
+    expect(states).toEqual([{ Effect: 'Allow', Action: 'states:StartExecution', Resource: { Ref: machineId(m) } }]);
+  });
+
+  it('functions that start jobs may start the job machine and no other; the job task may only wake item workflows', () => {
+    const statesGrants = (entry: string) => {
+      const fn = dev().main.functions.get(entry)!;
+      const roleId = dev().main.getLogicalId(fn.role!.node.defaultChild as never);
+      return resourcesOf(dev().template, 'AWS::IAM::Policy')
+        .filter(([, p]) => (p.Properties!.Roles as { Ref: string }[]).some((r) => r.Ref === roleId))
+        .flatMap(([, p]) => p.Properties!.PolicyDocument.Statement)
+        .filter((s: any) => [s.Action].flat().some((a: string) => a.startsWith('states:')));
+    };
+    const jobs = { Ref: machineId(MACHINES[1]) };
+    const lifecycle = { Ref: machineId(MACHINES[0]) };
+    for (const entry of ['calendar-days', 'jobs']) expect(statesGrants(entry)).toEqual([{ Effect: 'Allow', Action: 'states:StartExecution', Resource: jobs }]);
+    expect(statesGrants(JOB_TASK_ENTRY)).toEqual([{ Effect: 'Allow', Action: 'states:SendTaskSuccess', Resource: lifecycle }]);
+    expect(fnProps(dev(), 'calendar-days').Environment.Variables.JOB_MACHINE_ARN).toEqual(jobs);
+    expect(fnProps(dev(), 'calendar-days').Environment.Variables.STATE_MACHINE_ARN).toBeUndefined();
+  });
+
+  it.each(MACHINES)('$file: logs ALL to an encrypted log group, traces with X-Ray, encrypts with the data key', (m) => {
+    const p = machineOf(m);
     expect(p.LoggingConfiguration.Level).toBe('ALL');
     expect(p.TracingConfiguration).toEqual({ Enabled: true });
     expect(p.EncryptionConfiguration).toEqual({ Type: 'CUSTOMER_MANAGED_KMS_KEY', KmsKeyId: dataKeyArn(dev()), KmsDataKeyReusePeriodSeconds: 300 });
@@ -180,22 +217,6 @@ describe('workflow', () => {
     expect(dev().template.toJSON().Resources[groupId].Properties.KmsKeyId).toEqual(dataKeyArn(dev()));
   });
 
-  it('its role may invoke the workflow-task function and nothing else in Lambda', () => {
-    const roleId = machine().RoleArn['Fn::GetAtt'][0];
-    const policies = resourcesOf(dev().template, 'AWS::IAM::Policy').filter(([, p]) => JSON.stringify(p.Properties!.Roles).includes(roleId));
-    const statements = policies.flatMap(([, p]) => p.Properties!.PolicyDocument.Statement);
-    const lambda = statements.filter((s: any) => [s.Action].flat().some((a: string) => a.startsWith('lambda:')));
-    expect(lambda).toEqual([{ Effect: 'Allow', Action: 'lambda:InvokeFunction', Resource: { 'Fn::GetAtt': [logicalId(dev(), WORKFLOW_TASK_ENTRY), 'Arn'] } }]);
-  });
-
-  it('its role may start only itself, for the continue-as-new handover', () => {
-    const roleId = machine().RoleArn['Fn::GetAtt'][0];
-    const machineId = resourcesOf(dev().template, 'AWS::StepFunctions::StateMachine')[0]![0];
-    const policies = resourcesOf(dev().template, 'AWS::IAM::Policy').filter(([, p]) => JSON.stringify(p.Properties!.Roles).includes(roleId));
-    const statements = policies.flatMap(([, p]) => p.Properties!.PolicyDocument.Statement);
-    const states = statements.filter((s: any) => [s.Action].flat().some((a: string) => a.startsWith('states:')));
-    expect(states).toEqual([{ Effect: 'Allow', Action: 'states:StartExecution', Resource: { Ref: machineId } }]);
-  });
 });
 
 describe('api', () => {
@@ -422,7 +443,8 @@ describe('monitoring', () => {
         expect(all.some((a) => a.MetricName === metric && JSON.stringify(a.Dimensions) === JSON.stringify([{ Name: 'FunctionName', Value: fn }]))).toBe(true);
       }
     }
-    expect(all.filter((a) => a.Namespace === 'AWS/States').map((a) => a.MetricName).sort()).toEqual(['ExecutionsFailed', 'ExecutionsTimedOut']);
+    // Per state machine: the lifecycle's and the job machine's.
+    expect(all.filter((a) => a.Namespace === 'AWS/States').map((a) => a.MetricName).sort()).toEqual(['ExecutionsFailed', 'ExecutionsFailed', 'ExecutionsTimedOut', 'ExecutionsTimedOut']);
     expect(all.some((a) => a.Namespace === 'AWS/SQS' && a.MetricName === 'ApproximateNumberOfMessagesVisible')).toBe(true);
     expect(all.some((a) => a.Namespace === 'AWS/ApiGateway' && a.MetricName === '5xx')).toBe(true);
   });

@@ -50,4 +50,7 @@ export const API_CONTRACT: Record<string, { who: Who; answer: number }> = {
   'POST /api/mail/proposals/{id}/dismiss': { who: 'team', answer: 404 },
   'GET /api/calendar/days': { who: 'team', answer: 200 },
   'POST /api/calendar/days': { who: 'admin', answer: 400 },
+  'GET /api/jobs': { who: 'team', answer: 200 },
+  'GET /api/jobs/{id}': { who: 'team', answer: 404 },
+  'POST /api/jobs/{id}/resume': { who: 'admin', answer: 404 },
 };
