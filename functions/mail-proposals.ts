@@ -11,7 +11,8 @@ import { isPlainObject } from '../core/validate';
 import { requireItemMatter, visibleMatters } from './lib/access';
 import { requireTeam, type Principal } from './lib/auth';
 import { now } from './lib/clock';
-import { badRequest, conflict, notFound, VersionConflictError } from './lib/errors';
+import { decidedOnce, dismissalReason } from './lib/decisions';
+import { badRequest, conflict, notFound } from './lib/errors';
 import { httpHandler, json, parseJsonBody, type HttpResult } from './lib/http';
 import { getItem } from './lib/item-store';
 import { logger } from './lib/logger';
@@ -40,15 +41,6 @@ async function load(event: APIGatewayProxyEventV2, principal: Principal): Promis
   return p;
 }
 
-const claimed = async <T>(write: Promise<T>): Promise<T> => {
-  try {
-    return await write;
-  } catch (err) {
-    if (err instanceof VersionConflictError) throw conflict('Someone decided this proposal meanwhile');
-    throw err;
-  }
-};
-
 export async function confirm(event: APIGatewayProxyEventV2): Promise<HttpResult> {
   const principal = requireTeam(event);
   const body = event.body ? parseJsonBody(event) : undefined;
@@ -62,7 +54,7 @@ export async function confirm(event: APIGatewayProxyEventV2): Promise<HttpResult
   const item = await getItem(itemId);
   if (!item || !(RECORD_REQUESTS as readonly string[]).includes(item.kind)) throw notFound(`No record request with id ${itemId} here`);
   await requireItemMatter(principal, item.matterId, `No record request with id ${itemId} here`);
-  if (p.status === 'pending') p = await claimed(decideLetterProposal(p, 'confirming', { at: now(), by: principal.id, itemId, matterId: item.matterId }));
+  if (p.status === 'pending') p = await decidedOnce(decideLetterProposal(p, 'confirming', { at: now(), by: principal.id, itemId, matterId: item.matterId }));
   let view;
   try {
     view = await recordEventOn(itemId, RECORD_REQUESTS, p.event, principal);
@@ -80,10 +72,9 @@ export async function dismiss(event: APIGatewayProxyEventV2): Promise<HttpResult
   const principal = requireTeam(event);
   const body = parseJsonBody(event);
   const p = await load(event, principal);
-  const reason = isPlainObject(body) && typeof body.reason === 'string' ? body.reason.trim() : '';
-  if (!reason || reason.length > 500) throw badRequest('Say why the proposal is dismissed', [{ field: 'reason', message: 'is required (at most 500 characters)' }]);
+  const reason = dismissalReason(body);
   if (p.status !== 'pending') throw conflict(`The proposal is ${p.status} already`);
-  const done = await claimed(decideLetterProposal(p, 'dismissed', { at: now(), by: principal.id, reason }));
+  const done = await decidedOnce(decideLetterProposal(p, 'dismissed', { at: now(), by: principal.id, reason }));
   return json(200, { proposal: letterProposalView(done) });
 }
 

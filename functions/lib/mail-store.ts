@@ -6,8 +6,8 @@
  */
 import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { ddb } from './clients';
-import { conditionFailed, IS_NEW, queryAll, TableName, transactionLost } from './db';
-import { VersionConflictError } from './errors';
+import { IS_NEW, queryAll, TableName, transactionLost } from './db';
+import { putDecision } from './decisions';
 import { fromRecord, INDEX, LETTER_PROPOSALS_PK, letterProposalKey, MAIL_RAW_PREFIX, MAIL_SK, MAILBOX_PK, mailPk, mailRawSk, messageIdKey } from './keys';
 
 export type MailKind = 'nef' | 'letter' | 'unrecognised';
@@ -125,9 +125,6 @@ export async function getLetterProposal(id: string): Promise<LetterProposal | un
   return Item ? fromRecord<LetterProposal>(Item) : undefined;
 }
 
-/** A proposal is decided once, from the status and version it was read in. */
-const STATUS_IS = '#status = :from AND version = :base';
-
 export async function decideLetterProposal(p: LetterProposal, to: LetterProposalStatus, fields: { at: Date; by: string; reason?: string; itemId?: string; matterId?: string }): Promise<LetterProposal> {
   const next: LetterProposal = {
     ...p,
@@ -139,19 +136,6 @@ export async function decideLetterProposal(p: LetterProposal, to: LetterProposal
     ...(fields.matterId ? { matterId: fields.matterId } : {}),
     version: p.version + 1,
   };
-  try {
-    await ddb.send(
-      new PutCommand({
-        TableName,
-        Item: { ...next, ...letterProposalKey(p.id), GSI1PK: LETTER_PROPOSALS_PK, GSI1SK: `${p.createdAt}#${p.id}` },
-        ConditionExpression: STATUS_IS,
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':from': p.status, ':base': p.version },
-      }),
-    );
-  } catch (err) {
-    if (conditionFailed(err)) throw new VersionConflictError(`Proposal ${p.id} was decided meanwhile`);
-    throw err;
-  }
+  await putDecision({ ...next, ...letterProposalKey(p.id), GSI1PK: LETTER_PROPOSALS_PK, GSI1SK: `${p.createdAt}#${p.id}` }, p);
   return next;
 }
