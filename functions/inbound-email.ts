@@ -20,11 +20,11 @@ import { checkShape } from './lib/mail-parse';
 import { listMail, type StoredMail } from './lib/mail-store';
 
 export async function inboundEmail(event: APIGatewayProxyEventV2): Promise<HttpResult> {
-  const raw = Buffer.from(event.body ?? '', event.isBase64Encoded ? 'base64' : 'utf8');
-  // What is not mail at all, or too big, is refused before anything is looked up for it.
-  checkShape(raw);
   const secret = header(event, 'x-inbound-secret');
+  // A bad token is refused first; then what is not mail at all, or too big, before any look-up.
   const team = secret === undefined ? await optionalTeam(event) : undefined;
+  const raw = Buffer.from(event.body ?? '', event.isBase64Encoded ? 'base64' : 'utf8');
+  checkShape(raw);
   let hook;
   if (secret !== undefined) {
     const token = parseFeedToken(secret);

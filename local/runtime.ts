@@ -220,9 +220,11 @@ export async function startLocal(opts: LocalOptions = {}): Promise<LocalStack> {
       await resumed;
     });
 
-    // Mail dropped as files goes through the same intake as POST /api/inbound/email and SES.
-    const mail = await import('../functions/lib/mail-intake');
-    const mailInbox = startMailInbox(dataDir, (raw) => mail.receiveMail({ raw, via: 'inbox', receivedAt: clock.now() }), (err) => err instanceof mail.MailRefusedError);
+    // Mail dropped as files goes through the same intake as POST /api/inbound/email and SES,
+    // loaded on first use as handlers are (the logger reads its level at import).
+    const { MailRefusedError } = await import('../functions/lib/errors');
+    const deliverMail = async (raw: Buffer) => (await import('../functions/lib/mail-intake')).receiveMail({ raw, via: 'inbox', receivedAt: clock.now() });
+    const mailInbox = startMailInbox(dataDir, deliverMail, (err) => err instanceof MailRefusedError);
     cleanups.push(() => mailInbox.stop());
 
     const sweep = async () => (await loadHandler(SWEEP_ENTRY))({ source: 'local.timer' }, fakeContext(SWEEP_ENTRY));
