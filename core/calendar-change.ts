@@ -7,10 +7,23 @@ import { defaultCalendar, withDays, type Calendar, type CalendarAdditions } from
 import { change, type ItemChange } from './changes';
 import { newDeadline } from './items';
 import type { Deadline, TrackedItem } from './model';
+import * as v from 'valibot';
+import { closed, date, oneOf, rule, text } from './schema';
 import { dateIn } from './time';
 
 export const CALENDAR_DAY_KINDS = ['holidays', 'closures', 'dcHolidays', 'courtClosures'] as const;
 export type CalendarDayKind = (typeof CALENDAR_DAY_KINDS)[number];
+
+/** A day an administrator adds: a court closure is the D.C. courthouse's unless it names the Supreme Court building. */
+export const CalendarDayBody = v.pipe(
+  closed({
+    kind: oneOf(CALENDAR_DAY_KINDS),
+    date: date(),
+    label: text({ max: 300 }),
+    court: v.optional(v.pipe(oneOf(['SCOTUS']), v.description('A court closure of the Supreme Court building; without it, the D.C. courthouse (District Court and D.C. Circuit)'))),
+  }),
+  rule<{ kind: string; court: unknown }>('court', (b) => (b.court !== undefined && b.kind !== 'courtClosures' ? 'only a court closure names a court' : undefined)),
+);
 
 export interface CalendarDay {
   kind: CalendarDayKind;

@@ -10,8 +10,10 @@ import { chainEvent, GENESIS_HASH } from './events';
 import { newDeadline, type NewItem } from './items';
 import { INITIAL_PHASE } from './lifecycle/phases';
 import type { ItemKind, Matter, TrackedItem } from './model';
-import { keptRequests, offerTriggerSet, readKept, readTriggerSet, type TriggerSetInput } from './trigger-set-items';
-import { ENGINE_YEARS, inYears, isFuture, isIsoDate, isIsoMoment, isPlainObject, Reader, yearsMessage, type FieldError } from './validate';
+import * as v from 'valibot';
+import { anyObject, closed, moment, optional, optionalCount, oneOf, optionalDate, optionalText, parseBody, rule, text } from './schema';
+import { KEEP, keepRule, keptLinks, keptRequests, offerTriggerSet, TRIGGER_SET_ENTRIES, triggerInPast, triggerSetInput, type TriggerSetInput } from './trigger-set-items';
+import { ENGINE_YEARS, inYears, isFuture, isIsoMoment, isPlainObject, type FieldError } from './validate';
 
 export type CourtKind = 'filing' | 'disclosure_notice' | 'record_production';
 
@@ -36,86 +38,100 @@ const FILING_RULES = RULE_IDS.filter((r) => !r.startsWith('foia.'));
 /** The 24-hour notice the court required before any further sharing (FRCP 6(a)(2) counts it). */
 export const NOTICE_HOURS = 24;
 
-export function validateCourtItem(kind: CourtKind, body: unknown, now: Date): CourtItemResult {
-  const r = new Reader();
-  if (!isPlainObject(body)) return { ok: false, errors: [{ field: '', message: 'The body must be a JSON object' }] };
-  const matterId = r.string(body, 'matterId', 'matterId', { required: true, max: 64, pattern: MATTER_ID, patternMessage: 'must be a matter id' });
+const matterId = () => text({ max: 64, pattern: MATTER_ID, patternMessage: 'must be a matter id' });
+const title = (max = 200) => optionalText({ max });
+const past = (now: Date, description?: string) => moment({ past: { now }, ...(description ? { description } : {}) });
 
-  if (kind === 'disclosure_notice') {
-    r.only(body, '', ['matterId', 'receivedAt', 'summary', 'title']);
+export const NoticeBody = (now: Date) =>
+  closed({
+    matterId: matterId(),
     // An hour-precise window needs the hour: a bare date is refused here.
-    const receivedAt = typeof body.receivedAt === 'string' && isIsoDate(body.receivedAt)
-      ? r.fail('receivedAt', 'must be a date-time with offset (the window is counted in hours)')
-      : moment(r, body, 'receivedAt', now, true);
-    const summary = r.string(body, 'summary', 'summary', { required: true, max: 2_000 });
-    const title = r.string(body, 'title', 'title', { max: 200 }) ?? 'Notice of intended disclosure';
-    if (r.errors.length || !matterId || !receivedAt || !summary) return { ok: false, errors: r.errors };
+    receivedAt: moment({ past: { now }, dateTimeOnly: 'must be a date-time with offset (the window is counted in hours)', description: 'ISO date-time with its offset' }),
+    summary: text({ max: 2_000 }),
+    title: title(),
+  });
+
+export const FilingBody = (now: Date) =>
+  v.pipe(
+    closed({
+      matterId: matterId(),
+      title: text({ max: 200 }),
+      rule: oneOf(FILING_RULES),
+      trigger: closed({ type: oneOf(TRIGGER_TYPES), at: moment(), service: v.optional(oneOf(SERVICE_METHODS)) }),
+      params: anyObject(),
+    }),
+    // A hearing date lies ahead by nature; every other trigger has happened.
+    rule<{ trigger: { type: string; at: string } }>('trigger.at', (b) => {
+      const t = b.trigger;
+      return t && t.type !== 'hearing_set' && isIsoMoment(t.at) && inYears(t.at, ENGINE_YEARS) && isFuture(t.at, now) ? 'must not be in the future' : undefined;
+    }),
+  );
+
+export const TriggerSetFilingBody = (now: Date) =>
+  v.pipe(closed({ matterId: matterId(), title: title(), ...TRIGGER_SET_ENTRIES, keep: KEEP }), triggerInPast(now), keepRule);
+
+const ORDER_OR_RULE = 'give either order ({orderedAt, days} or {orderedAt, due}) or lcvr7n ({answerServed, dispositiveMotionFiled?})';
+
+export const ProductionBody = (now: Date) =>
+  v.pipe(
+    closed({
+      matterId: matterId(),
+      title: title(),
+      order: optional(
+        v.pipe(
+          closed({ orderedAt: past(now), days: optionalCount({ min: 1, max: 3660 }), due: optionalDate() }, { optional: true }),
+          rule<{ days: unknown; due: unknown }>('days', (o) => ((o.days === undefined) === (o.due === undefined) ? 'give either days or due' : undefined)),
+          rule<{ days: unknown }>('days', (o) => (typeof o.days === 'number' && !Number.isInteger(o.days) ? 'must be a whole number' : undefined)),
+        ),
+      ),
+      lcvr7n: optional(closed({ answerServed: past(now), dispositiveMotionFiled: v.optional(past(now)) }, { optional: true })),
+    }),
+    rule<{ order: unknown; lcvr7n: unknown }>('order', (b) => (isPlainObject(b.order) === isPlainObject(b.lcvr7n) ? ORDER_OR_RULE : undefined)),
+  );
+
+export function validateCourtItem(kind: CourtKind, body: unknown, now: Date): CourtItemResult {
+  if (kind === 'disclosure_notice') {
+    const parsed = parseBody(NoticeBody(now), body);
+    if (!parsed.ok) return parsed;
+    const { matterId, receivedAt, summary } = parsed.value;
     return {
       ok: true,
-      value: { kind, matterId, title, at: receivedAt, summary, deadline: { rule: 'frcp6.hours', trigger: receivedAt, params: { hours: NOTICE_HOURS, purpose: 'disclosure_notice' } } },
+      value: { kind, matterId, title: parsed.value.title ?? 'Notice of intended disclosure', at: receivedAt, summary, deadline: { rule: 'frcp6.hours', trigger: receivedAt, params: { hours: NOTICE_HOURS, purpose: 'disclosure_notice' } } },
     };
   }
 
-  if (kind === 'filing' && body.triggerSet !== undefined) {
+  if (kind === 'filing' && isPlainObject(body) && body.triggerSet !== undefined) {
     // The other shape of a filing: a trigger set, and the deadlines of it the lawyer keeps.
-    r.only(body, '', ['matterId', 'title', 'triggerSet', 'trigger', 'params', 'keep']);
-    const input = readTriggerSet(r, body, now);
-    const kept = readKept(r, body, input?.triggerSet);
-    const title = r.string(body, 'title', 'title', { max: 200 }) ?? (input ? `${triggerSetLabel(input.triggerSet)} (${input.at.slice(0, 10)})` : undefined);
-    if (input && r.errors.length === 0) {
-      const offered = offerTriggerSet(input);
-      if (!offered.ok) r.errors.push(...offered.errors);
-      else if (kept) {
-        const [first] = keptRequests(offered.value, kept);
-        if (first && matterId && title) return { ok: true, value: { kind, matterId, title, at: input.at, deadline: first, triggerSet: { ...input, kept } } };
-      }
-    }
-    return { ok: false, errors: r.errors };
+    const parsed = parseBody(TriggerSetFilingBody(now), body);
+    if (!parsed.ok) return parsed;
+    const input = triggerSetInput(parsed.value);
+    const kept = keptLinks(input.triggerSet, parsed.value.keep);
+    const offered = offerTriggerSet(input);
+    if (!offered.ok) return offered;
+    const [first] = keptRequests(offered.value, kept);
+    const title = parsed.value.title ?? `${triggerSetLabel(input.triggerSet)} (${input.at.slice(0, 10)})`;
+    return { ok: true, value: { kind, matterId: parsed.value.matterId, title, at: input.at, deadline: first!, triggerSet: { ...input, kept } } };
   }
 
   if (kind === 'filing') {
-    r.only(body, '', ['matterId', 'title', 'rule', 'trigger', 'params']);
-    const title = r.string(body, 'title', 'title', { required: true, max: 200 });
-    const rule = r.oneOf(body, 'rule', 'rule', FILING_RULES);
-    const trigger = r.object(body, 'trigger', 'trigger', true);
-    let at: string | undefined;
-    let service: string | undefined;
-    if (trigger) {
-      r.only(trigger, 'trigger', ['type', 'at', 'service']);
-      r.oneOf(trigger, 'type', 'trigger.type', TRIGGER_TYPES);
-      // A hearing date lies ahead by nature; every other trigger has happened.
-      at = moment(r, trigger, 'at', now, trigger.type !== 'hearing_set', 'trigger.at');
-      service = trigger.service === undefined ? undefined : r.oneOf(trigger, 'service', 'trigger.service', SERVICE_METHODS);
-    }
-    const params = body.params === undefined ? {} : isPlainObject(body.params) ? body.params : (r.fail('params', 'must be an object'), {});
-    if (r.errors.length || !matterId || !title || !rule || !at) return { ok: false, errors: r.errors };
-    return { ok: true, value: { kind, matterId, title, at, deadline: { rule, trigger: at, params: { ...params, ...(service ? { service } : {}) } } } };
+    const parsed = parseBody(FilingBody(now), body);
+    if (!parsed.ok) return parsed;
+    const { matterId, title, rule: ruleId, trigger, params } = parsed.value;
+    return { ok: true, value: { kind, matterId, title, at: trigger.at, deadline: { rule: ruleId, trigger: trigger.at, params: { ...(params ?? {}), ...(trigger.service ? { service: trigger.service } : {}) } } } };
   }
 
   // record_production: from an order ({orderedAt, days} or {orderedAt, due}) or from LCvR 7(n).
-  r.only(body, '', ['matterId', 'title', 'order', 'lcvr7n']);
-  const title = r.string(body, 'title', 'title', { max: 200 }) ?? 'Administrative record';
-  const order = r.object(body, 'order', 'order', false);
-  const lcvr = r.object(body, 'lcvr7n', 'lcvr7n', false);
-  let deadline: CourtItemInput['deadline'] | undefined;
-  let at: string | undefined;
-  if (!!order === !!lcvr) r.fail('order', 'give either order ({orderedAt, days} or {orderedAt, due}) or lcvr7n ({answerServed, dispositiveMotionFiled?})');
-  else if (order) {
-    r.only(order, 'order', ['orderedAt', 'days', 'due']);
-    at = moment(r, order, 'orderedAt', now, true, 'order.orderedAt');
-    const days = order.days === undefined ? undefined : r.number(order, 'days', 'order.days', { min: 1, max: 3660 });
-    const due = order.due === undefined ? undefined : r.date(order, 'due', 'order.due');
-    if ((days === undefined) === (due === undefined)) r.fail('order.days', 'give either days or due');
-    if (days !== undefined && !Number.isInteger(days)) r.fail('order.days', 'must be a whole number');
-    if (at) deadline = { rule: 'court_order.fixed', trigger: at, params: days !== undefined ? { days } : { date: due } };
-  } else if (lcvr) {
-    r.only(lcvr, 'lcvr7n', ['answerServed', 'dispositiveMotionFiled']);
-    at = moment(r, lcvr, 'answerServed', now, true, 'lcvr7n.answerServed');
-    const motion = lcvr.dispositiveMotionFiled === undefined ? undefined : moment(r, lcvr, 'dispositiveMotionFiled', now, true, 'lcvr7n.dispositiveMotionFiled');
-    if (at) deadline = { rule: 'lcvr7n.certified_list', trigger: at, params: { answer_served: at, ...(motion ? { dispositive_motion_filed: motion } : {}) } };
+  const parsed = parseBody(ProductionBody(now), body);
+  if (!parsed.ok) return parsed;
+  const { matterId, order, lcvr7n } = parsed.value;
+  const title = parsed.value.title ?? 'Administrative record';
+  if (order) {
+    const at = order.orderedAt;
+    return { ok: true, value: { kind, matterId, title, at, deadline: { rule: 'court_order.fixed', trigger: at, params: order.days !== undefined ? { days: order.days } : { date: order.due } } } };
   }
-  if (r.errors.length || !matterId || !deadline || !at) return { ok: false, errors: r.errors };
-  return { ok: true, value: { kind, matterId, title, at, deadline } };
+  const at = lcvr7n!.answerServed;
+  const motion = lcvr7n!.dispositiveMotionFiled;
+  return { ok: true, value: { kind, matterId, title, at, deadline: { rule: 'lcvr7n.certified_list', trigger: at, params: { answer_served: at, ...(motion ? { dispositive_motion_filed: motion } : {}) } } } };
 }
 
 export function newCourtItem(
@@ -163,13 +179,4 @@ function setRequests(set: TriggerSetInput & { kept: string[] }, calendar?: Calen
 
 function triggerSetLabel(id: string): string {
   return TRIGGER_SETS.find((s) => s.id === id)?.label ?? id;
-}
-
-function moment(r: Reader, obj: Record<string, unknown>, field: string, now: Date, pastOnly: boolean, path = field): string | undefined {
-  const v = obj[field];
-  if (v === undefined || v === null || v === '') return r.fail(path, 'is required');
-  if (!isIsoMoment(v)) return r.fail(path, 'must be a date (YYYY-MM-DD) or a date-time with offset');
-  if (!inYears(v, ENGINE_YEARS)) return r.fail(path, yearsMessage(ENGINE_YEARS));
-  if (pastOnly && isFuture(v, now)) return r.fail(path, 'must not be in the future');
-  return v;
 }

@@ -1,35 +1,32 @@
 /** Validation of a new personal calendar feed: an optional label and the filters it applies. */
-import { isPlainObject, Reader, type FieldError } from './validate';
+import * as v from 'valibot';
+import { blankable, closed, parseBody } from './schema';
+import { isPlainObject, type FieldError } from './validate';
 
-export interface FeedInput {
-  label?: string;
-  matter?: string;
-  person?: string;
-}
-
-const FIELDS = ['label', 'matter', 'person'] as const;
 const MAX = 100;
+const TEXT = `must be text of at most ${MAX} characters`;
+// Control characters have no place in a label shown in calendar apps (NUL, ESC...).
+const member = (description: string) =>
+  blankable(
+    v.pipe(
+      v.string(TEXT),
+      v.maxLength(MAX, TEXT),
+      v.check((s) => s.trim().length > 0, TEXT),
+      v.check((s) => !/[\u0000-\u001f\u007f]/.test(s), 'contains control characters'),
+      v.trim(),
+      v.description(description),
+    ),
+  );
+
+export const FeedBody = closed(
+  { label: member('Shown in the calendar app'), matter: member('Only deadlines of this matter (its id)'), person: member('Only deadlines this person owns or watches') },
+  { unknown: 'is not a field of a feed' },
+);
+export type FeedInput = { label?: string; matter?: string; person?: string };
 
 export function validateFeedInput(body: unknown): { ok: true; value: FeedInput } | { ok: false; errors: FieldError[]; notObject?: true } {
   if (!isPlainObject(body)) return { ok: false, errors: [], notObject: true };
-  const r = new Reader();
-  const value: FeedInput = {};
-  for (const [key, v] of Object.entries(body)) {
-    if (!(FIELDS as readonly string[]).includes(key)) {
-      r.fail(key, 'is not a field of a feed');
-      continue;
-    }
-    if (v === undefined || v === null || v === '') continue;
-    if (typeof v !== 'string' || v.trim().length === 0 || v.length > MAX) {
-      r.fail(key, `must be text of at most ${MAX} characters`);
-      continue;
-    }
-    // Control characters have no place in a label shown in calendar apps (NUL, ESC...).
-    if (/[\u0000-\u001f\u007f]/.test(v)) {
-      r.fail(key, 'contains control characters');
-      continue;
-    }
-    value[key as (typeof FIELDS)[number]] = v.trim();
-  }
-  return r.errors.length ? { ok: false, errors: r.errors } : { ok: true, value };
+  const parsed = parseBody(FeedBody, body);
+  if (!parsed.ok) return parsed;
+  return { ok: true, value: Object.fromEntries(Object.entries(parsed.value).filter(([, x]) => x !== undefined)) };
 }

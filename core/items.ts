@@ -91,9 +91,4 @@ export function newDeadline(itemId: string, req: DeadlineRequest, id: string, ca
   };
 }
 
-/** The open deadline that ends first, if any. */
-export function nextDeadline(deadlines: readonly Deadline[]): Deadline | undefined {
-  return deadlines
-    .filter((d) => d.status === 'open')
-    .sort((a, b) => a.dueInstant.localeCompare(b.dueInstant))[0];
-}
+export { nextDeadline } from './next-deadline';

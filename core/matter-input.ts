@@ -1,49 +1,45 @@
 /** Validation of a new matter and its team. */
+import * as v from 'valibot';
 import type { Matter, Person } from './model';
+import { closed, email, fieldErrors, optionalText, parseBody, text, type Parsed } from './schema';
 import { COURT_TIME_ZONE } from './time';
-import { isPlainObject, Reader, type FieldError } from './validate';
+import type { FieldError } from './validate';
 
 const ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
+const id = () => text({ max: 64, pattern: ID, patternMessage: 'must be lower-case letters, digits and dashes' });
 
-export function validateMatter(body: unknown, now: Date): { ok: true; value: Matter } | { ok: false; errors: FieldError[] } {
-  const r = new Reader();
-  if (!isPlainObject(body)) return { ok: false, errors: [{ field: '', message: 'The body must be a JSON object' }] };
-  r.only(body, '', ['id', 'name', 'court', 'docket', 'timeZone', 'team']);
-  const id = r.string(body, 'id', 'id', { required: true, max: 64, pattern: ID, patternMessage: 'must be lower-case letters, digits and dashes' });
-  const name = r.string(body, 'name', 'name', { required: true, max: 300 });
-  const court = r.string(body, 'court', 'court', { max: 200 });
-  const docket = r.string(body, 'docket', 'docket', { max: 100 });
-  const timeZone = r.string(body, 'timeZone', 'timeZone', { max: 64 }) ?? COURT_TIME_ZONE;
-  if (!validZone(timeZone)) r.fail('timeZone', 'must be an IANA time zone such as America/New_York');
-  const team = readTeam(r, body.team, 'team');
-  if (r.errors.length || !id || !name) return { ok: false, errors: r.errors };
-  return {
-    ok: true,
-    value: { id, name, ...(court ? { court } : {}), ...(docket ? { docket } : {}), timeZone, team, createdAt: now.toISOString() },
-  };
-}
+export const PersonBody = closed({ id: id(), name: text({ max: 200 }), email: email(), role: text({ max: 100 }) });
 
 /** A team: 1 to 100 people, each with a unique id, a name, an email and a role. */
-function readTeam(r: Reader, value: unknown, field: string): Person[] {
-  const team: Person[] = [];
-  if (!Array.isArray(value) || value.length === 0) r.fail(field, 'must list at least one person');
-  else if (value.length > 100) r.fail(field, 'must list at most 100 people');
-  else {
-    const seen = new Set<string>();
-    value.forEach((p, i) => {
-      const path = `${field}[${i}]`;
-      if (!isPlainObject(p)) return void r.fail(path, 'must be an object');
-      r.only(p, path, ['id', 'name', 'email', 'role']);
-      const pid = r.string(p, 'id', `${path}.id`, { required: true, max: 64, pattern: ID, patternMessage: 'must be lower-case letters, digits and dashes' });
-      const pname = r.string(p, 'name', `${path}.name`, { required: true, max: 200 });
-      const email = r.email(p, 'email', `${path}.email`);
-      const role = r.string(p, 'role', `${path}.role`, { required: true, max: 100 });
-      if (pid && seen.has(pid)) r.fail(`${path}.id`, 'is listed twice');
-      if (pid) seen.add(pid);
-      if (pid && pname && email && role) team.push({ id: pid, name: pname, email, role });
+export const TeamBody = v.pipe(
+  v.array(PersonBody, 'must list at least one person'),
+  v.minLength(1, 'must list at least one person'),
+  v.maxLength(100, 'must list at most 100 people'),
+  v.rawCheck(({ dataset, addIssue }) => {
+    if (!Array.isArray(dataset.value)) return;
+    const seen = new Set<unknown>();
+    dataset.value.forEach((p: { id?: unknown }, i: number) => {
+      if (p?.id !== undefined && seen.has(p.id)) addIssue({ message: 'is listed twice', path: [{ type: 'array', origin: 'value', input: dataset.value, key: i, value: p }, { type: 'object', origin: 'value', input: p, key: 'id', value: p.id }] as never });
+      if (typeof p?.id === 'string') seen.add(p.id);
     });
-  }
-  return team;
+  }),
+);
+
+export const MatterBody = closed({
+  id: id(),
+  name: text({ max: 300 }),
+  court: optionalText({ max: 200 }),
+  docket: optionalText({ max: 100 }),
+  timeZone: optionalText({ max: 64, test: { test: validZone, message: 'must be an IANA time zone such as America/New_York' } }),
+  team: TeamBody,
+});
+export type MatterBody = v.InferInput<typeof MatterBody>;
+
+export function validateMatter(body: unknown, now: Date): Parsed<Matter> {
+  const parsed = parseBody(MatterBody, body);
+  if (!parsed.ok) return parsed;
+  const { id: matterId, name, court, docket, timeZone, team } = parsed.value;
+  return { ok: true, value: { id: matterId, name, ...(court ? { court } : {}), ...(docket ? { docket } : {}), timeZone: timeZone ?? COURT_TIME_ZONE, team: team as Person[], createdAt: now.toISOString() } };
 }
 
 /**
@@ -60,12 +56,11 @@ export function parseIntakeTeam(setting: unknown, field = 'intakeTeam'): { ok: t
       return { ok: false, errors: [{ field, message: 'must be a JSON list of people ({id, name, email, role})' }] };
     }
   }
-  const r = new Reader();
-  const team = readTeam(r, value, field);
-  return r.errors.length ? { ok: false, errors: r.errors } : { ok: true, value: team };
+  const result = v.safeParse(TeamBody, value, { abortEarly: false });
+  return result.success ? { ok: true, value: result.output as Person[] } : { ok: false, errors: fieldErrors(result.issues, field) };
 }
 
-function validZone(zone: string): boolean {
+export function validZone(zone: string): boolean {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });
     return true;

@@ -122,6 +122,8 @@ export interface Deadline {
   supersededBy?: string;
   /** When the deadline was met, missed or superseded. */
   closedAt?: string;
+  /** A missed deadline whose filing was recorded after all: it stays missed, and is not what a later filing files. */
+  filedLateAt?: string;
   /** The link of the trigger set this deadline came from (`appeal`, `reply`). */
   link?: string;
 }

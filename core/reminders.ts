@@ -213,7 +213,7 @@ export function relativeDue(d: Pick<Deadline, 'due' | 'dueInstant'>, now: Date, 
 }
 
 /** Steps of a receipt that say why the date is what it is, in the order the engine wrote them. */
-const KEY_STEPS = new Set(['trigger', 'tolled', 'toll', 'skip', 'rollforward', 'service', 'lastday', 'due']);
+const KEY_STEPS = new Set(['trigger', 'extension', 'tolled', 'toll', 'skip', 'rollforward', 'service', 'lastday', 'due']);
 const MAX_RECEIPT_LINES = 6;
 const MAX_LINE = 220;
 

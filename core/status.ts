@@ -53,7 +53,12 @@ export interface StatusFilter {
   person?: string;
   /** Also missed deadlines of open items (the last 30 days): the dashboard's "overdue". */
   includeMissed?: boolean;
+  /** Also the records these deadlines replaced (an extension moved them): the month calendar shows both. */
+  includeSuperseded?: boolean;
 }
+
+/** What `include` may name, comma-separated. */
+export const INCLUDE_VALUES = ['missed', 'superseded'] as const;
 
 /** Reads the filter from query parameters; unknown kinds are an error, not an empty list. */
 export function parseFilter(query: Record<string, string | undefined>): StatusFilter {
@@ -66,8 +71,12 @@ export function parseFilter(query: Record<string, string | undefined>): StatusFi
   }
   const include = query.include?.trim();
   if (include) {
-    if (include !== 'missed') throw new StatusInputError('include', 'can only be "missed"');
-    out.includeMissed = true;
+    const names = include.split(',').map((n) => n.trim());
+    if (names.some((n) => !(INCLUDE_VALUES as readonly string[]).includes(n))) {
+      throw new StatusInputError('include', `can only list ${INCLUDE_VALUES.map((v) => `"${v}"`).join(' and ')}, comma-separated`);
+    }
+    if (names.includes('missed')) out.includeMissed = true;
+    if (names.includes('superseded')) out.includeSuperseded = true;
   }
   if (out.kind && !(ITEM_KINDS as readonly string[]).includes(out.kind)) {
     throw new StatusInputError('kind', `must be one of ${ITEM_KINDS.join(', ')}`);
@@ -148,7 +157,7 @@ export function dueList(
 ): DueEntry[] {
   const out: DueEntry[] = [];
   for (const d of deadlines) {
-    if (d.status !== 'open' && d.status !== 'missed') continue;
+    if (d.status !== 'open' && d.status !== 'missed' && !(d.status === 'superseded' && filter.includeSuperseded)) continue;
     const item = items.get(d.itemId);
     if (!item || !itemMatches(item, filter, matters)) continue;
     if (d.status === 'missed' && item.status !== 'open') continue;

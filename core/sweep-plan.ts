@@ -35,6 +35,8 @@ export interface SendIdentity {
 }
 
 export interface PlannedSend extends SendIdentity {
+  /** The recipient's e-mail address, from the matter's team. */
+  address: string;
   /** The deadline a "changed" notice compares with: read only for sends not already in the ledger. */
   previous?: { itemId: string; deadlineId: string };
   /** The words; `previous` is the replaced deadline when one was asked for. */
@@ -59,13 +61,14 @@ export interface SweepView {
 export function planSends(view: SweepView): PlannedSend[] {
   const { at, baseUrl, matters, items } = view;
   const sends: PlannedSend[] = [];
-  const changed = (d: Deadline, item: TrackedItem, matter: Matter | undefined, recipient: string, watch?: Deadline): PlannedSend => ({
+  const changed = (d: Deadline, item: TrackedItem, matter: Matter | undefined, recipient: Person, watch?: Deadline): PlannedSend => ({
     deadlineId: d.id,
     deadlineVersion: d.version,
     itemId: d.itemId,
     kind: 'changed',
     rung: 'changed',
-    recipient,
+    recipient: recipient.id,
+    address: recipient.email,
     previous: { itemId: d.itemId, deadlineId: d.supersedes! },
     message: (previous) => changedMessage({ deadline: d, item, matter, now: at, baseUrl }, previous ?? { due: '(unknown)', dueInstant: d.dueInstant }),
     ...(watch ? { watch } : {}),
@@ -75,7 +78,7 @@ export function planSends(view: SweepView): PlannedSend[] {
     const item = items.get(d.itemId);
     if (!item || item.status !== 'open' || d.status !== 'open') continue;
     const matter = matters.get(item.matterId);
-    for (const p of recipientsOf(item, matter?.team ?? [])) sends.push(changed(d, item, matter, p.id));
+    for (const p of recipientsOf(item, matter?.team ?? [])) sends.push(changed(d, item, matter, p));
   }
 
   const digests = new Map<string, { person: Person; timeZone: string; entries: DigestEntry[] }>();
@@ -88,9 +91,9 @@ export function planSends(view: SweepView): PlannedSend[] {
     for (const p of recipientsOf(item, matter?.team ?? [])) {
       if (rung) {
         const ctx = { deadline: d, item, matter, now: at, baseUrl };
-        sends.push({ deadlineId: d.id, deadlineVersion: d.version, itemId: d.itemId, kind: rung.kind, rung: rung.name, recipient: p.id, message: () => reminderMessage(ctx, rung), watch: d });
+        sends.push({ deadlineId: d.id, deadlineVersion: d.version, itemId: d.itemId, kind: rung.kind, rung: rung.name, recipient: p.id, address: p.email, message: () => reminderMessage(ctx, rung), watch: d });
       }
-      if (d.supersedes && d.status === 'open') sends.push(changed(d, item, matter, p.id, d));
+      if (d.supersedes && d.status === 'open') sends.push(changed(d, item, matter, p, d));
       const digest = digests.get(p.id) ?? { person: p, timeZone, entries: [] };
       digest.entries.push({ deadline: d, item });
       digests.set(p.id, digest);
@@ -102,7 +105,7 @@ export function planSends(view: SweepView): PlannedSend[] {
     if (!rung) continue;
     const digest = buildDigest(entries, at, timeZone);
     if (digest.overdue.length + digest.upcoming.length === 0) continue;
-    sends.push({ deadlineId: DIGEST_LEDGER_ID, deadlineVersion: 0, itemId: null, kind: 'digest', rung: rung.name, recipient: person.id, message: () => digestMessage(person, digest, baseUrl) });
+    sends.push({ deadlineId: DIGEST_LEDGER_ID, deadlineVersion: 0, itemId: null, kind: 'digest', rung: rung.name, recipient: person.id, address: person.email, message: () => digestMessage(person, digest, baseUrl) });
   }
   return sends;
 }

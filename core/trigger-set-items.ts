@@ -8,7 +8,9 @@ import type { Calendar } from './calendar';
 import { computeTriggerSet, DeadlineInputError, TRIGGER_SET_IDS, triggerSet, type DeadlineRequest, type TriggerSetDeadline } from './deadlines';
 import { SERVICE_METHODS } from './deadlines/court-days';
 import type { Deadline, TrackedItem } from './model';
-import { ENGINE_YEARS, inYears, isFuture, isIsoMoment, isPlainObject, Reader, yearsMessage, type FieldError } from './validate';
+import * as v from 'valibot';
+import { anyObject, closed, moment, rule } from './schema';
+import { ENGINE_YEARS, inYears, isFuture, isIsoMoment, type FieldError } from './validate';
 
 export interface TriggerSetInput {
   triggerSet: string;
@@ -23,29 +25,37 @@ export type TriggerSetResult<T> = { ok: true; value: T } | { ok: false; errors: 
 // A conference or a hearing lies ahead by nature; the other triggers have happened.
 const FUTURE_TRIGGERS = new Set(['scheduling_conference_set']);
 
-/** Reads `{triggerSet, trigger: {at, service?}, params?}` from a body (the preview's, or a filing's). */
-export function readTriggerSet(r: Reader, body: Record<string, unknown>, now: Date): TriggerSetInput | undefined {
-  const id = typeof body.triggerSet === 'string' && TRIGGER_SET_IDS.includes(body.triggerSet) ? body.triggerSet : r.fail('triggerSet', `must be one of ${TRIGGER_SET_IDS.join(', ')}`);
-  const trigger = r.object(body, 'trigger', 'trigger', true);
-  let at: string | undefined;
-  let service: string | undefined;
-  if (trigger) {
-    r.only(trigger, 'trigger', ['type', 'at', 'service']);
-    const v = trigger.at;
-    if (!isIsoMoment(v)) r.fail('trigger.at', 'must be a date (YYYY-MM-DD) or a date-time with offset');
-    else if (!inYears(v, ENGINE_YEARS)) r.fail('trigger.at', yearsMessage(ENGINE_YEARS));
-    else if (!(id && FUTURE_TRIGGERS.has(id)) && isFuture(v, now)) r.fail('trigger.at', 'must not be in the future');
-    else at = v;
-    if (trigger.service !== undefined) {
-      if (typeof trigger.service === 'string' && (SERVICE_METHODS as readonly string[]).includes(trigger.service)) service = trigger.service;
-      else r.fail('trigger.service', `must be one of ${SERVICE_METHODS.join(', ')}`);
-    }
-  }
-  const params = body.params === undefined ? {} : isPlainObject(body.params) ? { ...body.params } : (r.fail('params', 'must be an object'), {});
-  if (!id || !at) return undefined;
+const TRIGGER_AT = 'must be a date (YYYY-MM-DD) or a date-time with offset';
+
+/** The members of `{triggerSet, trigger: {at, service?}, params?}` (the preview's body, or a filing's). */
+export const TRIGGER_SET_ENTRIES = {
+  triggerSet: v.picklist(TRIGGER_SET_IDS, `must be one of ${TRIGGER_SET_IDS.join(', ')}`),
+  trigger: closed({
+    type: v.optional(v.pipe(v.unknown(), v.description('The event, in words (not checked)'))),
+    at: moment({ message: TRIGGER_AT, requiredMessage: false }),
+    service: v.optional(v.pipe(v.picklist(SERVICE_METHODS, `must be one of ${SERVICE_METHODS.join(', ')}`), v.description('Passed to the rules that count from service (FRCP 6(d))'))),
+  }),
+  params: anyObject(),
+};
+
+/** A conference or a hearing lies ahead by nature; the other triggers have happened. */
+export function triggerInPast(now: Date) {
+  return rule<{ triggerSet: string; trigger: { at: string } }>('trigger.at', (b) => {
+    const at = b.trigger?.at;
+    if (!isIsoMoment(at) || !inYears(at, ENGINE_YEARS)) return undefined;
+    return !(typeof b.triggerSet === 'string' && FUTURE_TRIGGERS.has(b.triggerSet)) && isFuture(at, now) ? 'must not be in the future' : undefined;
+  });
+}
+
+export const TriggerSetPreviewBody = (now: Date) => v.pipe(closed(TRIGGER_SET_ENTRIES), triggerInPast(now));
+
+/** The checked members as the engine takes them. */
+export function triggerSetInput(body: v.InferOutput<ReturnType<typeof TriggerSetPreviewBody>>): TriggerSetInput {
+  const params: Record<string, unknown> = { ...(body.params ?? {}) };
+  const service = body.trigger.service;
   // Service matters only to the sets whose rules count from it (FRCP 6(d)); elsewhere it is noted, not passed.
-  if (service && triggerSet(id).links.some((l) => l.pass?.includes('service'))) params.service = service;
-  return { triggerSet: id, at, params };
+  if (service && triggerSet(body.triggerSet).links.some((l) => l.pass?.includes('service'))) params.service = service;
+  return { triggerSet: body.triggerSet, at: body.trigger.at, params };
 }
 
 /** Every deadline the set gives for the trigger, with receipts; engine errors become field errors. */
@@ -76,14 +86,21 @@ export function offeredView(offered: readonly TriggerSetDeadline[]) {
   }));
 }
 
-/** `keep`: the links the lawyer keeps, at least one, each a link of the set. */
-export function readKept(r: Reader, body: Record<string, unknown>, set: string | undefined): string[] | undefined {
+/** `keep`: the links the lawyer keeps, at least one, each a link of the set; all of them when not given. */
+export const keepRule = rule<{ triggerSet: string; keep: unknown }>('keep', (b) => {
+  if (b.keep === undefined) return undefined;
+  if (!Array.isArray(b.keep) || b.keep.length === 0) return 'must be a non-empty list of the deadlines to keep';
+  const set = typeof b.triggerSet === 'string' && TRIGGER_SET_IDS.includes(b.triggerSet) ? b.triggerSet : undefined;
   const links = set ? triggerSet(set).links.map((l) => l.id) : [];
-  if (body.keep === undefined) return links; // nothing said: every deadline the set gives
-  if (!Array.isArray(body.keep) || body.keep.length === 0) return r.fail('keep', 'must be a non-empty list of the deadlines to keep');
-  const bad = body.keep.filter((k) => typeof k !== 'string' || !links.includes(k));
-  if (bad.length) return r.fail('keep', `${JSON.stringify(bad)} ${bad.length === 1 ? 'is not a deadline' : 'are not deadlines'} of ${set}; its deadlines are ${links.join(', ')}`);
-  return [...new Set(body.keep as string[])];
+  const bad = b.keep.filter((k) => typeof k !== 'string' || !links.includes(k));
+  return bad.length ? `${JSON.stringify(bad)} ${bad.length === 1 ? 'is not a deadline' : 'are not deadlines'} of ${set}; its deadlines are ${links.join(', ')}` : undefined;
+});
+
+// Each entry is checked against the set by keepRule (its message names the set's deadlines).
+export const KEEP = v.optional(v.pipe(v.array(v.unknown(), 'must be a non-empty list of the deadlines to keep'), v.description('The links (deadlines) of the set to keep; all of them if absent')));
+
+export function keptLinks(set: string, keep: readonly unknown[] | undefined): string[] {
+  return keep ? [...new Set(keep as string[])] : triggerSet(set).links.map((l) => l.id);
 }
 
 /** The requests of the kept deadlines, each with its label and link. */

@@ -2,7 +2,7 @@
  * What each audience may see of an item. The public view is built by listing what to show,
  * never by deleting what not to: a new field stays private until someone adds it here.
  */
-import { nextDeadline } from './items';
+import { nextDeadline } from './next-deadline';
 import { EVENT_LABELS } from './lifecycle/labels';
 import { phaseLabel } from './lifecycle/phases';
 import type { Deadline, ItemEvent, TrackedItem } from './model';
@@ -38,6 +38,7 @@ export function deadlineView(d: Deadline) {
     ...(d.supersedes ? { supersedes: d.supersedes } : {}),
     ...(d.supersededBy ? { supersededBy: d.supersededBy } : {}),
     ...(d.closedAt ? { closedAt: d.closedAt } : {}),
+    ...(d.filedLateAt ? { filedLateAt: d.filedLateAt } : {}),
     ...(d.link ? { link: d.link } : {}),
   };
 }

@@ -5,12 +5,12 @@
  * answer is 202 with the job at once; GET /api/jobs/{id} follows it.
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { calendarOf, CALENDAR_DAY_KINDS, type CalendarDay } from '../core/calendar-change';
-import { isPlainObject, Reader } from '../core/validate';
+import { calendarOf, CalendarDayBody, type CalendarDay } from '../core/calendar-change';
+import { parseBody } from '../core/schema';
 import { requireAdmin, requireTeam } from './lib/auth';
 import { calendarDayRecord, dayAlreadyAdded, listCalendarDays, loadCalendar } from './lib/calendar-store';
 import { now } from './lib/clock';
-import { badRequest } from './lib/errors';
+import { invalidBody } from './lib/errors';
 import { httpHandler, json, parseJsonBody, type HttpResult } from './lib/http';
 import { newId } from './lib/ids';
 import { startJobRun } from './lib/job-runs';
@@ -26,15 +26,9 @@ export async function calendarDays(event: APIGatewayProxyEventV2): Promise<HttpR
   }
   const admin = requireAdmin(event);
   const body = parseJsonBody(event);
-  const r = new Reader();
-  if (!isPlainObject(body)) throw badRequest('The body must be a JSON object');
-  r.only(body, '', ['kind', 'date', 'label', 'court']);
-  const kind = r.oneOf(body, 'kind', 'kind', CALENDAR_DAY_KINDS);
-  // A court closure is the D.C. courthouse's unless it names the Supreme Court building.
-  const court = body.court === undefined ? undefined : kind === 'courtClosures' ? r.oneOf(body, 'court', 'court', ['SCOTUS'] as const) : r.fail('court', 'only a court closure names a court');
-  const date = r.date(body, 'date', 'date') ?? (body.date === undefined ? r.fail('date', 'is required') : undefined);
-  const label = r.string(body, 'label', 'label', { required: true, max: 300 });
-  if (r.errors.length || !kind || !date || !label) throw badRequest('The calendar day has invalid fields', r.errors);
+  const parsed = parseBody(CalendarDayBody, body);
+  if (!parsed.ok) throw invalidBody('The calendar day has invalid fields', parsed.errors);
+  const { kind, date, label, court } = parsed.value;
 
   const at = now();
   const day: CalendarDay = { kind, date, label, ...(court ? { court } : {}), addedBy: admin.id, addedAt: at.toISOString() };

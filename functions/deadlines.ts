@@ -2,14 +2,15 @@
  * GET /api/deadlines?within=P14D&matter=&kind=&agency=&person=&include=missed: open deadlines
  * soonest first, with their item (team). `include=missed` adds the deadlines of open items that
  * passed unmet in the last 30 days (the workflow marks a passed deadline missed at once, so
- * without it "overdue" holds only what the workflow has not reached yet).
+ * without it "overdue" holds only what the workflow has not reached yet). `include=superseded`
+ * adds the records those deadlines replaced, so a calendar can show where a moved one was.
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { dueList, MISSED_LOOKBACK_MS, parseFilter, parseWithin } from '../core/status';
 import { requireTeam } from './lib/auth';
 import { now } from './lib/clock';
 import { httpHandler, json, type HttpResult } from './lib/http';
-import { onlyMatters, openDeadlinesWithItems } from './lib/status-reads';
+import { chainsOf, onlyMatters, openDeadlinesWithItems } from './lib/status-reads';
 import { visibleMatters } from './lib/access';
 
 export async function deadlines(event: APIGatewayProxyEventV2): Promise<HttpResult> {
@@ -20,10 +21,11 @@ export async function deadlines(event: APIGatewayProxyEventV2): Promise<HttpResu
   const filter = parseFilter(query);
   const missedSince = filter.includeMissed ? new Date(at.getTime() - MISSED_LOOKBACK_MS).toISOString() : undefined;
   const open = onlyMatters(await openDeadlinesWithItems(before, missedSince), (await visibleMatters(principal)).ids);
+  const listed = filter.includeSuperseded ? [...(await chainsOf(open.deadlines)).values()] : open.deadlines;
   return json(200, {
     now: at.toISOString(),
     within: query.within ?? null,
-    deadlines: dueList(open.deadlines, open.items, filter, at, open.matters),
+    deadlines: dueList(listed, open.items, filter, at, open.matters),
   });
 }
 

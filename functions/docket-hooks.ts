@@ -6,11 +6,12 @@
  *   DELETE /api/hooks/{hookId}             revoke it
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { isPlainObject, Reader } from '../core/validate';
+import { HookBody } from '../core/docket/hook-input';
+import { parseBody } from '../core/schema';
 import { requireAdmin } from './lib/auth';
 import { now } from './lib/clock';
 import { config } from './lib/config';
-import { badRequest, notFound } from './lib/errors';
+import { invalidBody, notFound } from './lib/errors';
 import { feedToken, newFeedSecret } from './lib/feed-tokens';
 import { hooksOfMatter, putHook, revokeHook } from './lib/hooks-store';
 import { httpHandler, json, parseJsonBody, type HttpResult } from './lib/http';
@@ -21,16 +22,10 @@ import { getMatter } from './lib/matter-store';
 const HOOK_ID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 
 function validateHook(body: unknown): Pick<DocketHook, 'side' | 'usParty' | 'court'> & { docketId?: number } {
-  if (!isPlainObject(body)) throw badRequest('The body must be a JSON object');
-  const r = new Reader();
-  r.only(body, '', ['docketId', 'side', 'usParty', 'court']);
-  const docketId = body.docketId === undefined ? undefined : r.number(body, 'docketId', 'docketId', { min: 1, max: Number.MAX_SAFE_INTEGER });
-  if (docketId !== undefined && !Number.isInteger(docketId)) r.fail('docketId', 'must be a whole number (CourtListener docket id)');
-  const side = (body.side === undefined ? 'plaintiffs' : r.oneOf(body, 'side', 'side', ['plaintiffs', 'defendants'] as const)) as DocketHook['side'];
-  const usParty = body.usParty === undefined ? true : r.boolean(body, 'usParty', 'usParty');
-  const court = (body.court === undefined ? 'DDC' : r.oneOf(body, 'court', 'court', ['DDC', 'CADC'] as const)) as DocketHook['court'];
-  if (r.errors.length) throw badRequest('The webhook has invalid fields', r.errors);
-  return { side, usParty: usParty ?? true, court, ...(docketId !== undefined ? { docketId } : {}) };
+  const parsed = parseBody(HookBody, body);
+  if (!parsed.ok) throw invalidBody('The webhook has invalid fields', parsed.errors);
+  const { docketId, side, usParty, court } = parsed.value;
+  return { side, usParty, court, ...(docketId !== undefined ? { docketId } : {}) };
 }
 
 export async function docketHooks(event: APIGatewayProxyEventV2): Promise<HttpResult> {

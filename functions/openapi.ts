@@ -1,6 +1,6 @@
 /** GET /api/openapi.json: the OpenAPI 3.1 document of every route in ROUTES (public). */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { buildOpenApi } from '../core/openapi';
+import { buildOpenApi } from './lib/api-doc/document';
 import { httpHandler, json, type HttpResult } from './lib/http';
 import { ROUTES } from './routes';
 

@@ -34,6 +34,8 @@ export const ROUTES: readonly RouteSpec[] = [
   { routeKey: 'GET /api/track/{trackingCode}', entry: 'track', auth: 'public', table: 'read' },
   { routeKey: 'GET /api/matters', entry: 'matters', auth: 'team', table: 'read' },
   { routeKey: 'POST /api/matters', entry: 'matters', auth: 'team', table: 'readwrite', admin: true },
+  // One matter with every item and deadline: the matter page and its printable docket report.
+  { routeKey: 'GET /api/matters/{matterId}', entry: 'matters', auth: 'team', table: 'read' },
   { routeKey: 'POST /api/filings', entry: 'create-item', auth: 'team', table: 'readwrite', workflow: true },
   { routeKey: 'POST /api/notices', entry: 'create-item', auth: 'team', table: 'readwrite', workflow: true },
   { routeKey: 'POST /api/productions', entry: 'create-item', auth: 'team', table: 'readwrite', workflow: true },

@@ -5,12 +5,12 @@
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { TRIGGER_SETS } from '../core/deadlines';
-import { offeredView, offerTriggerSet, readTriggerSet } from '../core/trigger-set-items';
-import { isPlainObject, Reader } from '../core/validate';
+import { parseBody } from '../core/schema';
+import { offeredView, offerTriggerSet, TriggerSetPreviewBody, triggerSetInput } from '../core/trigger-set-items';
 import { requireTeam } from './lib/auth';
 import { loadCalendar } from './lib/calendar-store';
 import { now } from './lib/clock';
-import { badRequest } from './lib/errors';
+import { badRequest, invalidBody } from './lib/errors';
 import { httpHandler, json, parseJsonBody, type HttpResult } from './lib/http';
 
 export async function listTriggerSets(event: APIGatewayProxyEventV2): Promise<HttpResult> {
@@ -21,11 +21,9 @@ export async function listTriggerSets(event: APIGatewayProxyEventV2): Promise<Ht
 export async function previewTriggerSet(event: APIGatewayProxyEventV2): Promise<HttpResult> {
   requireTeam(event);
   const body = parseJsonBody(event);
-  if (!isPlainObject(body)) throw badRequest('The body must be a JSON object');
-  const r = new Reader();
-  r.only(body, '', ['triggerSet', 'trigger', 'params']);
-  const input = readTriggerSet(r, body, now());
-  if (!input || r.errors.length) throw badRequest('The trigger set has invalid fields', r.errors);
+  const parsed = parseBody(TriggerSetPreviewBody(now()), body);
+  if (!parsed.ok) throw invalidBody('The trigger set has invalid fields', parsed.errors);
+  const input = triggerSetInput(parsed.value);
   const offered = offerTriggerSet(input, await loadCalendar());
   if (!offered.ok) throw badRequest('The trigger set has invalid fields', offered.errors);
   return json(200, { triggerSet: input.triggerSet, trigger: input.at, params: input.params, deadlines: offeredView(offered.value) });

@@ -3,7 +3,7 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import { ROUTES, type RouteSpec } from '../functions/routes';
 import { stageConfig, type StageConfig } from './config';
 import { EdgeStack } from './edge-stack';
-import { UNSET_INTAKE_ADDRESS } from './constructs/mail';
+import { UNSET_INTAKE_ADDRESS } from './constructs/mail-intake';
 import { DocketwatchStack } from './stack';
 
 /** CLOUDFRONT-scope WAF resources exist only in us-east-1. */
@@ -34,7 +34,18 @@ export interface BuildOptions extends AppProps {
 export function buildApp(options: BuildOptions = {}): BuiltApp {
   const { routes, aslDir, webDir, ...appProps } = options;
   const app = new App(appProps);
-  const config = stageConfig(app.node.tryGetContext('stage') ?? 'dev', { intakeTeam: app.node.tryGetContext('intakeTeam'), mailIntake: app.node.tryGetContext('mailIntake') });
+  const config = stageConfig(app.node.tryGetContext('stage') ?? 'dev', {
+    intakeTeam: app.node.tryGetContext('intakeTeam'),
+    mailFrom: app.node.tryGetContext('mailFrom'),
+    mailIdentity: app.node.tryGetContext('mailIdentity'),
+    mailIntake: app.node.tryGetContext('mailIntake'),
+  });
+  if (!config.mail.given) {
+    Annotations.of(app).addWarningV2(
+      'docketwatch:mailFrom',
+      `No mailFrom: notifications would be sent from ${config.mail.from}, which SES can never verify. Deploy with -c mailFrom='Docketwatch <reminders@your-domain>'.`,
+    );
+  }
   if (config.intakeTeam.length === 0) {
     Annotations.of(app).addWarningV2(
       'docketwatch:intakeTeam',

@@ -44,9 +44,43 @@ export interface StageConfig {
    * record point at SES receiving (README, "Mail in").
    */
   readonly mailIntakeAddress?: string;
+  /**
+   * Who notifications come from (`-c mailFrom='Docketwatch <reminders@example.org>'`) and the SES
+   * identity that sends them (`-c mailIdentity=domain`, the default: the address's domain, verified
+   * by DKIM records; `address`: the address alone, verified by SES's e-mail to it).
+   */
+  readonly mail: MailSetting;
 }
 
-const STAGES: Record<StageName, Omit<StageConfig, 'intakeTeam'>> = {
+export interface MailSetting {
+  /** The From header, "Name <address>" or a bare address. */
+  readonly from: string;
+  /** The SES identity: a domain, or one address. */
+  readonly identity: string;
+  /** False when the deployment named none (synth works, with a warning; a deploy would send from a placeholder). */
+  readonly given: boolean;
+}
+
+/** What a deployment without the setting synthesizes with: a reserved domain that can never be verified. */
+export const PLACEHOLDER_MAIL_FROM = 'Docketwatch <notifications@docketwatch.invalid>';
+
+const ADDRESS = /^[^\s@<>]+@([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+)$/;
+
+/** The mail setting from CDK context; a malformed one is an error naming what is wrong. */
+export function mailSetting(from: unknown, identityKind: unknown): MailSetting {
+  if (identityKind !== undefined && identityKind !== 'domain' && identityKind !== 'address') {
+    throw new Error(`Invalid mailIdentity ${JSON.stringify(identityKind)}: "domain" or "address"`);
+  }
+  const given = from !== undefined;
+  const text = given ? from : PLACEHOLDER_MAIL_FROM;
+  if (typeof text !== 'string') throw new Error('Invalid mailFrom: a string such as "Docketwatch <reminders@example.org>"');
+  const address = (/<([^<>]+)>\s*$/.exec(text)?.[1] ?? text).trim();
+  const m = ADDRESS.exec(address);
+  if (!m || /[\r\n]/.test(text)) throw new Error(`Invalid mailFrom ${JSON.stringify(text)}: an e-mail address, optionally as "Name <address>"`);
+  return { from: text.trim(), identity: identityKind === 'address' ? address : m[1]!.toLowerCase(), given };
+}
+
+const STAGES: Record<StageName, Omit<StageConfig, 'intakeTeam' | 'mail'>> = {
   dev: {
     stage: 'dev',
     logRetention: RetentionDays.TWO_WEEKS,
@@ -76,21 +110,22 @@ const STAGES: Record<StageName, Omit<StageConfig, 'intakeTeam'>> = {
 };
 
 /** The stage's sizes and the deployment's own settings (CDK context). */
-export function stageConfig(stage: unknown, settings: { intakeTeam?: unknown; mailIntake?: unknown } = {}): StageConfig {
+export function stageConfig(stage: unknown, settings: { intakeTeam?: unknown; mailFrom?: unknown; mailIdentity?: unknown; mailIntake?: unknown } = {}): StageConfig {
   if (stage !== 'dev' && stage !== 'prod') {
     throw new Error(`Unknown stage ${JSON.stringify(stage)}: pass -c stage=dev or -c stage=prod`);
   }
+  const mail = mailSetting(settings.mailFrom, settings.mailIdentity);
   // Without the setting the app still synthesizes (a plain `npx cdk synth` must work), with no
   // one named; buildApp warns, and the dashboard shows that nobody receives public requests.
-  const mail = mailIntakeOf(settings.mailIntake);
-  if (settings.intakeTeam === undefined) return { ...STAGES[stage], intakeTeam: [], ...mail };
+  const intake = mailIntakeOf(settings.mailIntake);
+  if (settings.intakeTeam === undefined) return { ...STAGES[stage], intakeTeam: [], mail, ...intake };
   const team = parseIntakeTeam(settings.intakeTeam);
   if (!team.ok) throw new Error(`Invalid intakeTeam: ${team.errors.map((e) => `${e.field} ${e.message}`).join('; ')}`);
-  return { ...STAGES[stage], intakeTeam: team.value, ...mail };
+  return { ...STAGES[stage], intakeTeam: team.value, mail, ...intake };
 }
 
 function mailIntakeOf(value: unknown): { mailIntakeAddress?: string } {
   if (value === undefined) return {};
-  if (typeof value !== 'string' || !/^[^\s@]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+$/i.test(value)) throw new Error(`Invalid mailIntake ${JSON.stringify(value)}: give one e-mail address, e.g. -c mailIntake=intake@mail.example.org`);
+  if (typeof value !== 'string' || !ADDRESS.test(value)) throw new Error(`Invalid mailIntake ${JSON.stringify(value)}: give one e-mail address, e.g. -c mailIntake=intake@mail.example.org`);
   return { mailIntakeAddress: value.toLowerCase() };
 }

@@ -17,7 +17,7 @@ export type DynamoAction =
   | 'dynamodb:ConditionCheckItem'
   | 'dynamodb:DescribeTable';
 export type StatesAction = 'states:StartExecution' | 'states:SendTaskSuccess' | 'states:DescribeStateMachine';
-export type Action = DynamoAction | StatesAction | 'sns:Publish' | 's3:GetObject';
+export type Action = DynamoAction | StatesAction | 'ses:SendEmail' | 's3:GetObject';
 
 const READ_ITEM = ['dynamodb:GetItem', 'dynamodb:Query'] as const;
 const START = 'states:StartExecution';
@@ -48,7 +48,7 @@ export const ENTRY_ACTIONS: Record<string, readonly Action[]> = {
   'inbound-email': [...READ_ITEM, 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'],
   'mail-proposals': [...READ_ITEM, 'dynamodb:PutItem', 'states:SendTaskSuccess'],
   [MAIL_RECEIVE_ENTRY]: [...READ_ITEM, 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 's3:GetObject'],
-  [SWEEP_ENTRY]: [...READ_ITEM, 'dynamodb:BatchGetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', START, 'sns:Publish'],
+  [SWEEP_ENTRY]: [...READ_ITEM, 'dynamodb:BatchGetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', START, 'ses:SendEmail'],
   [WORKFLOW_TASK_ENTRY]: [...READ_ITEM, 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
   [JOB_TASK_ENTRY]: [...READ_ITEM, 'dynamodb:BatchGetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'states:SendTaskSuccess'],
 };

@@ -7,8 +7,9 @@ import { Api } from './constructs/api';
 import { Auth } from './constructs/auth';
 import { Data } from './constructs/data';
 import { DocketwatchFunction, PROJECT_ROOT } from './constructs/function';
-import { MailIntake } from './constructs/mail';
 import { Monitoring } from './constructs/monitoring';
+import { Mail } from './constructs/mail';
+import { MailIntake } from './constructs/mail-intake';
 import { Schedule } from './constructs/schedule';
 import { Web } from './constructs/web';
 import { Workflow } from './constructs/workflow';
@@ -31,7 +32,7 @@ export interface DocketwatchStackProps extends StackProps {
  * Docketwatch on AWS. Stateful (Data: key and table, retained) apart from stateless (the rest,
  * safe to redeploy or destroy). Built in dependency order without cycles:
  * data → auth pool → API → web (needs the API host) → web client (needs the site URL) →
- * workflow-task → state machine → route functions → schedule → monitoring.
+ * workflow-task → state machine → route functions → mail (sending) → schedule → mail intake → monitoring.
  */
 export class DocketwatchStack extends Stack {
   readonly data: Data;
@@ -40,8 +41,9 @@ export class DocketwatchStack extends Stack {
   readonly web: Web;
   readonly workflow: Workflow;
   readonly schedule: Schedule;
+  readonly mail: Mail;
+  readonly mailIntake: MailIntake;
   readonly monitoring: Monitoring;
-  readonly mail: MailIntake;
   readonly functions = new Map<string, DocketwatchFunction>();
 
   constructor(scope: Construct, id: string, props: DocketwatchStackProps) {
@@ -132,11 +134,12 @@ export class DocketwatchStack extends Stack {
     }
     this.api.addRoutes(routes, (entry) => this.functions.get(entry)!, { userPool: this.auth.userPool, client });
 
-    this.schedule = new Schedule(stateless, 'Schedule', { config, key, table, workflow: this.workflow, environment: common });
+    this.mail = new Mail(stateless, 'Mail', { config, key });
+    this.schedule = new Schedule(stateless, 'Schedule', { config, key, table, workflow: this.workflow, environment: common, mail: this.mail });
     this.functions.set(this.schedule.sweep.entryName, this.schedule.sweep);
 
-    this.mail = new MailIntake(stateless, 'Mail', { config, key, table, accessLogs: this.web.logBucket, environment: common });
-    this.functions.set(this.mail.receive.entryName, this.mail.receive);
+    this.mailIntake = new MailIntake(stateless, 'MailIntake', { config, key, table, accessLogs: this.web.logBucket, environment: common });
+    this.functions.set(this.mailIntake.receive.entryName, this.mailIntake.receive);
 
     this.monitoring = new Monitoring(stateless, 'Monitoring', {
       config,
@@ -146,6 +149,7 @@ export class DocketwatchStack extends Stack {
       deadLetterQueues: [this.schedule.deadLetterQueue],
       sweep: this.schedule.sweep,
       httpApi: this.api.httpApi,
+      otherAlarms: [this.mail.bounceAlarm],
     });
 
     new CfnOutput(this, 'SiteUrl', { value: this.web.siteUrl, description: 'The site (and /api) through CloudFront' });
@@ -154,8 +158,9 @@ export class DocketwatchStack extends Stack {
     new CfnOutput(this, 'UserPoolClientId', { value: client.userPoolClientId });
     new CfnOutput(this, 'HostedUiUrl', { value: this.auth.hostedUiOrigin });
     new CfnOutput(this, 'OpsTopicArn', { value: this.monitoring.opsTopic.topicArn, description: 'Subscribe on-call emails here' });
-    new CfnOutput(this, 'NotifyTopicArn', { value: this.schedule.notifyTopic.topicArn, description: 'Reminder emails' });
+    new CfnOutput(this, 'MailIdentity', { value: this.mail.identity.emailIdentityName, description: 'The SES identity notifications are sent from: verify it before the first reminder' });
+    new CfnOutput(this, 'MailEventsTopicArn', { value: this.mail.eventsTopic.topicArn, description: 'SES bounces, complaints and rejections (alarmed)' });
     new CfnOutput(this, 'TableName', { value: table.tableName });
-    new CfnOutput(this, 'MailRuleSet', { value: this.mail.ruleSet.receiptRuleSetName, description: 'Activate once: aws ses set-active-receipt-rule-set --rule-set-name <this>' });
+    new CfnOutput(this, 'MailRuleSet', { value: this.mailIntake.ruleSet.receiptRuleSetName, description: 'Activate once: aws ses set-active-receipt-rule-set --rule-set-name <this>' });
   }
 }

@@ -12,10 +12,18 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 
+const smtpPort = Number(process.env.SMTP_PORT ?? 2525);
+if (!Number.isInteger(smtpPort) || smtpPort < 0 || smtpPort > 65535) {
+  console.error(`SMTP_PORT must be a port number, got ${process.env.SMTP_PORT}`);
+  process.exit(2);
+}
+
 const stack = await startLocal({
   port,
   ...(process.env.DATA_DIR ? { dataDir: process.env.DATA_DIR } : {}),
   ...(process.env.CLOCK_START ? { clockStart: process.env.CLOCK_START } : {}),
+  // 0 picks a free port (tests that run several stacks at once).
+  smtpPort,
   // Milliseconds between reminder sweeps (default a minute); 0 turns the timer off.
   ...(process.env.SWEEP_INTERVAL_MS !== undefined ? { sweepIntervalMs: Number(process.env.SWEEP_INTERVAL_MS) } : {}),
 });
@@ -26,6 +34,7 @@ console.log(
     `  API:        ${stack.url}/api/health`,
     `  DynamoDB:   ${stack.dynamoEndpoint} (DynamoDB Local, data in ${stack.dataDir}/dynamodb)`,
     `  Workflows:  ${[...stack.workflows.machines.values()].map((m) => m.name).join(', ')} on the local ASL runner`,
+    `  Mail:       ${stack.mail.url} (embedded SMTP; every message sent is kept in ${stack.mail.sentDir})`,
     `  Clock:      ${process.env.CLOCK_START ? `started at ${process.env.CLOCK_START}` : 'system time'}`,
     `  Team token (also in ${stack.dataDir}/team.jwt):`,
     `  ${stack.teamToken}`,

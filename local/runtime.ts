@@ -1,7 +1,7 @@
 /**
  * The whole system on one machine: DynamoDB Local, the state machines on the local ASL runner
  * behind a Step Functions endpoint, the HTTP server (web pages and API), the local sign-in, the
- * reminder timer and the demo matter. `npm start` and the tests both use `startLocal`/`stop`.
+ * embedded SMTP server notifications are sent to, the reminder timer and the demo matter. `npm start` and the tests both use `startLocal`/`stop`.
  *
  * Handler modules read their configuration at import, so this sets the environment first and
  * imports them afterwards (dynamically), exactly as Lambda would see it.
@@ -23,6 +23,7 @@ import { fakeContext, startServer } from './server';
 import { LocalWorkflows, localStateMachineArn } from './workflows';
 import { readBody } from './body';
 import { startMailInbox, type MailInbox } from './mail-inbox';
+import { startMailServer, type LocalMailServer } from './mail-server';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /** Open items whose workflows resume together after a restart. */
@@ -55,6 +56,8 @@ export interface LocalOptions {
    * its functions (INTAKE_TEAM); default the demo team.
    */
   intakeTeam?: readonly Person[];
+  /** Port of the embedded SMTP server; 0 (the default) picks a free one. */
+  smtpPort?: number;
 }
 
 export interface LocalStack {
@@ -67,6 +70,8 @@ export interface LocalStack {
   workflows: LocalWorkflows;
   /** The drop folder DATA_DIR/mail/inbox/, watched: each file one raw e-mail message. */
   mailInbox: MailInbox;
+  /** The embedded SMTP server every notification is sent to; messages kept in `sentDir`. */
+  mail: Pick<LocalMailServer, 'url' | 'port' | 'sentDir'>;
   /** Moves the runtime clock; every workflow wait whose timeout has now passed ends, as on AWS. */
   setClock(iso: string): Promise<void>;
   /** Runs one reminder sweep now. */
@@ -102,6 +107,11 @@ export async function startLocal(opts: LocalOptions = {}): Promise<LocalStack> {
       ...(opts.clockStart ? { CLOCK_START: opts.clockStart } : {}),
       INTAKE_TEAM: JSON.stringify(opts.intakeTeam ?? DEMO_INTAKE_TEAM),
     });
+
+    // Mail goes out over SMTP to the embedded server, which keeps every message it is given.
+    const mail = await startMailServer({ dataDir, port: opts.smtpPort ?? 0 });
+    cleanups.push(() => mail.close());
+    Object.assign(process.env, { SMTP_URL: mail.url, MAIL_FROM: 'Docketwatch <notifications@docketwatch.localhost>' });
 
     let dynamo: LocalDynamo | undefined;
     let dynamoEndpoint = opts.dynamoEndpoint;
@@ -244,6 +254,7 @@ export async function startLocal(opts: LocalOptions = {}): Promise<LocalStack> {
       dynamoEndpoint,
       workflows,
       mailInbox,
+      mail: { url: mail.url, port: mail.port, sentDir: mail.sentDir },
       async setClock(iso) {
         clock.setClock(iso);
         workflows.clockMoved();

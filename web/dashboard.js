@@ -5,6 +5,9 @@ import { courtIso, courtParts, el, formatDue, formatInstant, kindLabel, readJson
 import { EVENT_TYPES } from '/event-types.js';
 import { CREATE_KINDS, initCreate, showCreate } from '/create.js';
 import { initDocket, loadEntries, loadProposals } from '/docket.js';
+import { focusDay, initCalendar, loadMonth, showCalendar } from '/calendar.js';
+import { initMatter, showMatter } from '/matter.js';
+import { clockFigure } from '/clock.js';
 import { initCalendarDays, refreshJobs, showCalendarDays } from '/calendar-days.js';
 
 const TOKEN_KEY = 'docketwatch.token';
@@ -219,6 +222,10 @@ function itemHref(item) {
   return `/dashboard/${item.collection}/${item.id}`;
 }
 
+function matterHref(id) {
+  return `/dashboard/matters/${encodeURIComponent(id)}`;
+}
+
 function personName(id) {
   if (id === 'public') return 'Unassigned (web form)';
   for (const m of state.matters) for (const p of m.team ?? []) if (p.id === id) return p.name;
@@ -264,6 +271,8 @@ async function loadMatters() {
     : 'No one is set to receive public requests not yet filed under a matter (deployment setting intakeTeam).';
   $('intake-team').hidden = false;
   fillSelect($('f-matter'), state.matters.map((m) => [m.id, m.name]));
+  for (const old of $('nav-list').querySelectorAll('.nav-matter')) old.remove();
+  $('nav-list').append(...state.matters.map((m) => el('li', { class: 'nav-matter' }, el('a', { href: matterHref(m.id), text: m.name }))));
   const people = new Map();
   for (const m of state.matters) for (const p of m.team ?? []) people.set(p.id, p.name);
   fillSelect($('f-person'), [...people].sort((a, b) => a[1].localeCompare(b[1])));
@@ -415,6 +424,9 @@ function deadlineItem(d, notice) {
   if (d.alternative) {
     li.append(el('p', { class: 'alternative' }, el('strong', { text: 'Alternative reading: ' }), `${formatDue(d.alternative.due)}. ${d.alternative.reason}`));
   }
+  // The picture for day deadlines; an hour window has its countdown instead.
+  const picture = d.due.includes('T') ? null : clockFigure(d, { todayIso: courtParts(serverNow()).date, id: `clock-${d.id}` });
+  if (picture) li.append(picture);
   const details = el('details', { class: 'receipt' }, el('summary', { text: 'How this date was computed' }), receiptList(d.receipt),
     el('p', { class: 'note', text: `Calendar version ${d.calendarVersion}` }));
   li.append(details);
@@ -457,7 +469,7 @@ function renderItem(item) {
   $('item-title').textContent = item.title;
   $('item-facts').replaceChildren(
     fact('Kind', kindName(item.kind)),
-    fact('Matter', matterName(item.matterId)),
+    el('div', {}, el('dt', { text: 'Matter' }), el('dd', {}, el('a', { href: matterHref(item.matterId), text: matterName(item.matterId) }))),
     ...(item.agency ? [fact('Agency', item.agency)] : []),
     fact('Phase', item.phaseLabel ?? item.phase),
     fact('Owner', personName(item.owner)),
@@ -519,7 +531,8 @@ async function loadNotifications(id) {
     ul.append(el('li', {},
       el('span', { class: 'event-label', text: n.subject ?? n.kind }),
       el('time', { datetime: n.sentAt, text: n.sentAt ? formatInstant(n.sentAt) : '' }),
-      el('span', { class: 'note', text: [n.kind, n.rung, n.recipient ? `to ${n.recipient}` : null].filter(Boolean).join(' · ') }),
+      el('span', { class: 'note', text: [n.channel === 'email' ? `e-mail sent to ${personName(n.recipient)}` : n.recipient ? `to ${personName(n.recipient)}` : null, n.kind, n.rung].filter(Boolean).join(' · ') }),
+      ...(n.messageId ? [el('span', { class: 'note message-id', text: `Message-ID ${n.messageId}` })] : []),
     ));
   }
   box.replaceChildren(ul);
@@ -749,13 +762,31 @@ async function revokeFeed(id = state.feedId) {
 const ITEM_PATH = /^\/dashboard\/(requests|filings|notices|productions)\/([0-9A-Za-z]+)\/?$/;
 const CREATE_PATH = /^\/dashboard\/new\/(notice|filing|production|request)\/?$/;
 const DAYS_PATH = /^\/dashboard\/calendar-days\/?$/;
-/** The page views; route() shows one and hides the others. */
-const VIEWS = ['due-view', 'create-view', 'item-view', 'days-view'];
-const showView = (id) => VIEWS.forEach((v) => ($(v).hidden = v !== id));
 
-async function route({ focus = true } = {}) {
+const CALENDAR_PATH = /^\/dashboard\/calendar\/?$/;
+const MATTER_PATH = /^\/dashboard\/matters\/([^/]+)\/?$/;
+/** The page views; route() shows one and hides the others. */
+const VIEWS = ['due-view', 'create-view', 'item-view', 'calendar-view', 'matter-view', 'days-view'];
+
+function showView(id) {
+  for (const v of VIEWS) $(v).hidden = v !== id;
+  // One filter form for the list and the calendar: it goes where it is used.
+  if (id === 'calendar-view') $('calendar-filters-slot').append($('filters'));
+  else if (id === 'due-view') filtersHome.parent.insertBefore($('filters'), filtersHome.next);
+}
+
+/** Reloads whichever filtered view is showing. */
+function refresh() {
+  if (!$('calendar-view').hidden) return void loadMonth();
+  void loadDue();
+}
+
+async function route({ focus = true, focusCalendarDay = false } = {}) {
   const m = ITEM_PATH.exec(location.pathname);
-  if (m) return openItem(m[1], m[2], { focus });
+  if (m) {
+    showView('item-view');
+    return openItem(m[1], m[2], { focus });
+  }
   state.current = null;
   const c = CREATE_PATH.exec(location.pathname);
   if (c) {
@@ -763,6 +794,22 @@ async function route({ focus = true } = {}) {
     showView('create-view');
     const heading = showCreate(c[1]);
     if (focus) heading.focus();
+    return;
+  }
+  if (CALENDAR_PATH.test(location.pathname)) {
+    stopTimers();
+    showView('calendar-view');
+    await showCalendar(location.search);
+    if (focusCalendarDay) focusDay();
+    else if (focus) $('calendar-title').focus();
+    return;
+  }
+  const matter = MATTER_PATH.exec(location.pathname);
+  if (matter) {
+    stopTimers();
+    showView('matter-view');
+    await showMatter(decodeURIComponent(matter[1]));
+    if (focus) $('matter-title').focus();
     return;
   }
   if (DAYS_PATH.test(location.pathname)) {
@@ -795,9 +842,9 @@ function created(collection, item) {
   void loadDue();
 }
 
-function navigate(href) {
+function navigate(href, { focusDay: day } = {}) {
   history.pushState(null, '', href);
-  void route();
+  void route({ focusCalendarDay: Boolean(day) });
 }
 
 async function start() {
@@ -815,10 +862,22 @@ async function start() {
   // The banner above every page: a recomputation under way.
   void refreshJobs();
   const create = CREATE_PATH.exec(location.pathname);
-  (ITEM_PATH.test(location.pathname) ? $('item-title') : create ? $(`${CREATE_KINDS[create[1]].form}-title`) : DAYS_PATH.test(location.pathname) ? $('days-title') : $('due-title')).focus();
+  const heading = ITEM_PATH.test(location.pathname) ? $('item-title')
+    : create ? $(`${CREATE_KINDS[create[1]].form}-title`)
+    : CALENDAR_PATH.test(location.pathname) ? $('calendar-title')
+    : MATTER_PATH.test(location.pathname) ? $('matter-title')
+    : DAYS_PATH.test(location.pathname) ? $('days-title')
+    : $('due-title');
+  heading.focus();
 }
 
+/** Where the filter form lives in the list view, to put it back after the calendar borrowed it. */
+let filtersHome;
+
 function wire() {
+  filtersHome = { parent: $('filters').parentNode, next: $('filters').nextSibling };
+  initCalendar({ api, filterQuery, itemHref, kindName, serverNow, navigate });
+  initMatter({ api, itemHref, kindName });
   initCreate({ api, serverNow, matters: () => state.matters, created });
   initDocket({ api, matters: () => state.matters, changed: () => void loadDue() });
   initCalendarDays({ api, isAdmin: () => state.user?.admin === true, changed: () => void loadDue() });
@@ -826,10 +885,10 @@ function wire() {
   $('signin-form').addEventListener('submit', devSignIn);
   $('signin-hosted-button').addEventListener('click', () => void hostedSignIn());
   $('sign-out').addEventListener('click', () => signOut('You are signed out.'));
-  $('filters').addEventListener('change', () => void loadDue());
+  $('filters').addEventListener('change', () => refresh());
   $('filters').addEventListener('submit', (e) => {
     e.preventDefault();
-    void loadDue();
+    refresh();
   });
   $('export-csv').addEventListener('click', () => void downloadCsv());
   $('feed-create').addEventListener('click', () => void createFeed());

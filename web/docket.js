@@ -173,9 +173,14 @@ export async function loadEntries() {
     list.replaceChildren(el('li', { class: 'empty', text: `Could not load the docket: ${err.message}` }));
     return;
   }
-  if (!data.entries.length) return list.replaceChildren(el('li', { class: 'empty', text: 'No docket entries have arrived for this matter.' }));
+  renderEntries(list, data.entries);
+}
+
+/** A matter's docket entries, each with what it proposed and what became of it. */
+export function renderEntries(list, entries) {
+  if (!entries.length) return list.replaceChildren(el('li', { class: 'empty', text: 'No docket entries have arrived for this matter.' }));
   list.replaceChildren(
-    ...data.entries.map((e) =>
+    ...entries.map((e) =>
       el(
         'li',
         { class: 'docket-entry' },

@@ -3,6 +3,7 @@
  * structure and numbering). Days and hours, forward and backward, the last-day rules, and
  * 6(d)'s three days for service by mail or other consented means.
  */
+import { SERVICE_METHODS, type Service } from './service';
 import { factsOf, labelDay, type Calendar, type DayFacts, type EpochDay } from '../calendar';
 import type { Reading } from './readings';
 import type { Trace } from './receipt';
@@ -111,8 +112,6 @@ export function countCourtDays(calendar: Calendar, trigger: EpochDay, days: numb
   return continueToOpenDay(calendar, last, forward, reading, trace, rule);
 }
 
-export type Service = 'electronic' | 'mail' | 'hand' | 'consented_other';
-export const SERVICE_METHODS: readonly Service[] = ['electronic', 'mail', 'hand', 'consented_other'];
 
 const SERVICE_WORDS: Record<Service, string> = {
   electronic: 'electronic service (Rule 5(b)(2)(E))',
@@ -144,3 +143,5 @@ export function noteServiceWithout6d(trace: Trace, service: Service | undefined,
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
+
+export { SERVICE_METHODS, type Service };

@@ -24,10 +24,14 @@ export function countCourtHours(calendar: Calendar, from: CourtTime, hours: numb
   const factsFor = factsOf(calendar);
   if (reading.hoursNoRoll) return end;
   if (!isClosed(factsFor(courtDayOf(end)), reading, true)) return end;
-  while (isClosed(factsFor(courtDayOf(end)), reading, true)) {
+  // "The same time" is the wall-clock time the period would have ended at, on each later day:
+  // counted from that time, not from the day before, so a Sunday whose 2:30 a.m. does not exist
+  // (the spring clock change) does not move Monday's end to 3:30.
+  const last = end;
+  for (let days = 1; isClosed(factsFor(courtDayOf(end)), reading, true); days++) {
     const day = courtDayOf(end);
     if (trace.on) trace.add('skip', `${labelDay(day)}: the period cannot end on this day: ${closedReason(factsFor(day), reading, true, FRCP_6A)}`, day);
-    end = addCourtDays(end, 1);
+    end = addCourtDays(last, days);
   }
   if (trace.on) {
     trace.add('rollforward', `The period continues to run until the same time on the next day that is not a Saturday, Sunday or legal holiday: ${labelCourtTime(end)} (${FRCP_6A.cite('(2)(C)')}).`, isoOf(courtDayOf(end)));

@@ -101,7 +101,8 @@ export class ParamReader {
   /** Throws for the first parameter no one read that is not free text. */
   finish(ruleId: string): void {
     for (const name of Object.keys(this.params)) {
-      if (this.read.has(name) || FREE_TEXT_PARAMS.includes(name) || this.params[name] === undefined) continue;
+      // null is no value, as value() and given() read it.
+      if (this.read.has(name) || FREE_TEXT_PARAMS.includes(name) || this.params[name] === undefined || this.params[name] === null) continue;
       throw this.error(name, `is not a parameter of ${ruleId}`);
     }
   }

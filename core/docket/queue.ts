@@ -5,7 +5,10 @@
  */
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../events';
-import { isIsoDate, isIsoDateTime, isPlainObject, Reader, type FieldError } from '../validate';
+import * as v from 'valibot';
+import { closed, optionalText, parseBody } from '../schema';
+import { isPlainObject } from '../validate';
+import { isIsoDate, isIsoDateTime, isIsoMoment, type FieldError } from '../validate';
 import type { Proposal, ProposalPlan } from './reader';
 import type { DocketEntry } from './sources';
 
@@ -118,25 +121,33 @@ export interface ProposalEdit {
 
 const ITEM_ID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 
+const TRIGGER = 'must be a date (YYYY-MM-DD) or a date-time with offset';
+const DUE = 'must be a real date (YYYY-MM-DD)';
+
+/** The lawyer's edit before confirming: each member replaces what the reader found. */
+export const EditBody = closed({
+  label: optionalText({ max: 200 }),
+  trigger: v.optional(v.pipe(v.string(TRIGGER), v.check((s: string) => isIsoMoment(s), TRIGGER), v.description('ISO date or date-time with offset: the trigger the deadline counts from'))),
+  due: v.optional(v.pipe(v.string(DUE), v.isoDate(DUE), v.check(isIsoDate, DUE), v.description('The date the order sets (the deadline becomes the order\'s date)'))),
+  itemId: optionalText({ max: 26, pattern: ITEM_ID, patternMessage: 'must be an item id' }),
+});
+
+/** Why a proposal is dismissed (other members are ignored). */
+const REASON = 'is required (at most 500 characters)';
+export const DismissBody = v.looseObject({ reason: v.pipe(v.string(REASON), v.trim(), v.nonEmpty(REASON), v.maxLength(500, REASON)) }, REASON);
+
 export function validateEdit(body: unknown): { ok: true; value: ProposalEdit } | { ok: false; errors: FieldError[] } {
   if (body === undefined || body === null) return { ok: true, value: {} };
-  if (!isPlainObject(body)) return { ok: false, errors: [{ field: '', message: 'The body must be a JSON object' }] };
-  const r = new Reader();
-  r.only(body, '', ['label', 'trigger', 'due', 'itemId']);
-  const label = r.string(body, 'label', 'label', { max: 200 });
-  let trigger: string | undefined;
-  if (body.trigger !== undefined) {
-    if (typeof body.trigger !== 'string' || !(isIsoDate(body.trigger) || isIsoDateTime(body.trigger))) r.fail('trigger', 'must be a date (YYYY-MM-DD) or a date-time with offset');
-    else trigger = body.trigger;
-  }
-  let due: string | undefined;
-  if (body.due !== undefined) {
-    if (typeof body.due !== 'string' || !isIsoDate(body.due)) r.fail('due', 'must be a real date (YYYY-MM-DD)');
-    else due = body.due;
-  }
-  const itemId = r.string(body, 'itemId', 'itemId', { max: 26, pattern: ITEM_ID, patternMessage: 'must be an item id' });
-  if (r.errors.length) return { ok: false, errors: r.errors };
+  const parsed = parseBody(EditBody, body);
+  if (!parsed.ok) return parsed;
+  const { label, trigger, due, itemId } = parsed.value;
   return { ok: true, value: { ...(label ? { label } : {}), ...(trigger ? { trigger } : {}), ...(due ? { due } : {}), ...(itemId ? { itemId } : {}) } };
+}
+
+/** The reason of a dismissal, or the field error. */
+export function dismissReason(body: unknown): { ok: true; value: string } | { ok: false; errors: FieldError[] } {
+  const parsed = parseBody(DismissBody, isPlainObject(body) ? body : {});
+  return parsed.ok ? { ok: true, value: parsed.value.reason } : parsed;
 }
 
 export class ProposalNotActionableError extends Error {

@@ -49,21 +49,20 @@ export function filingTransition(d: Draft): void {
       return;
     case 'filed': {
       d.allow(['due', 'reply_due'], 'Nothing is due to be filed');
-      if (item.triggerSet) {
-        // The set's first deadline still unfiled is what was filed, even if it passed unmet; the
-        // links projected from it now count from its actual service (the reply from the opposition's).
-        const pending = d.deadlines.filter((x) => x.status === 'open' || x.status === 'missed').sort((a, b) => a.dueInstant.localeCompare(b.dueInstant));
-        const filed = pending[0];
-        if (filed?.status === 'open') d.meet(filed);
-        else if (filed) d.note = 'Filed after the deadline passed';
-        const rest = pending.filter((x) => x !== filed && x.status === 'open');
-        if (filed) for (const { old, request } of servedFollowers(item, rest, filed, ev.at)) d.supersede(old, request);
-        if (rest.length) return; // more of the set is still due
-        d.patch.phase = 'filed';
-        return;
+      // The first deadline still unfiled is what was filed, even if it passed unmet; in a trigger
+      // set the links projected from it now count from its actual service (the reply from the
+      // opposition's). While another deadline is open (a set's next link, a deadline counted
+      // back from a hearing) the item stays due.
+      const pending = d.deadlines.filter((x) => x.status === 'open' || (x.status === 'missed' && !x.filedLateAt)).sort((a, b) => a.dueInstant.localeCompare(b.dueInstant));
+      const filed = pending[0];
+      if (filed?.status === 'open') d.meet(filed);
+      else if (filed) {
+        d.fileLate(filed);
+        d.note = 'Filed after the deadline passed';
       }
-      const due = d.openAny();
-      if (due) d.meet(due);
+      const rest = pending.filter((x) => x !== filed && x.status === 'open');
+      if (filed && item.triggerSet) for (const { old, request } of servedFollowers(item, rest, filed, ev.at)) d.supersede(old, request);
+      if (rest.length) return;
       d.patch.phase = 'filed';
       return;
     }

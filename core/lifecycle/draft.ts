@@ -11,10 +11,9 @@ import { newDeadline } from '../items';
 import type { Deadline, FoiaClock, TrackedItem } from '../model';
 import { PUBLIC_EVENTS, type ValidEvent } from './events';
 
-/** The event makes no sense in the item's phase: refused with the reason (HTTP 409). */
-export class EventRejectedError extends Error {
-  override name = 'EventRejectedError';
-}
+import { EventRejectedError } from './errors';
+
+export { EventRejectedError };
 
 export interface EventContext {
   now: Date;
@@ -68,6 +67,11 @@ export class Draft {
 
   meet(x: Deadline): void {
     this.closeDeadline(x, 'met');
+  }
+
+  /** A missed deadline filed after all: still missed, but no longer waiting for its filing. */
+  fileLate(x: Deadline): void {
+    this.touched.set(x.id, { ...x, filedLateAt: this.ev.at, version: x.version + 1 });
   }
 
   add(req: DeadlineRequest & { label?: string; link?: string }, supersedes?: Deadline): Deadline {

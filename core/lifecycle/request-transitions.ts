@@ -3,6 +3,7 @@
  * clocks it starts, stops, moves or meets (5 U.S.C. 552(a)(6)).
  */
 import type { Deadline, FoiaClock } from '../model';
+import { dateIn } from '../time';
 import { isIsoDate } from '../validate';
 import { agencyParam, RESPONSE, type Draft } from './draft';
 
@@ -17,7 +18,7 @@ export function recordRequestTransition(d: Draft): void {
       d.allow(['awaiting_response'], 'The clock can only be re-based before tolling, an extension or a determination');
       if (clock.tolling.length || clock.extensionWorkingDays) d.reject('The clock was already tolled or extended; record receipt first');
       const next: FoiaClock = { ...clock, receivedAt: ev.at, firstReceivedByDesignatedComponent: clock.firstReceivedByDesignatedComponent ?? item.receivedAt };
-      if (Date.parse(dayStart(ev.at)) < Date.parse(dayStart(item.receivedAt))) d.reject('Receipt cannot come before the request was submitted');
+      if (isBefore(ev.at, item.receivedAt)) d.reject('Receipt cannot come before the request was submitted');
       d.patch.foia = next;
       d.recomputeResponse(next);
       return;
@@ -123,7 +124,11 @@ function lastSuperseded(d: Draft, rulePrefix: string): Deadline | undefined {
   return d.deadlines.filter((x) => x.rule.startsWith(rulePrefix) && x.status === 'superseded' && !x.supersededBy).at(-1);
 }
 
-function dayStart(at: string): string {
-  return isIsoDate(at) ? `${at}T12:00:00Z` : at;
+/** A bare date is that whole day at the court: it comes before the submission only as an earlier day. */
+function isBefore(at: string, submitted: string): boolean {
+  if (isIsoDate(at) || isIsoDate(submitted)) return courtDate(at) < courtDate(submitted);
+  return Date.parse(at) < Date.parse(submitted);
 }
+
+const courtDate = (at: string) => (isIsoDate(at) ? at : dateIn(new Date(at)));
 

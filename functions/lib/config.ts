@@ -22,7 +22,13 @@ export const config = {
   jwtAudience: process.env.JWT_AUDIENCE ?? '',
   /** Where the site lives, for links in receipts and notifications. */
   publicBaseUrl: process.env.PUBLIC_BASE_URL ?? '',
-  notifyTopicArn: process.env.NOTIFY_TOPIC_ARN ?? '',
+  /** Who notifications come from: the SES sending identity deployed, anything locally. */
+  mailFrom: process.env.MAIL_FROM ?? 'Docketwatch <docketwatch@localhost>',
+  /** Deployed: the SES configuration set every message goes through, and the identity's ARN. */
+  sesConfigurationSet: process.env.SES_CONFIGURATION_SET ?? '',
+  sesIdentityArn: process.env.SES_IDENTITY_ARN ?? '',
+  /** Locally: the embedded SMTP server the local runtime starts. */
+  smtpUrl: process.env.SMTP_URL ?? '',
   /** Items a background job recomputes per batch (one Lambda call). */
   jobBatchSize: Number(process.env.JOB_BATCH_SIZE ?? '25'),
   /** Shards of the due-time index (GSI2); fixed for the life of a table. */

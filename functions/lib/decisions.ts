@@ -4,16 +4,16 @@
  * read in.
  */
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { isPlainObject } from '../../core/validate';
+import { dismissReason } from '../../core/docket/queue';
 import { ddb } from './clients';
 import { conditionFailed, TableName } from './db';
 import { badRequest, conflict, VersionConflictError } from './errors';
 
 /** The `{reason}` a dismissal must give. */
 export function dismissalReason(body: unknown): string {
-  const reason = isPlainObject(body) && typeof body.reason === 'string' ? body.reason.trim() : '';
-  if (!reason || reason.length > 500) throw badRequest('Say why the proposal is dismissed', [{ field: 'reason', message: 'is required (at most 500 characters)' }]);
-  return reason;
+  const read = dismissReason(body);
+  if (!read.ok) throw badRequest('Say why the proposal is dismissed', read.errors);
+  return read.value;
 }
 
 /** Someone else's decision landed first: the caller hears 409. */

@@ -17,6 +17,9 @@ export class HttpError extends Error {
 }
 
 export const badRequest = (detail: string, errors?: FieldErrorLike[]) => new HttpError(400, 'Bad request', detail, errors);
+/** A body its schema refused: not an object at all, or the fields it names (`detail` says of what). */
+export const invalidBody = (detail: string, errors: FieldErrorLike[]) =>
+  errors.length === 1 && errors[0]!.field === '' ? badRequest('The body must be a JSON object') : badRequest(detail, errors);
 export const notFound = (detail: string) => new HttpError(404, 'Not found', detail);
 export const conflict = (detail: string) => new HttpError(409, 'Conflict', detail);
 export const unauthorized = (detail: string) => new HttpError(401, 'Unauthorized', detail);

@@ -5,7 +5,7 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { DeadlineInputError } from '../../core/deadlines/errors';
-import { EventRejectedError } from '../../core/lifecycle/draft';
+import { EventRejectedError } from '../../core/lifecycle/errors';
 import { EventInvalidError } from '../../core/lifecycle/events';
 import { StatusInputError } from '../../core/status';
 import { storageUnavailable } from './storage-errors';

@@ -3,7 +3,7 @@
  * resumed job starts a new execution and a repeated start of the same run is a no-op.
  */
 import { ExecutionAlreadyExists, StartExecutionCommand } from '@aws-sdk/client-sfn';
-import { sfn } from './clients';
+import { sfn } from './sfn-client';
 import { config } from './config';
 
 export interface JobRunInput {

@@ -29,6 +29,8 @@ const LEDGER_TTL_SECONDS = 120 * 24 * 3600;
 
 /** What a sweep wants to send, before it is claimed: the send and its words. */
 export interface Outbound extends SendIdentity {
+  /** The recipient's e-mail address, read from the matter's team when the send is claimed. */
+  address: string;
   subject: string;
   text: string;
 }
@@ -122,7 +124,7 @@ export async function reclaim(c: Claim, at: Date): Promise<Claim | undefined> {
  * Closes a delivered claim and stores the notification, in one transaction. Undefined when the
  * claim was no longer ours (nothing is written then).
  */
-export async function markDelivered(c: Claim, at: Date): Promise<Notification | undefined> {
+export async function markDelivered(c: Claim, at: Date, messageId?: string): Promise<Notification | undefined> {
   const sentAt = at.toISOString();
   const notification: Notification = {
     id: c.notificationId,
@@ -133,6 +135,7 @@ export async function markDelivered(c: Claim, at: Date): Promise<Notification | 
     recipient: c.recipient,
     sentAt,
     subject: c.subject,
+    ...(messageId ? { channel: 'email' as const, messageId } : {}),
   };
   const sk = notificationSk(sentAt, c.notificationId);
   try {
@@ -194,6 +197,7 @@ function toClaim(r: Record<string, unknown>): Claim {
     kind: r.kind as NotificationKind,
     rung: String(r.rung),
     recipient: String(r.recipient),
+    address: typeof r.address === 'string' ? r.address : '',
     subject: String(r.subject),
     text: String(r.text),
     claimId: String(r.claimId),

@@ -15,6 +15,9 @@ export interface Notification {
   recipient: string;
   sentAt: string;
   subject: string;
+  /** How it went out: by e-mail, with the Message-ID of what was sent. */
+  channel?: 'email';
+  messageId?: string;
 }
 
 export interface NotificationPage {
@@ -55,7 +58,7 @@ export async function listNotifications(opts: { itemId?: string; limit: number; 
   );
   const notifications = (page.Items ?? []).map((r) => {
     const n = fromRecord<Notification>(r);
-    return { id: n.id, itemId: n.itemId, deadlineId: n.deadlineId, kind: n.kind, rung: n.rung, recipient: n.recipient, sentAt: n.sentAt, subject: n.subject };
+    return { id: n.id, itemId: n.itemId, deadlineId: n.deadlineId, kind: n.kind, rung: n.rung, recipient: n.recipient, sentAt: n.sentAt, subject: n.subject, ...(n.messageId ? { channel: n.channel, messageId: n.messageId } : {}) };
   });
   return { notifications, ...(page.LastEvaluatedKey ? { next: Buffer.from(JSON.stringify(page.LastEvaluatedKey)).toString('base64url') } : {}) };
 }

@@ -26,18 +26,18 @@ import { logger } from './logger';
 import { listMatters } from './matter-store';
 import { count } from './metrics';
 import type { Notification } from './notification-log';
-import { deliverNotification, type Deliver } from './notifier';
+import { sendMail, type Deliver } from './mail';
 import { unwatchDeadline, watchDeadline, watchedEndedBefore } from './watch-list';
 
 /** A claim older than this is abandoned: longer than the sweep function's 5-minute timeout. */
 export const CLAIM_LEASE_MS = 10 * 60_000;
-/** Deliveries in flight at once: SNS is fast, the team is small. */
+/** Deliveries in flight at once: the team is small, and SES's send rate is per second. */
 const DELIVERY_CONCURRENCY = 4;
 
 export interface SweepOptions {
   /** The sweep's instant; default: the clock. */
   at?: Date;
-  /** Delivery (tests inject one); default: SNS deployed, the console locally. */
+  /** Delivery (tests inject one); default: e-mail (SES deployed, the local SMTP server locally). */
   deliver?: Deliver;
 }
 
@@ -62,16 +62,18 @@ export interface SweepReport {
 export async function runSweep(opts: SweepOptions = {}): Promise<SweepReport> {
   const at = opts.at ?? now();
   const atIso = at.toISOString();
-  const deliver = opts.deliver ?? deliverNotification;
+  const deliver = opts.deliver ?? sendMail;
   const report: SweepReport = { at: atIso, read: { due: 0, watched: 0, pending: 0 }, reconciled: [], sent: [], alreadySent: 0, failed: 0 };
 
   const send = async (claim: Claim, retried: boolean) => {
+    let delivered: Awaited<ReturnType<Deliver>>;
     try {
-      await deliver({
+      delivered = await deliver({
         notificationId: claim.notificationId,
         kind: claim.kind,
         rung: claim.rung,
         recipient: claim.recipient,
+        address: claim.address,
         itemId: claim.itemId,
         deadlineId: claim.kind === 'digest' ? null : claim.deadlineId,
         subject: claim.subject,
@@ -83,7 +85,7 @@ export async function runSweep(opts: SweepOptions = {}): Promise<SweepReport> {
       logger.warn('delivery failed', { errorName: (err as Error).name, rung: claim.rung, recipient: claim.recipient });
       return;
     }
-    const n = await markDelivered(claim, at);
+    const n = await markDelivered(claim, at, delivered?.messageId);
     if (n) report.sent.push({ ...n, retried });
   };
 
@@ -139,7 +141,7 @@ export async function runSweep(opts: SweepOptions = {}): Promise<SweepReport> {
   await inBatches(fresh, async (c) => {
     const { subject, text } = await messageOf(c);
     const claim = await claimSend(
-      { deadlineId: c.deadlineId, deadlineVersion: c.deadlineVersion, itemId: c.itemId, kind: c.kind, rung: c.rung, recipient: c.recipient, subject, text },
+      { deadlineId: c.deadlineId, deadlineVersion: c.deadlineVersion, itemId: c.itemId, kind: c.kind, rung: c.rung, recipient: c.recipient, address: c.address, subject, text },
       at,
     );
     if (!claim) {

@@ -4,7 +4,7 @@
  */
 import { DescribeStateMachineCommand, ExecutionAlreadyExists, InvalidToken, SendTaskSuccessCommand, StartExecutionCommand, TaskDoesNotExist, TaskTimedOut } from '@aws-sdk/client-sfn';
 import { nextStep } from '../../core/lifecycle/next-step';
-import { sfn } from './clients';
+import { sfn } from './sfn-client';
 import { config } from './config';
 import type { ItemBundle } from './item-store';
 import { logger } from './logger';

@@ -45,8 +45,8 @@ export class Data extends Construct {
     );
     this.key.addToResourcePolicy(
       new PolicyStatement({
-        sid: 'AlarmsAndEventsPublishToEncryptedTopicsAndQueues',
-        principals: [new ServicePrincipal('cloudwatch.amazonaws.com'), new ServicePrincipal('events.amazonaws.com')],
+        sid: 'AlarmsEventsAndSesPublishToEncryptedTopicsAndQueues',
+        principals: [new ServicePrincipal('cloudwatch.amazonaws.com'), new ServicePrincipal('events.amazonaws.com'), new ServicePrincipal('ses.amazonaws.com')],
         actions: ['kms:Decrypt', 'kms:GenerateDataKey'],
         resources: ['*'],
         conditions: { StringEquals: { 'aws:SourceAccount': stack.account } },

@@ -1,98 +1,79 @@
-import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
-import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import type { Key } from 'aws-cdk-lib/aws-kms';
-import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership, type IBucket } from 'aws-cdk-lib/aws-s3';
-import { ReceiptRuleSet, TlsPolicy } from 'aws-cdk-lib/aws-ses';
-import { Lambda, LambdaInvocationType, S3 } from 'aws-cdk-lib/aws-ses-actions';
+import { Duration, Stack } from 'aws-cdk-lib';
+import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { PolicyStatement, type IGrantable } from 'aws-cdk-lib/aws-iam';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
+import { ConfigurationSet, EmailIdentity, EmailSendingEvent, EventDestination, Identity, SuppressionReasons } from 'aws-cdk-lib/aws-ses';
+import { Topic } from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
-import { MAIL_OBJECT_PREFIX as MAIL_OBJECT_PREFIX_VALUE } from '../../functions/mail-prefix';
-import { MAIL_RECEIVE_ENTRY } from '../../functions/routes';
 import type { StageConfig } from '../config';
-import { acknowledgeWildcardResource, REASONS } from '../nag';
-import { DocketwatchFunction } from './function';
 
-export interface MailIntakeProps {
+export interface MailProps {
   readonly config: StageConfig;
-  readonly key: Key;
-  readonly table: ITable;
-  readonly accessLogs: IBucket;
-  readonly environment: Record<string, string>;
+  readonly key: IKey;
 }
 
-/** Used when the deployment names no intake address: the rule matches no real mailbox. */
-export const UNSET_INTAKE_ADDRESS = 'intake@docketwatch.invalid';
-
 /**
- * SES receiving for the intake address: a receipt rule set whose one rule (spam and virus scan,
- * TLS required) stores each message in the mail bucket (SSE-KMS with the stack's key, versioned,
- * retained: what arrived is never lost), then invokes the mail function, which reads it from
- * there into the same intake as POST /api/inbound/email. The rule set must be made active once
- * per region (README, "Mail in").
+ * Notifications by e-mail through Amazon SES: the sending identity (the deployment's `mailFrom`
+ * setting: its domain, or the address itself with `mailIdentity=address`), a configuration set
+ * every message goes through, and its event destination: bounces, complaints and rejections to
+ * an encrypted SNS topic, alarmed on its first message. SES's account-level suppression of
+ * bounced and complaining addresses applies through the configuration set too.
  */
-export class MailIntake extends Construct {
-  readonly bucket: Bucket;
-  readonly receive: DocketwatchFunction;
-  readonly ruleSet: ReceiptRuleSet;
+export class Mail extends Construct {
+  readonly identity: EmailIdentity;
+  readonly identityArn: string;
+  readonly configurationSet: ConfigurationSet;
+  readonly configurationSetArn: string;
+  readonly eventsTopic: Topic;
+  readonly bounceAlarm: Alarm;
+  /** What the sweep's environment needs to send. */
+  readonly environment: Record<string, string>;
 
-  constructor(scope: Construct, id: string, props: MailIntakeProps) {
+  constructor(scope: Construct, id: string, props: MailProps) {
     super(scope, id);
+    const { mail } = props.config;
     const stack = Stack.of(this);
-    const { config, key } = props;
-    const address = config.mailIntakeAddress ?? UNSET_INTAKE_ADDRESS;
+    this.identity = new EmailIdentity(this, 'Identity', {
+      identity: mail.identity.includes('@') ? Identity.email(mail.identity) : Identity.domain(mail.identity),
+    });
+    this.identityArn = stack.formatArn({ service: 'ses', resource: 'identity', resourceName: this.identity.emailIdentityName });
 
-    this.bucket = new Bucket(this, 'Messages', {
-      encryption: BucketEncryption.KMS,
-      encryptionKey: key,
-      bucketKeyEnabled: true,
+    this.configurationSet = new ConfigurationSet(this, 'ConfigurationSet', {
+      reputationMetrics: true,
+      sendingEnabled: true,
+      suppressionReasons: SuppressionReasons.BOUNCES_AND_COMPLAINTS,
+    });
+    this.configurationSetArn = stack.formatArn({ service: 'ses', resource: 'configuration-set', resourceName: this.configurationSet.configurationSetName });
+
+    this.eventsTopic = new Topic(this, 'DeliveryProblems', {
+      displayName: 'Docketwatch e-mail bounces and complaints',
+      masterKey: props.key,
       enforceSSL: true,
-      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
-      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
-      versioned: true,
-      serverAccessLogsBucket: props.accessLogs,
-      serverAccessLogsPrefix: 'mail-bucket/',
-      removalPolicy: RemovalPolicy.RETAIN,
     });
-    // SES writes the objects, so it encrypts them with the key: only for this account's rule set.
-    // Named from the stack, not generated: the key policy below must name it without a cycle (key → bucket → rule set).
-    const ruleSetName = `${stack.stackName}-mail-intake`;
-    const ruleSetArn = `arn:${stack.partition}:ses:${stack.region}:${stack.account}:receipt-rule-set/${ruleSetName}:receipt-rule/*`;
-    key.addToResourcePolicy(
-      new PolicyStatement({
-        sid: 'SesReceivingEncryptsStoredMail',
-        principals: [new ServicePrincipal('ses.amazonaws.com')],
-        actions: ['kms:GenerateDataKey', 'kms:Encrypt'],
-        resources: ['*'], // in a key policy, "*" means this key
-        conditions: { StringEquals: { 'aws:SourceAccount': stack.account }, ArnLike: { 'aws:SourceArn': ruleSetArn } },
-      }),
-    );
+    // Adds the topic policy letting SES publish for this configuration set only.
+    this.configurationSet.addEventDestination('ToTopic', {
+      destination: EventDestination.snsTopic(this.eventsTopic),
+      events: [EmailSendingEvent.BOUNCE, EmailSendingEvent.COMPLAINT, EmailSendingEvent.REJECT],
+    });
+    // A reminder that bounced is a reminder nobody read: someone must fix the address at once.
+    this.bounceAlarm = new Alarm(this, 'BouncesOrComplaints', {
+      alarmDescription: 'A notification e-mail bounced, was rejected or drew a complaint: check the recipient’s address in the matter’s team',
+      metric: this.eventsTopic.metricNumberOfMessagesPublished({ period: Duration.minutes(5), statistic: 'Sum' }),
+      threshold: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      evaluationPeriods: 1,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
 
-    this.receive = new DocketwatchFunction(this, 'ReceiveFunction', {
-      entryName: MAIL_RECEIVE_ENTRY,
-      config,
-      logKey: key,
-      table: props.table,
-      tableAccess: 'readwrite',
-      description: 'Docketwatch mail in: SES receiving for the intake address',
-      // Parsing a message and its PDF takes longer than an API call.
-      timeout: Duration.seconds(60),
-      environment: { ...props.environment, MAIL_BUCKET: this.bucket.bucketName },
-    });
-    // Exactly the call its code makes (infra/permissions.ts), on the objects SES writes.
-    this.receive.addToRolePolicy(new PolicyStatement({ actions: ['s3:GetObject'], resources: [this.bucket.arnForObjects(`${MAIL_OBJECT_PREFIX_VALUE}*`)] }));
-    acknowledgeWildcardResource(this.receive.role!, this.bucket.arnForObjects(`${MAIL_OBJECT_PREFIX_VALUE}*`), REASONS.mailObjects);
-    key.grantDecrypt(this.receive);
+    this.environment = {
+      MAIL_FROM: mail.from,
+      SES_CONFIGURATION_SET: this.configurationSet.configurationSetName,
+      SES_IDENTITY_ARN: this.identityArn,
+    };
+  }
 
-    this.ruleSet = new ReceiptRuleSet(this, 'RuleSet', {
-      receiptRuleSetName: ruleSetName,
-      rules: [
-        {
-          recipients: [address],
-          scanEnabled: true,
-          tlsPolicy: TlsPolicy.REQUIRE,
-          actions: [new S3({ bucket: this.bucket, objectKeyPrefix: MAIL_OBJECT_PREFIX_VALUE }), new Lambda({ function: this.receive, invocationType: LambdaInvocationType.EVENT })],
-        },
-      ],
-    });
+  /** SendEmail from this identity, through this configuration set, and nothing else. */
+  grantSend(grantee: IGrantable & { addToRolePolicy(s: PolicyStatement): void }): void {
+    grantee.addToRolePolicy(new PolicyStatement({ actions: ['ses:SendEmail'], resources: [this.identityArn, this.configurationSetArn] }));
   }
 }

@@ -20,6 +20,8 @@ export interface MonitoringProps {
   readonly deadLetterQueues: readonly IQueue[];
   readonly sweep: IFunction;
   readonly httpApi: IHttpApi;
+  /** Alarms made by other constructs (mail bounces), paged like these. */
+  readonly otherAlarms?: readonly Alarm[];
 }
 
 const FIVE_MINUTES = Duration.minutes(5);
@@ -39,6 +41,8 @@ export class Monitoring extends Construct {
       alarm.addOkAction(action);
       this.alarms.push(alarm);
     };
+
+    for (const alarm of props.otherAlarms ?? []) add(alarm);
 
     for (const [entry, fn] of props.functions) {
       const name = entryId(entry);

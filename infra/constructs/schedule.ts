@@ -5,7 +5,6 @@ import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { IDestination } from 'aws-cdk-lib/aws-lambda';
-import { Topic } from 'aws-cdk-lib/aws-sns';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { statesActionsOf } from '../permissions';
@@ -13,6 +12,7 @@ import { SWEEP_ENTRY } from '../../functions/routes';
 import type { StageConfig } from '../config';
 import { acknowledge, REASONS } from '../nag';
 import { DocketwatchFunction } from './function';
+import type { Mail } from './mail';
 import type { Workflow } from './workflow';
 
 export interface ScheduleProps {
@@ -21,6 +21,7 @@ export interface ScheduleProps {
   readonly table: ITable;
   readonly workflow: Workflow;
   readonly environment: Record<string, string>;
+  readonly mail: Mail;
 }
 
 /**
@@ -30,17 +31,11 @@ export interface ScheduleProps {
  */
 export class Schedule extends Construct {
   readonly sweep: DocketwatchFunction;
-  readonly notifyTopic: Topic;
   readonly deadLetterQueue: Queue;
   readonly rule: Rule;
 
   constructor(scope: Construct, id: string, props: ScheduleProps) {
     super(scope, id);
-    this.notifyTopic = new Topic(this, 'NotifyTopic', {
-      displayName: 'Docketwatch reminders',
-      masterKey: props.key,
-      enforceSSL: true,
-    });
     this.deadLetterQueue = new Queue(this, 'SweepDeadLetters', {
       encryption: QueueEncryption.KMS,
       encryptionMasterKey: props.key,
@@ -68,11 +63,11 @@ export class Schedule extends Construct {
       environment: {
         ...props.environment,
         STATE_MACHINE_ARN: props.workflow.lifecycle.stateMachineArn,
-        NOTIFY_TOPIC_ARN: this.notifyTopic.topicArn,
+        ...props.mail.environment,
       },
     });
     this.sweep.addToRolePolicy(new PolicyStatement({ actions: ['sqs:SendMessage'], resources: [queue.queueArn] }));
-    this.sweep.addToRolePolicy(new PolicyStatement({ actions: ['sns:Publish'], resources: [this.notifyTopic.topicArn] }));
+    props.mail.grantSend(this.sweep);
     this.sweep.addToRolePolicy(new PolicyStatement({ actions: ['kms:Decrypt', 'kms:GenerateDataKey'], resources: [props.key.keyArn] }));
     // Restarts executions from the table.
     props.workflow.grantActions(this.sweep, statesActionsOf(SWEEP_ENTRY));

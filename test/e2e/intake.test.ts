@@ -174,7 +174,7 @@ describe('intake form', () => {
     expect(response.headers()['content-type']).toContain('application/problem+json');
     const problem = (await response.json()) as { errors?: { field: string; message: string }[] };
     const serverError = problem.errors?.find((e) => e.field === 'requester.email');
-    expect(serverError, `errors[] names requester.email: ${JSON.stringify(problem)}`).toBeDefined();
+    expect(serverError, `errors[] names requester.email: ${JSON.stringify(problem)}`).toEqual({ field: 'requester.email', message: 'must be an email address' });
 
     const message = page.locator('#error-requester-email');
     await message.waitFor({ state: 'visible' });

@@ -35,7 +35,7 @@ export async function startChild(opts: { dataDir?: string; clockStart?: string; 
   const started = Date.now();
   const child = spawn(join(ROOT, 'node_modules/.bin/node'), ['--import', 'tsx', 'local/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, POWERTOOLS_LOG_LEVEL: 'ERROR', ...(opts.clockStart ? { CLOCK_START: opts.clockStart } : {}), ...opts.env },
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, POWERTOOLS_LOG_LEVEL: 'ERROR', SMTP_PORT: '0', ...(opts.clockStart ? { CLOCK_START: opts.clockStart } : {}), ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

@@ -12,15 +12,15 @@ import { sdkCallsOf } from './sdk-calls';
 import { resourcesOf, synth } from './synth';
 
 /** Services the code talks to through the SDK; their actions must all have a caller. */
-const CODE_SERVICES = ['dynamodb', 'states', 'sns', 's3'];
+const CODE_SERVICES = ['dynamodb', 'states', 'ses', 'sns', 's3'];
 /** Used by the platform with the function's role, not by its code. */
 const PLATFORM: Record<string, string> = {
   'logs:CreateLogStream': 'the Lambda runtime writes the function’s logs',
   'logs:PutLogEvents': 'the Lambda runtime writes the function’s logs',
-  'kms:Decrypt': 'DynamoDB, Step Functions, SNS and S3 (the stored mail) use the data key on the caller’s behalf',
+  'kms:Decrypt': 'DynamoDB, Step Functions and S3 (the stored mail) use the data key on the caller’s behalf',
   'kms:DescribeKey': 'DynamoDB reads the table key’s metadata on the caller’s behalf',
   'kms:Encrypt': 'DynamoDB encrypts written items with the data key',
-  'kms:GenerateDataKey': 'DynamoDB, Step Functions and SNS encrypt with the data key',
+  'kms:GenerateDataKey': 'DynamoDB and Step Functions encrypt with the data key',
 };
 const SWEEP_PLATFORM = { 'sqs:SendMessage': 'Lambda sends a failed asynchronous invocation to the dead-letter queue' };
 

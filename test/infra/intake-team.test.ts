@@ -17,6 +17,8 @@ describe('intakeTeam', () => {
     const { app } = buildApp({ context: { 'aws:cdk:bundling-stacks': [] } });
     const warnings = app.node.metadata.filter((m) => m.type === 'aws:cdk:warning').map((m) => String(m.data));
     expect(warnings.some((w) => /No intakeTeam: public requests not yet filed under a matter will remind no one/.test(w))).toBe(true);
+    // Nor is mailFrom required to synthesize: the placeholder can never be verified, and the warning says so.
+    expect(warnings.some((w) => /No mailFrom: notifications would be sent from Docketwatch <notifications@docketwatch\.invalid>, which SES can never verify/.test(w))).toBe(true);
     expect(() => buildApp({ context: { 'aws:cdk:bundling-stacks': [], intakeTeam: '[]' } })).toThrow(/intakeTeam must list at least one person/);
     expect(() => buildApp({ context: { 'aws:cdk:bundling-stacks': [], intakeTeam: '[{"id":"x","name":"X","email":"not-an-email","role":"Clerk"}]' } })).toThrow(
       /intakeTeam\[0\]\.email/,

@@ -34,7 +34,7 @@ const ACTION_OF: Record<string, string> = {
   DescribeExecutionCommand: 'states:DescribeExecution',
   DescribeStateMachineCommand: 'states:DescribeStateMachine',
   StopExecutionCommand: 'states:StopExecution',
-  PublishCommand: 'sns:Publish',
+  SendEmailCommand: 'ses:SendEmail',
   GetObjectCommand: 's3:GetObject',
 };
 const TRANSACT_ITEM_ACTION: Record<string, string> = {

@@ -68,7 +68,9 @@ describe('functions', () => {
     }
     const sweep = fnProps(s, SWEEP_ENTRY).Environment.Variables;
     expect(sweep.STATE_MACHINE_ARN).toEqual({ Ref: expect.stringMatching(/itemlifecycle/) });
-    expect(sweep.NOTIFY_TOPIC_ARN).toEqual({ Ref: expect.stringMatching(/NotifyTopic/) });
+    expect(sweep.SES_CONFIGURATION_SET).toEqual({ Ref: expect.stringMatching(/MailConfigurationSet/) });
+    expect(sweep.MAIL_FROM).toBe('Docketwatch <reminders@docketwatch.example.org>');
+    expect(sweep.NOTIFY_TOPIC_ARN).toBeUndefined();
     // The state machine invokes workflow-task: giving it the machine's ARN would be a cycle.
     expect(fnProps(s, WORKFLOW_TASK_ENTRY).Environment.Variables.STATE_MACHINE_ARN).toBeUndefined();
   });
@@ -299,9 +301,9 @@ describe('schedule', () => {
     });
   });
 
-  it('the reminder topic is encrypted with the data key and requires TLS', () => {
+  it('the e-mail events topic is encrypted with the data key and requires TLS', () => {
     const t = dev().template;
-    t.hasResourceProperties('AWS::SNS::Topic', { DisplayName: 'Docketwatch reminders', KmsMasterKeyId: dataKeyArn(dev()) });
+    t.hasResourceProperties('AWS::SNS::Topic', { DisplayName: 'Docketwatch e-mail bounces and complaints', KmsMasterKeyId: dataKeyArn(dev()) });
     expect(resourcesOf(t, 'AWS::SNS::TopicPolicy')).toHaveLength(2);
   });
 });
@@ -463,12 +465,59 @@ describe('monitoring', () => {
   });
 });
 
+describe('notifications by e-mail (SES)', () => {
+  it('sends from the configured identity through a configuration set whose bounces and complaints reach an alarmed topic', () => {
+    const t = dev().template;
+    t.resourceCountIs('AWS::SES::EmailIdentity', 1);
+    t.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'docketwatch.example.org' });
+    t.hasResourceProperties('AWS::SES::ConfigurationSet', {
+      SendingOptions: { SendingEnabled: true },
+      SuppressionOptions: { SuppressedReasons: Match.arrayWith(['BOUNCE', 'COMPLAINT']) },
+    });
+    const [topicId] = resourcesOf(t, 'AWS::SNS::Topic').filter(([, r]) => r.Properties!.DisplayName === 'Docketwatch e-mail bounces and complaints')[0]!;
+    t.hasResourceProperties('AWS::SNS::Topic', { DisplayName: 'Docketwatch e-mail bounces and complaints', KmsMasterKeyId: Match.anyValue() });
+    t.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
+      EventDestination: { Enabled: true, MatchingEventTypes: Match.arrayWith(['bounce', 'complaint']), SnsDestination: { TopicARN: { Ref: topicId } } },
+    });
+    // The alarm on the topic pages operations like every other alarm.
+    t.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'NumberOfMessagesPublished',
+      Namespace: 'AWS/SNS',
+      Dimensions: [{ Name: 'TopicName', Value: { 'Fn::GetAtt': [topicId, 'TopicName'] } }],
+      Threshold: 1,
+      AlarmActions: [{ Ref: Match.stringLikeRegexp('OpsTopic') }],
+    });
+    // No topic for reminders any more: each message is an e-mail to one person.
+    expect(resourcesOf(t, 'AWS::SNS::Subscription')).toEqual([]);
+  });
+
+  it('the sweep alone may send, from that identity and through that configuration set only', () => {
+    const s = dev();
+    const statements = resourcesOf(s.template, 'AWS::IAM::Policy').flatMap(([, p]) => p.Properties!.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[]);
+    const sends = statements.filter((st) => [st.Action].flat().some((a) => a.startsWith('ses:')));
+    expect(sends).toHaveLength(1);
+    expect(sends[0]!.Action).toBe('ses:SendEmail');
+    const arns = JSON.stringify(sends[0]!.Resource);
+    expect(arns).toContain(':identity/');
+    expect(arns).toContain(':configuration-set/');
+    expect(arns).not.toContain('*');
+    expect(fnProps(s, SWEEP_ENTRY).Environment.Variables.SES_IDENTITY_ARN).toBeDefined();
+  });
+
+  it('an address alone can be the identity; a malformed mailFrom is refused', () => {
+    const t = synth({ mailFrom: 'reminders@example.org', mailIdentity: 'address' }).template;
+    t.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'reminders@example.org' });
+    expect(() => synth({ mailFrom: 'Docketwatch <not an address>' })).toThrow(/Invalid mailFrom/);
+    expect(() => synth({ mailIdentity: 'both' })).toThrow(/Invalid mailIdentity/);
+  });
+});
+
 describe('stack', () => {
   it('has the outputs the README lists, each naming the resource it is about', () => {
     const readme = readFileSync(path.join(PROJECT_ROOT, 'README.md'), 'utf8');
     const sentence = /The outputs of `Docketwatch-prod` are ([^.]+)\./.exec(readme)![1]!;
     const listed = [...sentence.matchAll(/`(\w+)`/g)].map((m) => m[1]);
-    expect(listed).toHaveLength(9);
+    expect(listed).toHaveLength(10);
     const t = dev().template;
     const outputs = t.toJSON().Outputs as Record<string, { Value: unknown }>;
     expect(Object.keys(outputs).sort()).toEqual([...listed].sort());
@@ -483,7 +532,8 @@ describe('stack', () => {
     expect(outputs.UserPoolClientId!.Value).toEqual({ Ref: only('AWS::Cognito::UserPoolClient') });
     expect(outputs.HostedUiUrl!.Value).toEqual({ 'Fn::Join': ['', ['https://', { Ref: only('AWS::Cognito::UserPoolDomain') }, '.auth.us-east-1.amazoncognito.com']] });
     expect(outputs.OpsTopicArn!.Value).toEqual({ Ref: only('AWS::SNS::Topic', { DisplayName: 'Docketwatch operations' }) });
-    expect(outputs.NotifyTopicArn!.Value).toEqual({ Ref: only('AWS::SNS::Topic', { DisplayName: 'Docketwatch reminders' }) });
+    expect(outputs.MailIdentity!.Value).toEqual({ Ref: only('AWS::SES::EmailIdentity') });
+    expect(outputs.MailEventsTopicArn!.Value).toEqual({ Ref: only('AWS::SNS::Topic', { DisplayName: 'Docketwatch e-mail bounces and complaints' }) });
     expect(outputs.TableName!.Value).toEqual({ Ref: only('AWS::DynamoDB::Table') });
     expect(outputs.MailRuleSet!.Value).toEqual({ Ref: only('AWS::SES::ReceiptRuleSet') });
   });

@@ -15,6 +15,7 @@ export interface Synthesized extends BuiltApp {
 
 /** The deployment setting every synth needs: who unassigned public requests go to. */
 export const TEST_INTAKE_TEAM = [{ id: 'records-clerk', name: 'R. Clerk', email: 'records@example.org', role: 'Records clerk' }];
+export const TEST_MAIL_FROM = 'Docketwatch <reminders@docketwatch.example.org>';
 
 const cache = new Map<string, Synthesized>();
 
@@ -26,7 +27,7 @@ export function synth(context: Record<string, unknown> = {}, options: Omit<Build
   const key = JSON.stringify({ context, options });
   const cached = cache.get(key);
   if (cached) return cached;
-  const built = buildApp({ ...options, context: { ...CDK_JSON_CONTEXT, 'aws:cdk:bundling-stacks': [], intakeTeam: JSON.stringify(TEST_INTAKE_TEAM), mailIntake: 'intake@mail.example.org', ...context } });
+  const built = buildApp({ ...options, context: { ...CDK_JSON_CONTEXT, 'aws:cdk:bundling-stacks': [], intakeTeam: JSON.stringify(TEST_INTAKE_TEAM), mailFrom: TEST_MAIL_FROM, mailIntake: 'intake@mail.example.org', ...context } });
   const result = { ...built, template: Template.fromStack(built.main), edgeTemplate: Template.fromStack(built.edge) };
   cache.set(key, result);
   return result;

@@ -77,6 +77,24 @@ describe('a member of another matter', () => {
     expect((await http.post('/api/filings', filing, auth(otherMember))).status).toBe(201);
   });
 
+  it('gets the page of their own matter only: another matter is a 404, as one that does not exist', async () => {
+    const page = await http.get('/api/matters/other-matter', otherMember);
+    expect(page.status).toBe(200);
+    const body = await page.json();
+    expect(body.matter).toMatchObject({ id: 'other-matter', name: 'Another client v. DHS' });
+    expect(body.items.map((i: { id: string }) => i.id)).toContain(otherItem);
+    // Every item is of this matter: the filing the test above created here is listed too.
+    expect(body.items.every((i: { matterId: string }) => i.matterId === 'other-matter')).toBe(true);
+    const request = body.items.find((i: { id: string }) => i.id === otherItem);
+    const [response] = request.deadlines.filter((d: { rule: string }) => d.rule === 'foia.response');
+    expect(response.receipt.length).toBeGreaterThan(0);
+    expect(response.summary[0]).toMatch(/^Receipt of the request/);
+    expect((await http.get('/api/matters/other-matter', demoMember)).status).toBe(404);
+    expect((await http.get('/api/matters/ctr-v-irs', otherMember)).status).toBe(404);
+    expect((await http.get('/api/matters/no-such-matter', admin)).status).toBe(404);
+    expect((await http.get('/api/matters/other-matter', admin)).status).toBe(200);
+  });
+
   it('sees only their own matters in the matter list, the deadlines, the calendar and the export', async () => {
     const matterIds = async (token: string) => ((await (await http.get('/api/matters', token)).json()).matters as { id: string }[]).map((m) => m.id).sort();
     expect(await matterIds(otherMember)).toEqual(['other-matter']);

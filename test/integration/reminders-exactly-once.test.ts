@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Matter } from '../../core/model';
-import type { OutboundMessage } from '../../functions/lib/notifier';
+import type { OutboundMessage } from '../../functions/lib/mail';
 import type { LocalStack } from '../../local/runtime';
 import { FOIA_MARCH, recordingDelivery, seedItem, seedMatter, sendKey } from '../support/reminders';
 import { testStack } from '../support/stack';
@@ -73,7 +73,7 @@ describe('exactly once', () => {
     let failures = 0;
     const flaky = recordingDelivery();
     const deliver = Object.assign(async (m: OutboundMessage) => {
-      if (m.recipient === victim && m.kind === 'reminder' && failures++ === 0) throw new Error('SNS unavailable (injected)');
+      if (m.recipient === victim && m.kind === 'reminder' && failures++ === 0) throw new Error('mail service unavailable (injected)');
       await flaky(m);
     }, flaky);
 
@@ -100,15 +100,16 @@ describe('exactly once', () => {
   it('a sweep that died between the ledger entry and delivery: the next runs deliver it once, even two at once', async () => {
     const { matter, items } = await matterWithItems(1);
     const person = matter.team[2]!.id;
+    const address = matter.team[2]!.email;
     const d = items[0]!.deadlines[0]!;
     // The dead sweep got as far as claiming (the ledger entry), then the process ended.
     const claim = await ledger.claimSend(
-      { deadlineId: d.id, deadlineVersion: d.version, itemId: d.itemId, kind: 'reminder', rung: 'D-7', recipient: person, subject: 'Stored subject', text: 'Stored text' },
+      { deadlineId: d.id, deadlineVersion: d.version, itemId: d.itemId, kind: 'reminder', rung: 'D-7', recipient: person, address, subject: 'Stored subject', text: 'Stored text' },
       new Date(T),
     );
     expect(claim).toMatchObject({ deadlineId: d.id, deadlineVersion: d.version, rung: 'D-7', recipient: person, claimedAt: new Date(T).toISOString(), attempts: 1 });
     // The same send cannot be claimed twice.
-    expect(await ledger.claimSend({ deadlineId: d.id, deadlineVersion: d.version, itemId: d.itemId, kind: 'reminder', rung: 'D-7', recipient: person, subject: 's', text: 't' }, new Date(T))).toBeUndefined();
+    expect(await ledger.claimSend({ deadlineId: d.id, deadlineVersion: d.version, itemId: d.itemId, kind: 'reminder', rung: 'D-7', recipient: person, address, subject: 's', text: 't' }, new Date(T))).toBeUndefined();
 
     // A sweep soon after leaves it to its (possibly still running) claimer and sends the rest.
     const soon = recordingDelivery();
@@ -122,7 +123,7 @@ describe('exactly once', () => {
     const b = recordingDelivery();
     await Promise.all([runSweep({ at: plus(T, 30), deliver: a }), runSweep({ at: plus(T, 30), deliver: b })]);
     const retried = ofTeam(matter, [...a.delivered, ...b.delivered]).filter((m) => m.kind === 'reminder');
-    expect(retried).toEqual([expect.objectContaining({ recipient: person, rung: 'D-7', subject: 'Stored subject', text: 'Stored text' })]);
+    expect(retried).toEqual([expect.objectContaining({ recipient: person, address, rung: 'D-7', subject: 'Stored subject', text: 'Stored text' })]);
     expect(await ledger.getLedgerEntry({ deadlineId: d.id, deadlineVersion: d.version, rung: 'D-7', recipient: person })).toEqual({
       status: 'delivered',
       attempts: 2,

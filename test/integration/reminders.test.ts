@@ -1,7 +1,7 @@
 /**
  * The reminder sweep against DynamoDB Local: the ladder at the right instants (and a late
  * sweep), per-matter ladders, hour deadlines, reconciliation, changed notices, the digest, and
- * GET /api/notifications. Only SNS is replaced (a recording delivery).
+ * GET /api/notifications. Only the mail delivery is replaced (a recording delivery).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { change } from '../../core/changes';

@@ -14,6 +14,7 @@ export const API_CONTRACT: Record<string, { who: Who; answer: number }> = {
   'GET /api/track/{trackingCode}': { who: 'public', answer: 404 },
   'GET /api/matters': { who: 'team', answer: 200 },
   'POST /api/matters': { who: 'admin', answer: 400 },
+  'GET /api/matters/{matterId}': { who: 'team', answer: 404 },
   'POST /api/filings': { who: 'team', answer: 400 },
   'POST /api/notices': { who: 'team', answer: 400 },
   'POST /api/productions': { who: 'team', answer: 400 },

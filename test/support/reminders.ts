@@ -1,7 +1,7 @@
 /**
  * Fixtures for reminder tests: a matter with a team of its own (so one test's recipients never
  * see another's sends), items with deadlines written straight to the table, and a recording
- * delivery in place of SNS. Import after `testStack()`: handler modules read the environment
+ * delivery in place of the mail service. Import after `testStack()`: handler modules read the environment
  * (PUBLIC_BASE_URL among it) at import.
  */
 import { randomUUID } from 'node:crypto';
@@ -9,7 +9,7 @@ import { chainEvent, GENESIS_HASH } from '../../core/events';
 import { newDeadline } from '../../core/items';
 import type { Deadline, ItemKind, Matter, TrackedItem } from '../../core/model';
 import type { DeadlineRequest } from '../../core/deadlines';
-import type { Deliver, OutboundMessage } from '../../functions/lib/notifier';
+import type { Deliver, OutboundMessage } from '../../functions/lib/mail';
 import { COURT_TIME_ZONE } from '../../core/time';
 
 export async function seedMatter(over: Partial<Matter> = {}): Promise<Matter> {
@@ -73,7 +73,7 @@ export function recordingDelivery(failFirst = 0): Deliver & { delivered: Outboun
   const fn = Object.assign(
     async (m: OutboundMessage) => {
       fn.attempts++;
-      if (fn.attempts <= failFirst) throw new Error('SNS unavailable (injected)');
+      if (fn.attempts <= failFirst) throw new Error('mail service unavailable (injected)');
       fn.delivered.push(m);
     },
     { delivered: [] as OutboundMessage[], attempts: 0 },

@@ -1,5 +1,7 @@
-/** The dashboard's event forms offer exactly the events and fields the server accepts. */
+/** The dashboard's event forms offer exactly the events and fields the server accepts: generated from its schemas. */
+import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
+import { eventFormsText } from '../../scripts/event-forms';
 import type { ItemKind } from '../../core/model';
 import { EVENT_FIELD_VALUES, eventTypesFor } from '../../core/lifecycle';
 
@@ -22,4 +24,8 @@ it('offers exactly the values the server accepts for enumerated fields', () => {
       expect(field.options!.map(([v]) => v)).toEqual([...values]);
     }
   }
+});
+
+it('is the file generated from the event schemas (npm run generate:forms)', () => {
+  expect(readFileSync(new URL('../../web/event-types.js', import.meta.url), 'utf8')).toBe(eventFormsText());
 });

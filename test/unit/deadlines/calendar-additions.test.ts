@@ -21,6 +21,7 @@ describe('withDays refuses', () => {
     ['a range with a bad start', { shutdowns: [{ from: '2026-10-32', to: '2026-11-01' }] }, 'shutdowns[0].from: "2026-10-32" is not a valid ISO date'],
     ['a range with a bad end', { shutdowns: [{ from: '2026-10-01', to: 'soon' }] }, 'shutdowns[0].to: "soon" is not a valid ISO date'],
     ['a range that ends before it starts', { shutdowns: [{ from: '2026-10-05', to: '2026-10-01' }] }, 'shutdowns[0]: "to" is before "from"'],
+    ['a court closure of a building kept with no list of its own', { courtClosures: [{ date: '2026-03-16', label: 'snow', court: 'CADC' as 'SCOTUS' }] }, 'courtClosures[0].court: only "SCOTUS" (the Supreme Court building) is kept apart from the D.C. courthouse'],
   ])('%s', (_name, additions, message) => {
     expect(refusal(() => withDays(defaultCalendar, additions))).toBe(message);
   });
@@ -34,6 +35,16 @@ describe('withDays refuses', () => {
 });
 
 describe('withDays', () => {
+  it('keeps the order a closure cites and the building a court closure names', () => {
+    const cal = withDays(defaultCalendar, {
+      closures: [{ date: '2026-12-24', label: 'Christmas Eve', order: 'E.O. 14999' }],
+      courtClosures: [{ date: '2026-03-16', label: 'snow', court: 'SCOTUS' }],
+    });
+    expect(cal.closures.find((n) => n.date === '2026-12-24')).toEqual({ date: '2026-12-24', label: 'Christmas Eve', order: 'E.O. 14999' });
+    expect(cal.courtClosures).toEqual([{ date: '2026-03-16', label: 'snow', court: 'SCOTUS' }]);
+    expect(facts(cal, '2026-03-16')).toEqual({ supremeCourtClosure: 'snow' });
+  });
+
   it('keeps the base days, adds the new ones in date order, and a later note for a day replaces the earlier', () => {
     const a = withDays(defaultCalendar, { courtClosures: [{ date: '2026-03-16', label: 'snow' }, { date: '2026-03-10', label: 'power' }] });
     expect(a.courtClosures).toEqual([{ date: '2026-03-10', label: 'power' }, { date: '2026-03-16', label: 'snow' }]);

@@ -25,6 +25,14 @@ describe('computeChain', () => {
     ]);
   });
 
+  it('a link new to the chain has no "from"; a link whose date stayed is not listed', () => {
+    const before = computeChain(briefing('2026-03-02').slice(0, 1));
+    const after = computeChain(briefing('2026-03-02'));
+    const changes = chainChanges(before, after);
+    expect(changes).toStrictEqual([{ id: 'reply', to: '2026-03-23' }]);
+    expect(Object.keys(changes[0]!)).toEqual(['id', 'to']);
+  });
+
   it('uses the actual event once it is recorded', () => {
     const [, reply] = computeChain([
       { id: 'opposition', rule: 'lcvr7b.opposition', trigger: '2026-03-02' },

@@ -99,6 +99,12 @@ describe('frcp6.hours: Fed. R. Civ. P. 6(a)(2)', () => {
     expect(r.alternative?.due).toBe('2026-11-02T12:00:00-05:00');
     expect(steps(r, 'dst')).toHaveLength(1);
   });
+  it('rolled across the spring clock change, the end keeps its wall-clock time though that hour of Sunday does not exist', () => {
+    // Fri 2026-03-06 02:30 EST + 24 h = Sat 03-07 02:30; Sunday 03-08 has no 2:30 (clocks jump 2:00 -> 3:00); Monday 02:30 EDT.
+    const r = due('frcp6.hours', '2026-03-06T02:30:00-05:00', { hours: 24 });
+    expect(r.due).toBe('2026-03-09T02:30:00-04:00');
+    expect(steps(r, 'skip').map((t) => t.slice(0, 10))).toEqual(['2026-03-07', '2026-03-08']);
+  });
   it('a period ending on a legal holiday continues past it', () => {
     // Thu 2026-07-02 10:00 + 24 h = Fri 07-03 (Independence Day observed) -> Mon 07-06 10:00.
     expect(due('frcp6.hours', '2026-07-02T10:00:00-04:00', { hours: 24 }).due).toBe('2026-07-06T10:00:00-04:00');

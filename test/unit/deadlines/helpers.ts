@@ -1,4 +1,4 @@
-import { computeDeadline, type DeadlineResult } from '../../../core/deadlines';
+import { computeDeadline, type DeadlineRequest, type DeadlineResult } from '../../../core/deadlines';
 
 export function due(rule: string, trigger: string, params?: Record<string, unknown>): DeadlineResult {
   return computeDeadline({ rule, trigger, ...(params ? { params } : {}) });
@@ -6,4 +6,14 @@ export function due(rule: string, trigger: string, params?: Record<string, unkno
 
 export function steps(result: DeadlineResult, step: string): string[] {
   return result.receipt.filter((e) => e.step === step).map((e) => e.text);
+}
+
+/** The message of the error a request is refused with, or 'no error'. */
+export function messageOf(req: DeadlineRequest): string {
+  try {
+    computeDeadline(req);
+  } catch (err) {
+    return (err as Error).message;
+  }
+  return 'no error';
 }

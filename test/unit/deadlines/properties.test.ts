@@ -327,12 +327,15 @@ describe('court time zone arithmetic agrees with Temporal', () => {
         const start = Temporal.Instant.fromEpochMilliseconds(ms).toZonedDateTimeISO('America/New_York');
         const elapsed = start.add({ hours });
         const r = computeDeadline({ rule: 'frcp6.hours', trigger, params: { hours } });
+        // 6(a)(2)(C): "until the same time on the next day" that is open: the same wall-clock
+        // time, even where a closed day between lacks it (a spring-forward Sunday has no 2:30).
+        const sameTimeNextDay = (t: typeof elapsed, time: typeof elapsed) => t.toPlainDate().add({ days: 1 }).toZonedDateTime({ timeZone: 'America/New_York', plainTime: time.toPlainTime() });
         let end = elapsed;
-        while (courtClosed(end.toPlainDate().toString())) end = end.add({ days: 1 });
+        while (courtClosed(end.toPlainDate().toString())) end = sameTimeNextDay(end, elapsed);
         expect(r.due).toBe(end.toString({ timeZoneName: 'never' }));
         const wall = start.toPlainDateTime().add({ hours }).toZonedDateTime('America/New_York');
         let alt = wall;
-        while (courtClosed(alt.toPlainDate().toString())) alt = alt.add({ days: 1 });
+        while (courtClosed(alt.toPlainDate().toString())) alt = sameTimeNextDay(alt, wall);
         const expectedAlt = alt.toString({ timeZoneName: 'never' });
         const reported = r.receipt.filter((e) => e.step === 'alternative' && /wall clock/.test(e.text));
         if (expectedAlt === r.due) expect(reported).toHaveLength(0);

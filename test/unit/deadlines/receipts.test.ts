@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultCalendar, withDays, type Calendar } from '../../../core/calendar';
 import { computeDeadline, type DeadlineRequest } from '../../../core/deadlines';
+import { messageOf } from './helpers';
 
 const steps = (req: DeadlineRequest, cal: Calendar = defaultCalendar) => computeDeadline(req, cal).receipt.map((e) => ({ step: e.step, text: e.text, date: e.date }));
 const skips = (req: DeadlineRequest, cal?: Calendar) => steps(req, cal).filter((s) => s.step === 'skip').map((s) => `${s.date}: ${s.text.split(': the period cannot end on this day: ')[1]}`);
@@ -108,14 +109,7 @@ describe('hour periods across a clock change', () => {
 });
 
 describe('court rules refuse what they cannot mean', () => {
-  const message = (req: DeadlineRequest) => {
-    try {
-      computeDeadline(req);
-    } catch (err) {
-      return (err as Error).message;
-    }
-    return 'no error';
-  };
+  const message = messageOf;
 
   it('6(d) days on a period counted backward', () => {
     for (const service of ['mail', 'consented_other']) {

@@ -21,6 +21,12 @@ describe('trigger sets', () => {
   it('with us_party the appeal window is 60 days (FRAP 4(a)(1)(B))', () => {
     expect(dues('judgment_entered', '2026-03-02', { us_party: true })[0]).toEqual(['appeal', 'frap4.appeal_us', '2026-05-01']);
   });
+  it('us_party is read as true or false, also as text (the CLI passes strings), and refused otherwise', () => {
+    expect(dues('judgment_entered', '2026-03-02', { us_party: 'true' })[0]).toEqual(['appeal', 'frap4.appeal_us', '2026-05-01']);
+    expect(dues('judgment_entered', '2026-03-02', { us_party: 'false' })[0]).toEqual(['appeal', 'frap4a1a.appeal', '2026-04-01']);
+    expect(dues('judgment_entered', '2026-03-02', { us_party: false })[0]).toEqual(['appeal', 'frap4a1a.appeal', '2026-04-01']);
+    expect(() => dues('judgment_entered', '2026-03-02', { us_party: 'yes' })).toThrow('params.us_party: must be true or false, not "yes"');
+  });
   it('answer served sets the LCvR 7(n) certified list', () => {
     expect(dues('answer_served', '2026-03-02')).toEqual([['certified_list', 'lcvr7n.certified_list', '2026-04-01']]);
   });

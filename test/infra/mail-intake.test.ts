@@ -6,7 +6,7 @@ import { dataKeyArn, resourcesOf, synth } from './synth';
 describe('mail in (SES receiving)', () => {
   const s = synth();
   const t = s.template.toJSON();
-  const bucketId = s.main.getLogicalId(s.main.mail.bucket.node.defaultChild as never);
+  const bucketId = s.main.getLogicalId(s.main.mailIntake.bucket.node.defaultChild as never);
   const fnId = s.main.getLogicalId(s.main.functions.get(MAIL_RECEIVE_ENTRY)!.node.defaultChild as never);
 
   it('one receipt rule for the intake address: scanned, TLS required, stored in the mail bucket, then the mail function', () => {

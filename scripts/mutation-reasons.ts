@@ -1,0 +1,103 @@
+/**
+ * Why each surviving mutant is allowed to survive: an equivalent mutant (no input can tell it
+ * from the code), or one that changes only what no reachable state shows. `code` is part of the
+ * mutated code as written, all of it (or any part of it, with `partial`); `file`, `replacement`,
+ * `context` (tested against the whole lines the mutant spans) and `argumentOf` narrow the match.
+ * scripts/mutation-allow.ts applies these to the last report and writes stryker-allow.md.
+ */
+export interface Reason {
+  file?: string;
+  mutator: string;
+  code: string;
+  partial?: boolean;
+  replacement?: string;
+  context?: RegExp;
+  /** Where on its line the mutated code starts (1-based), when the line holds the same code twice. */
+  column?: number;
+  /** The mutated code is (part of) this argument of a call whose callee matches. */
+  argumentOf?: { callee: RegExp; arg: number };
+  reason: string;
+}
+
+const REQUEST = 'core/lifecycle/request-transitions.ts';
+const COURT = 'core/lifecycle/court-transitions.ts';
+
+const SILENT_ONLY = 'equivalent: it changes only what is done when the trace is SILENT (alternative readings), whose add() is a no-op; the text it would be given comes from pure calls';
+
+export const REASONS: Reason[] = [
+  // ---- the trace: SILENT for alternative readings, a Receipt for the answer ----
+  { mutator: 'ConditionalExpression', code: 'trace.on', replacement: 'true', reason: SILENT_ONLY },
+  { mutator: 'ConditionalExpression', code: '!trace.on', replacement: 'false', reason: `${SILENT_ONLY} (what it skips only adds lines to the trace)` },
+  { file: 'core/deadlines/receipt.ts', mutator: 'BooleanLiteral', code: 'false', replacement: 'true', reason: 'equivalent: SILENT.add is a no-op whatever `on` says; only the work of building text nobody keeps changes' },
+
+  // ---- wording (the StringLiteral pass): the sentence, never the step tag, the field or a value ----
+  { mutator: 'StringLiteral', code: '', partial: true, argumentOf: { callee: /^(trace|receipt)\.add$/, arg: 1 }, reason: 'receipt wording: the sentence of a receipt line (its step tag, date and the dates it names are what the tests hold)' },
+  { mutator: 'StringLiteral', code: '', partial: true, argumentOf: { callee: /^DeadlineInputError$/, arg: 0 }, reason: 'error wording: the message of a refused request (the field it names is the second argument, and the refusal itself is tested)' },
+  { mutator: 'StringLiteral', code: '', partial: true, argumentOf: { callee: /^(r|reader|this)\.error$/, arg: 1 }, reason: 'error wording: the message of a refused parameter (the parameter it names is the first argument, and the refusal itself is tested)' },
+
+  // ---- FOIA clocks ----
+  { file: 'core/deadlines/foia-tolling.ts', mutator: 'ArrayDeclaration', code: '[]', replacement: '["Stryker was here"]', reason: 'equivalent: a string in the list of tolled spans has no first or last day, so no day falls in it' },
+  { file: 'core/deadlines/working-days.ts', mutator: 'ArrayDeclaration', code: '[]', replacement: '["Stryker was here"]', reason: 'equivalent: a string in the list of tolled spans has no first or last day, so no day falls in it' },
+  { file: 'core/deadlines/foia-tolling.ts', mutator: 'ConditionalExpression', code: 'last > toll.sent', replacement: 'true', reason: 'equivalent: when the last tolled day is not after the day sent, the span would run from the next day to an earlier one and hold no day' },
+  { file: 'core/deadlines/foia-tolling.ts', mutator: 'EqualityOperator', code: 'last > toll.sent', replacement: 'last >= toll.sent', reason: 'equivalent: when the last tolled day is the day sent, the span would run from the next day to that day and hold no day' },
+  { file: 'core/deadlines/foia.ts', mutator: 'ConditionalExpression', code: 'first !== undefined', replacement: 'true', reason: 'equivalent: `undefined > day` is false, so without the check an absent first receipt still passes' },
+  { file: 'core/deadlines/foia.ts', mutator: 'ArrayDeclaration', code: '[]', replacement: '["Stryker was here"]', reason: 'equivalent: an unknown reading flag leaves the default reading, whose date is the default\'s, so nothing is reported (a tolls list of one string adds only a reading that cannot move an appeal window)' },
+  { file: 'core/deadlines/foia.ts', mutator: 'ObjectLiteral', code: '{ agency }', replacement: '{}', context: /unit, regulation: regulation!/, reason: 'equivalent: the agency as given is read only for the note that no regulation is on file, and here one is' },
+  ...[
+    'params.firstReceived !== undefined || !isWorkingDay(calendar, trigger.day, DEFAULT_READING)',
+    'params.firstReceived !== undefined',
+    'anyDayBetween(calendar, from, to, (f) => f.closure !== undefined)',
+    'anyDayBetween(calendar, from, to, (f) => f.shutdown !== undefined)',
+    'f.closure !== undefined',
+    'f.shutdown !== undefined',
+    'params.tolls.length',
+    'test(factsFor(d))',
+  ].map((code): Reason => ({ file: 'core/deadlines/foia.ts', mutator: 'ConditionalExpression', code, replacement: 'true', reason: 'equivalent: it only offers one more reading to try; a reading that cannot move the date gives the default\'s date and is not reported (the list is there to skip needless runs)' })),
+  { file: 'core/deadlines/foia.ts', mutator: 'EqualityOperator', code: 'f.closure !== undefined', replacement: 'f.closure === undefined', reason: 'equivalent: it offers the closure reading whenever a day of the span is no closure, that is always; a reading that cannot move the date is not reported' },
+  { file: 'core/deadlines/foia.ts', mutator: 'BooleanLiteral', code: 'false', replacement: 'true', context: /^\s*return false;$/, reason: 'equivalent: anyDayBetween then offers every reading it is asked about; a reading that cannot move the date is not reported' },
+  { file: 'core/deadlines/working-days.ts', mutator: 'ConditionalExpression', code: '!isNonWorking(facts, reading)', replacement: 'false', reason: 'equivalent: for a working day none of the conditions below holds either, so the reason is undefined all the same' },
+  { file: 'core/deadlines/working-days.ts', mutator: 'ConditionalExpression', code: 'facts.holiday', replacement: 'true', reason: 'unreachable: a reason is asked only under the default reading (receipts are written for it alone), where a non-working day that is no weekend is a holiday' },
+  ...['facts.closure && reading.closuresNotWorkingDays', 'facts.shutdown && reading.shutdownNotWorkingDays'].flatMap((code): Reason[] => ['ConditionalExpression', 'LogicalOperator'].map((mutator) => ({ file: 'core/deadlines/working-days.ts', mutator, code, reason: 'unreachable: a reason is asked only under the default reading (receipts are written for it alone), where closure and lapse days are working days' }))),
+
+  // ---- the engine, its parameters and times ----
+  { file: 'core/deadlines/chain.ts', mutator: 'ConditionalExpression', code: 'found', replacement: 'false', reason: 'equivalent: a memo; without it the link is computed again, to the same result' },
+  { file: 'core/deadlines/chain.ts', mutator: 'CallExpression', code: 'visiting.delete(id);', reason: 'equivalent: the link is memoised right after, so it is never resolved again to meet its stale mark' },
+  { file: 'core/deadlines/chain.ts', mutator: 'CallExpression', code: 'done.set(id, chained);', reason: 'equivalent: a memo; without it the link is computed again, to the same result' },
+  { file: 'core/deadlines/chain.ts', mutator: 'ConditionalExpression', code: 'err instanceof DeadlineInputError', replacement: 'true', reason: 'unreachable: computeDeadline refuses bad input only with DeadlineInputError; any other error would be a defect, which no input produces' },
+  { file: 'core/deadlines/engine.ts', mutator: 'BooleanLiteral', code: 'false', replacement: 'true', reason: 'unreachable: a rule gives only dates or only instants, so two outcomes are never one of each' },
+  { file: 'core/deadlines/engine.ts', mutator: 'ConditionalExpression', code: "'at' in a && 'at' in b", replacement: 'true', reason: 'unreachable: a rule gives only dates or only instants, so two outcomes are never one of each' },
+  { file: 'core/deadlines/engine.ts', mutator: 'LogicalOperator', code: "'day' in a && 'day' in b", reason: 'unreachable: a rule gives only dates or only instants, so two outcomes are never one of each' },
+  { file: 'core/deadlines/engine.ts', mutator: 'LogicalOperator', code: "'at' in a && 'at' in b", reason: 'unreachable: a rule gives only dates or only instants, so two outcomes are never one of each' },
+  { file: 'core/deadlines/engine.ts', mutator: 'ConditionalExpression', code: "name === 'days'", replacement: 'true', reason: 'unreachable: no rule has its own period in working days, so only days reach this message' },
+  { file: 'core/deadlines/engine.ts', mutator: 'ConditionalExpression', code: '!sameOutcome(combined, base)', replacement: 'true', reason: 'unreachable: every alternative reading moves a date one way for its rule (FOIA readings later; a court closure read as ordinary earlier, wall-clock hours by the hour of a clock change), so readings that each differ never together give the default back' },
+  { file: 'core/deadlines/params.ts', mutator: 'ConditionalExpression', code: "typeof raw === 'string'", replacement: 'true', context: /values as readonly string\[\]/, reason: 'equivalent: a value that is not text is in no list of allowed strings, so it is refused with the same words' },
+  { file: 'core/deadlines/agency-regulations.ts', mutator: 'MethodExpression', code: 'agency.trim()', replacement: 'agency', reason: 'equivalent: its one caller passes the agency as ParamReader.text gives it, already trimmed' },
+  { file: 'core/deadlines/time.ts', mutator: 'ConditionalExpression', code: 'instant === undefined', replacement: 'true', reason: 'equivalent: a memo; without it the instant is computed again, to the same value' },
+  { file: 'core/deadlines/time.ts', mutator: 'CallExpression', code: 'endOfDayCache.set(day, instant);', reason: 'equivalent: a memo; without it the instant is computed again, to the same value' },
+  { file: 'core/deadlines/time.ts', mutator: 'Regex', code: '/\\[[^\\]]+\\]$/', reason: 'equivalent: the date-time pattern admits a zone annotation only at the end, so the first one found is the last' },
+  { file: 'core/deadlines/time.ts', mutator: 'ConditionalExpression', code: 'offsetMs < 0', replacement: 'true', reason: 'equivalent for the court: America/New_York is always behind UTC, so its offset is never zero or positive' },
+  { file: 'core/deadlines/time.ts', mutator: 'EqualityOperator', code: 'offsetMs < 0', replacement: 'offsetMs <= 0', reason: 'equivalent for the court: America/New_York is always behind UTC, so its offset is never zero' },
+
+  // ---- court rules ----
+  { mutator: 'ConditionalExpression', code: ' !== undefined', partial: true, replacement: 'true', context: /\.\.\.\((\w+) !== undefined \? \{ \1 \}/, reason: 'equivalent: the parameter is then present as undefined, which every reader of it takes as absent' },
+  { file: 'core/deadlines/court.ts', mutator: 'ConditionalExpression', code: 'date !== undefined', replacement: 'true', context: /date < trigger\.day/, reason: 'equivalent: `undefined < day` is false, so without the check an absent date still passes' },
+  { file: 'core/deadlines/court.ts', mutator: 'ConditionalExpression', code: 'params.motion === undefined', replacement: 'false', reason: 'equivalent: it only offers the reading that a motion does not trigger the list; without a motion that reading gives the default\'s date and is not reported' },
+
+  // ---- strings that are read only as a unit, or only when nobody reads them ----
+  { file: 'core/deadlines/foia.ts', mutator: 'StringLiteral', code: "'calendar'", reason: "equivalent: every reader of the unit asks only whether it is 'working'" },
+  { file: 'core/deadlines/foia-tolling.ts', mutator: 'StringLiteral', code: "''", context: /const why = trace\.on \?/, reason: 'equivalent: the text of a span is built only for a receipt; with SILENT nobody reads it' },
+
+  // ---- the lifecycle's transitions ----
+  { file: REQUEST, mutator: 'ConditionalExpression', code: 'open', replacement: 'true', reason: 'unreachable: in a waiting phase the response deadline is always open (a missed one moves the request to exhausted), so the guard never sees none' },
+  { file: REQUEST, mutator: 'ConditionalExpression', code: '!last || last.requester_response_received', replacement: 'false', reason: 'unreachable: the tolled phase is entered only by appending an unanswered toll, so in it the last toll exists and is open' },
+  { file: REQUEST, mutator: 'LogicalOperator', code: '!last || last.requester_response_received', reason: 'unreachable: the tolled phase is entered only by appending an unanswered toll, so in it the last toll exists and is open' },
+  { file: REQUEST, mutator: 'LogicalOperator', code: "x.rule.startsWith(rulePrefix) && x.status === 'superseded'", replacement: "x.rule.startsWith(rulePrefix) || x.status === 'superseded'", reason: 'unreachable: on an open request only response deadlines are ever superseded without a successor (close() supersedes the rest, and a closed item takes no event)' },
+  { file: REQUEST, mutator: 'ConditionalExpression', code: "x.status === 'superseded'", replacement: 'true', reason: 'unreachable: while tolled no response deadline is open, met or missed, so every response deadline without a successor is a superseded one' },
+  { file: REQUEST, mutator: 'ConditionalExpression', code: 'x.rule.startsWith(rulePrefix)', replacement: 'true', reason: 'unreachable: on an open request only response deadlines are ever superseded without a successor' },
+  { file: COURT, mutator: 'OptionalChaining', code: "filed?.status", reason: 'unreachable: while a filing is due one of its deadlines is open or missed and not yet filed (each filing files one; the item is filed once none is open), so there is always a first' },
+  { file: COURT, mutator: 'ConditionalExpression', code: 'filed', replacement: 'true', reason: 'unreachable: while a filing is due one of its deadlines is open or missed and not yet filed, so there is always a first' },
+  { file: COURT, mutator: 'ConditionalExpression', code: 'filed && item.triggerSet', replacement: 'true', reason: 'equivalent: there is always a first deadline (see above), and a deadline of a filing outside a trigger set has no link, so no deadline follows it' },
+  { file: COURT, mutator: 'LogicalOperator', code: 'filed && item.triggerSet', reason: 'equivalent: there is always a first deadline (see above), and a deadline of a filing outside a trigger set has no link, so no deadline follows it' },
+  { file: COURT, mutator: 'ConditionalExpression', code: "item.phase !== 'due'", replacement: 'true', reason: "equivalent: setting the phase to 'due' when it is 'due' leaves the item as it was" },
+  { file: COURT, mutator: 'MethodExpression', code: 'open!.due.slice(0, 10)', replacement: 'open!.due', context: /if \(newDue <= open!\.due\.slice\(0, 10\)\)/, column: 17, reason: 'equivalent in the comparison: a 10-character date compares with a longer date-time as with its 10-character prefix (the message\'s date is held by a test of an hour deadline)' },
+];
