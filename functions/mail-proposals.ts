@@ -7,7 +7,8 @@
  * POST /api/mail/proposals/{id}/dismiss (team; {reason}): only the proposal's status changes.
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { isPlainObject } from '../core/validate';
+import { ConfirmLetterBody } from '../core/letters';
+import { parseBody } from '../core/schema';
 import { requireItemMatter, visibleMatters } from './lib/access';
 import { requireTeam, type Principal } from './lib/auth';
 import { now } from './lib/clock';
@@ -46,10 +47,9 @@ export async function confirm(event: APIGatewayProxyEventV2): Promise<HttpResult
   const body = event.body ? parseJsonBody(event) : undefined;
   let p = await load(event, principal);
   if (p.status === 'confirmed' || p.status === 'dismissed') throw conflict(`The proposal is ${p.status} already`);
-  if (body !== undefined && (!isPlainObject(body) || Object.keys(body).some((k) => k !== 'itemId') || (body.itemId !== undefined && (typeof body.itemId !== 'string' || !ID.test(body.itemId))))) {
-    throw badRequest('The body may name only the request', [{ field: 'itemId', message: 'must be the id of a record request' }]);
-  }
-  const itemId = (isPlainObject(body) && typeof body.itemId === 'string' ? body.itemId : undefined) ?? p.itemId;
+  const picked = body === undefined ? { ok: true as const, value: {} } : parseBody(ConfirmLetterBody, body);
+  if (!picked.ok) throw badRequest('The body may name only the request', picked.errors);
+  const itemId = picked.value.itemId ?? p.itemId;
   if (!itemId) throw conflict(`Which request is this letter about? ${p.why}. Confirm with {"itemId": ...}${p.candidates.length ? ` (candidates: ${p.candidates.join(', ')})` : ''}, or dismiss it`);
   const item = await getItem(itemId);
   if (!item || !(RECORD_REQUESTS as readonly string[]).includes(item.kind)) throw notFound(`No record request with id ${itemId} here`);

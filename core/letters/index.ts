@@ -6,7 +6,7 @@ import type { LetterEvent } from './reader';
 
 export { agencyNamed, readLetter, sentencesOf, numberFrom, LetterDateError, type LetterEvent, type LetterEventType, type LetterInput, type LetterReading, type Outcome } from './reader';
 export { datesIn, realDay } from './dates';
-export { eventBody } from './events';
+export { ConfirmLetterBody, eventBody, LETTER_EVENT_TYPES, OUTCOMES } from './events';
 export { matchRequest, type LetterFacts, type Match, type RequestFacts } from './match';
 
 /** An event as the CLI and the API show it: `{type, at, trackingNumber?, workingDays?, outcome?, agency?, evidence}`. */

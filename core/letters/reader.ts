@@ -10,9 +10,9 @@ import { countWorkingDays, isWorkingDay } from '../deadlines/working-days';
 import { DEFAULT_READING } from '../deadlines/readings';
 import { SILENT } from '../deadlines/receipt';
 import { DATE_SOURCE, datesIn, epochOf, type LetterDate } from './dates';
+import type { LetterEventType, Outcome } from './events';
 
-export type LetterEventType = 'acknowledged' | 'received' | 'extension_notice' | 'info_request_sent' | 'fee_clarification_sent' | 'determination' | 'records_released';
-export type Outcome = 'full_grant' | 'partial_grant' | 'denial' | 'no_records';
+export type { LetterEventType, Outcome };
 
 export interface LetterEvent {
   type: LetterEventType;

@@ -7,16 +7,12 @@ import { createHash } from 'node:crypto';
 import { simpleParser, type AddressObject, type Attachment } from 'mailparser';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { htmlToText } from '../../core/docket';
+import { MAX_MESSAGE_BYTES, MAX_MULTIPARTS, MAX_PARTS } from '../../core/mail-in';
 import { MailRefusedError } from './errors';
 
-/** SES receiving takes messages up to 40 MB; a letter with its PDF is far below this. */
-export const MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
-/** A letter has a body and an attachment or two; thousands of parts are an attack on the parser. */
-export const MAX_PARTS = 100;
-export const MAX_MULTIPARTS = 12;
 const MAX_PDF_PAGES = 60;
 
-export { MailRefusedError };
+export { MailRefusedError, MAX_MESSAGE_BYTES, MAX_MULTIPARTS, MAX_PARTS };
 
 export interface PdfPart {
   filename: string;

@@ -10,8 +10,9 @@ import { IS_NEW, queryAll, TableName, transactionLost } from './db';
 import { putDecision } from './decisions';
 import { fromRecord, INDEX, LETTER_PROPOSALS_PK, letterProposalKey, MAIL_RAW_PREFIX, MAIL_SK, MAILBOX_PK, mailPk, mailRawSk, messageIdKey } from './keys';
 
-export type MailKind = 'nef' | 'letter' | 'unrecognised';
-export type MailVia = 'api' | 'inbox' | 'smtp' | 'ses';
+import type { LetterProposalStatus, MailKind, MailVia } from '../../core/mail-in';
+
+export type { LetterProposalStatus, MailKind, MailVia };
 
 export interface StoredMail {
   sha256: string;
@@ -36,8 +37,6 @@ export interface StoredMail {
   /** NEFs: where the docket chain keeps the message. */
   docketSeq?: number;
 }
-
-export type LetterProposalStatus = 'pending' | 'confirming' | 'confirmed' | 'dismissed';
 
 export interface LetterProposal {
   id: string;
