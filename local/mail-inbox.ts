@@ -4,9 +4,12 @@
  * under a name starting with "." (or ending ".tmp") and rename it, as mail programs deliver to a
  * Maildir. What was kept moves to `mail/read/`; a message refused before parsing moves to
  * `mail/refused/` with a note of why; a file whose intake failed stays for the next start.
+ *
+ * The embedded SMTP server's mailbox for the intake address goes to the same intake.
  */
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, watch, writeFileSync, type FSWatcher } from 'node:fs';
 import { join } from 'node:path';
+import { MailboxRefusal, type Mailbox } from './mail-server';
 
 export type InboxResult = { file: string; outcome: 'read'; detail: unknown } | { file: string; outcome: 'refused' | 'failed'; reason: string };
 
@@ -81,6 +84,31 @@ export function startMailInbox(dataDir: string, deliver: (raw: Buffer) => Promis
       stopped = true;
       watcher.close();
       await chain;
+    },
+  };
+}
+
+/** What a mail intake refuses before parsing: how large it was, or what else is wrong. */
+export type Refusal = { tooLarge: boolean; reason: string };
+
+/**
+ * The SMTP server's mailbox for the intake address (mail the app receives, never the `sent`
+ * store): each message goes to the intake before the server answers, so a 250 means it is kept,
+ * and a message the intake refuses gets a permanent error reply (552 too large, 554 otherwise).
+ */
+export function intakeMailbox(address: string, deliver: (raw: Buffer) => Promise<unknown>, refusalOf: (err: unknown) => Refusal | undefined): Mailbox {
+  const intake = address.toLowerCase();
+  return {
+    name: 'intake',
+    accepts: (a) => a === intake,
+    async deliver(mail) {
+      try {
+        await deliver(mail.raw);
+      } catch (err) {
+        const refused = refusalOf(err);
+        if (refused) throw new MailboxRefusal(`Refused: ${refused.reason}; nothing was stored`, refused.tooLarge ? 552 : 554);
+        throw err;
+      }
     },
   };
 }

@@ -1,17 +1,20 @@
 /**
- * Mail in, end to end on the local stack: a letter dropped into DATA_DIR/mail/inbox/ becomes
- * proposals on the request it is about; confirming them records the events through the
+ * Mail in, end to end on the local stack: a letter dropped into DATA_DIR/mail/inbox/ or sent
+ * over SMTP (nodemailer) to the embedded server's intake address becomes proposals on the
+ * request it is about, apart from the mail the app sends; confirming them records the events through the
  * dashboard's path (the tracking number set, the deadline moved by the extension); a court
  * notice by e-mail becomes docket proposals; each message is kept once; what is neither is
  * kept and listed as unrecognised.
  */
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createTransport } from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultCalendar, isoOf, parseIsoDay } from '../../core/calendar';
 import { DEFAULT_READING } from '../../core/deadlines/readings';
 import { SILENT } from '../../core/deadlines/receipt';
 import { countWorkingDays } from '../../core/deadlines/working-days';
+import { listMessages } from '../../local/mail-server';
 import type { LocalStack } from '../../local/runtime';
 import { validIntake } from '../support/fixtures';
 import { letterText, rawMail } from '../support/mail';
@@ -113,6 +116,77 @@ describe('an acknowledgment dropped into mail/inbox/', () => {
     const res = await postMail(decision, team);
     expect(res.status).toBe(202);
     expect((await res.json()).message).toMatchObject({ kind: 'letter', itemId: iceId, why: 'tracking number 2026-ICFO-01234' });
+  });
+});
+
+describe('an acknowledgment sent over SMTP to the intake address', () => {
+  // The client a mail program or a forwarding rule would be: it hears the server's own replies.
+  const smtp = () => createTransport({ host: '127.0.0.1', port: stack.mail.port, secure: false, ignoreTLS: true });
+  const send = (raw: Buffer, to = stack.mail.intakeAddress) => smtp().sendMail({ envelope: { from: 'foia@hq.dhs.gov', to: [to] }, raw });
+  const listed = async () => (await (await http.get('/api/inbound/email', stack.teamToken)).json()).messages as { id: string; via: string; kind: string; itemId?: string }[];
+  const ack = rawMail({
+    from: 'DHS Privacy Office <foia@hq.dhs.gov>',
+    to: 'jordan.lee@example.org',
+    subject: 'Your FOIA request',
+    date: 'Tue, 21 Oct 2025 10:30:00 -0400',
+    messageId: '<ack-2025-HQFO-00789@hq.dhs.gov>',
+    text: letterText('dhs-ack.txt').replace('November 12, 2025', 'October 21, 2025').replace('November 6, 2025', 'October 15, 2025').replace('November 7,', 'October 16,'),
+  });
+  let dhsId: string;
+  let treasuryId: string;
+
+  beforeAll(async () => {
+    treasuryId = await request('Treasury', '2025-10-15T14:00:00Z');
+    dhsId = await request('Department of Homeland Security', '2025-10-16T14:00:00Z');
+  });
+
+  it('becomes proposals on the DHS request, and is not kept as mail the app sent', async () => {
+    const sentBefore = listMessages(stack.mail.sentDir);
+    expect(stack.mail.intakeAddress).toBe('intake@docketwatch.local');
+    // The server answers 250 only once the intake has kept the message: no waiting after it.
+    const info = await send(ack);
+    expect(info.accepted).toEqual([stack.mail.intakeAddress]);
+    const message = (await listed()).find((m) => m.via === 'smtp')!;
+    expect(message).toMatchObject({ kind: 'letter', itemId: dhsId, agency: 'DHS', trackingNumber: '2025-HQFO-00789' });
+    const mine = (await proposals()).filter((p) => p.mailSha256 === message.id);
+    expect(mine.map((p) => [p.event.type, p.itemId]).sort()).toEqual([
+      ['acknowledged', dhsId],
+      ['extension_notice', dhsId],
+      ['received', dhsId],
+    ]);
+    expect(mine.some((p) => p.itemId === treasuryId)).toBe(false);
+    expect(listMessages(stack.mail.sentDir)).toEqual(sentBefore);
+
+    const confirmed = await http.post(`/api/mail/proposals/${mine.find((p) => p.event.type === 'acknowledged')!.id}/confirm`, {}, team);
+    expect(confirmed.status, await confirmed.clone().text()).toBe(200);
+    await settledItem(dhsId);
+    const item = await (await http.get(`/api/requests/${dhsId}`, stack.teamToken)).json();
+    expect(item.events.find((e: { type: string }) => e.type === 'acknowledged').data).toEqual({ trackingNumber: '2025-HQFO-00789' });
+  });
+
+  it('the same message again is accepted and adds nothing', async () => {
+    const before = await listed();
+    await send(ack);
+    expect(await listed()).toEqual(before);
+  });
+
+  it('a MIME bomb or a 25 MB message gets a permanent SMTP error and nothing is kept', async () => {
+    const before = await listed();
+    const sentBefore = listMessages(stack.mail.sentDir);
+    const bomb = Buffer.from(`From: a@b.example\r\nSubject: parts\r\nContent-Type: multipart/mixed; boundary="b"\r\n\r\n${'--b\r\nContent-Type: text/plain\r\n\r\nx\r\n'.repeat(500)}--b--\r\n`);
+    await expect(send(bomb)).rejects.toMatchObject({ responseCode: 554, response: expect.stringMatching(/501 MIME parts.*nothing was stored/) });
+    const huge = rawMail({ subject: 'A very long letter', text: `${'This line says nothing at all, many times over. '.repeat(550_000)}` });
+    expect(huge.length).toBeGreaterThan(25 * 1024 * 1024);
+    await expect(send(huge)).rejects.toMatchObject({ responseCode: 552 });
+    expect(await listed()).toEqual(before);
+    expect(listMessages(stack.mail.sentDir)).toEqual(sentBefore);
+  });
+
+  it('mail to any other address goes to the sent store, not to the intake', async () => {
+    const before = await listed();
+    const info = await send(rawMail({ text: letterText('dhs-ack.txt') }), 'someone@example.org');
+    expect(info.accepted).toEqual(['someone@example.org']);
+    expect(await listed()).toEqual(before);
   });
 });
 
