@@ -5,17 +5,16 @@
  * /api/inbound/email and the local drop folder. A message refused before parsing is logged and
  * stays in the bucket: nothing received is lost.
  */
-import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand } from '@aws-sdk/client-s3';
 import type { SESEvent } from 'aws-lambda';
 import { config } from './lib/config';
 import { MailRefusedError } from './lib/errors';
 import { logger } from './lib/logger';
 import { receiveMail } from './lib/mail-intake';
+import { s3 } from './lib/s3-client';
 import { MAIL_OBJECT_PREFIX } from './mail-prefix';
 
-
 if (!config.mailBucket) throw new Error('Missing required environment variable MAIL_BUCKET');
-const s3 = new S3Client({});
 
 export type FetchMessage = (key: string) => Promise<Buffer>;
 

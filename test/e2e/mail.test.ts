@@ -72,9 +72,9 @@ describe('From the mail', () => {
     await screenshot(page, 'mail-decided');
 
     // What the page did, through the API: the tracking number on the request, the reason on the dismissal.
-    const item = await (await fetch(`${session.stack.url}/api/requests/${iceId}`, { headers: { authorization: `Bearer ${token}` } })).json();
+    const item = (await (await fetch(`${session.stack.url}/api/requests/${iceId}`, { headers: { authorization: `Bearer ${token}` } })).json()) as { events: { type: string; data: unknown }[] };
     expect(item.events.find((e: { type: string }) => e.type === 'acknowledged')?.data).toEqual({ trackingNumber: '2026-ICFO-01234' });
-    const listed = (await (await fetch(`${session.stack.url}/api/mail/proposals`, { headers: { authorization: `Bearer ${token}` } })).json()).proposals as { event: { type: string }; status: string; reason?: string }[];
+    const { proposals: listed } = (await (await fetch(`${session.stack.url}/api/mail/proposals`, { headers: { authorization: `Bearer ${token}` } })).json()) as { proposals: { event: { type: string }; status: string; reason?: string }[] };
     expect(listed.find((p) => p.event.type === 'extension_notice')).toMatchObject({ status: 'dismissed', reason: 'Already on the calendar from the officer’s call' });
     expect(listed.find((p) => p.event.type === 'received')?.status).toBe('pending');
   });
