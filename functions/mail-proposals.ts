@@ -12,7 +12,7 @@ import { parseBody } from '../core/schema';
 import { requireItemMatter, visibleMatters } from './lib/access';
 import { requireTeam, type Principal } from './lib/auth';
 import { now } from './lib/clock';
-import { decidedOnce, dismissalReason } from './lib/decisions';
+import { decidedOnce, dismissProposal } from './lib/decide-routes';
 import { badRequest, conflict, notFound } from './lib/errors';
 import { httpHandler, json, parseJsonBody, type HttpResult } from './lib/http';
 import { getItem } from './lib/item-store';
@@ -68,14 +68,6 @@ export async function confirm(event: APIGatewayProxyEventV2): Promise<HttpResult
   return json(200, { proposal: letterProposalView(done), item: view });
 }
 
-export async function dismiss(event: APIGatewayProxyEventV2): Promise<HttpResult> {
-  const principal = requireTeam(event);
-  const body = parseJsonBody(event);
-  const p = await load(event, principal);
-  const reason = dismissalReason(body);
-  if (p.status !== 'pending') throw conflict(`The proposal is ${p.status} already`);
-  const done = await decidedOnce(decideLetterProposal(p, 'dismissed', { at: now(), by: principal.id, reason }));
-  return json(200, { proposal: letterProposalView(done) });
-}
+export const dismiss = (event: APIGatewayProxyEventV2): Promise<HttpResult> => dismissProposal(event, load, decideLetterProposal, letterProposalView);
 
 export const handler = httpHandler((event) => (event.routeKey.startsWith('GET ') ? listProposals(event) : event.routeKey.endsWith('/dismiss') ? dismiss(event) : confirm(event)));

@@ -15,7 +15,7 @@ import { requireItemMatter } from './lib/access';
 import { requireTeam, type Principal } from './lib/auth';
 import { now } from './lib/clock';
 import { entriesOfMatter } from './lib/docket-store';
-import { decidedOnce, dismissalReason } from './lib/decisions';
+import { decidedOnce, dismissProposal } from './lib/decide-routes';
 import { AlreadyExistsError, badRequest, conflict, notFound } from './lib/errors';
 import { httpHandler, json, parseJsonBody, type HttpResult } from './lib/http';
 import { newId } from './lib/ids';
@@ -36,15 +36,7 @@ async function load(event: APIGatewayProxyEventV2, principal: Principal): Promis
   return p;
 }
 
-export async function dismiss(event: APIGatewayProxyEventV2): Promise<HttpResult> {
-  const principal = requireTeam(event);
-  const body = parseJsonBody(event);
-  const p = await load(event, principal);
-  const reason = dismissalReason(body);
-  if (p.status !== 'pending') throw conflict(`The proposal is ${p.status} already`);
-  const done = await decidedOnce(decideProposal(p, 'dismissed', { at: now(), by: principal.id, reason }));
-  return json(200, { proposal: proposalView(done) });
-}
+export const dismiss = (event: APIGatewayProxyEventV2): Promise<HttpResult> => dismissProposal(event, load, decideProposal, proposalView);
 
 export async function confirm(event: APIGatewayProxyEventV2): Promise<HttpResult> {
   const principal = requireTeam(event);

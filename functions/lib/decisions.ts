@@ -1,29 +1,29 @@
 /**
- * What deciding a proposal shares, whatever proposed it (a docket entry, an agency letter): a
- * dismissal needs a reason, and a proposal is decided once, from the status and version it was
- * read in.
+ * How a proposal is decided and written, whatever proposed it (a docket entry, an agency letter):
+ * once, from the status and version it was read in. The routes' side is decide-routes.ts.
  */
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { dismissReason } from '../../core/docket/queue';
 import { ddb } from './clients';
 import { conditionFailed, TableName } from './db';
-import { badRequest, conflict, VersionConflictError } from './errors';
+import { VersionConflictError } from './errors';
 
-/** The `{reason}` a dismissal must give. */
-export function dismissalReason(body: unknown): string {
-  const read = dismissReason(body);
-  if (!read.ok) throw badRequest('Say why the proposal is dismissed', read.errors);
-  return read.value;
+export interface Decidable {
+  id: string;
+  status: string;
+  version: number;
 }
 
-/** Someone else's decision landed first: the caller hears 409. */
-export async function decidedOnce<T>(write: Promise<T>): Promise<T> {
-  try {
-    return await write;
-  } catch (err) {
-    if (err instanceof VersionConflictError) throw conflict('Someone decided this proposal meanwhile');
-    throw err;
-  }
+/** The proposal as decided: its new status, by whom and when, and what the decision says. */
+export function decided<P extends Decidable>(p: P, to: P['status'], fields: { at: Date; by: string; reason?: string; itemId?: string }): P {
+  return {
+    ...p,
+    status: to,
+    decidedAt: fields.at.toISOString(),
+    decidedBy: fields.by,
+    ...(fields.reason ? { reason: fields.reason } : {}),
+    ...(fields.itemId ? { itemId: fields.itemId } : {}),
+    version: p.version + 1,
+  };
 }
 
 /** A proposal is decided once, from the status and version it was read in. */

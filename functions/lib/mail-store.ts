@@ -7,7 +7,7 @@
 import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { ddb } from './clients';
 import { IS_NEW, queryAll, TableName, transactionLost } from './db';
-import { putDecision } from './decisions';
+import { decided, putDecision } from './decisions';
 import { fromRecord, INDEX, LETTER_PROPOSALS_PK, letterProposalKey, MAIL_RAW_PREFIX, MAIL_SK, MAILBOX_PK, mailPk, mailRawSk, messageIdKey } from './keys';
 
 import type { LetterProposalStatus, MailKind, MailVia } from '../../core/mail-in';
@@ -125,16 +125,7 @@ export async function getLetterProposal(id: string): Promise<LetterProposal | un
 }
 
 export async function decideLetterProposal(p: LetterProposal, to: LetterProposalStatus, fields: { at: Date; by: string; reason?: string; itemId?: string; matterId?: string }): Promise<LetterProposal> {
-  const next: LetterProposal = {
-    ...p,
-    status: to,
-    decidedAt: fields.at.toISOString(),
-    decidedBy: fields.by,
-    ...(fields.reason ? { reason: fields.reason } : {}),
-    ...(fields.itemId ? { itemId: fields.itemId } : {}),
-    ...(fields.matterId ? { matterId: fields.matterId } : {}),
-    version: p.version + 1,
-  };
+  const next: LetterProposal = { ...decided(p, to, fields), ...(fields.matterId ? { matterId: fields.matterId } : {}) };
   await putDecision({ ...next, ...letterProposalKey(p.id), GSI1PK: LETTER_PROPOSALS_PK, GSI1SK: `${p.createdAt}#${p.id}` }, p);
   return next;
 }

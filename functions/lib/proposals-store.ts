@@ -3,7 +3,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { ProposalEdit, ProposalStatus, StoredProposal } from '../../core/docket/queue';
 import { ddb } from './clients';
 import { queryAll, TableName } from './db';
-import { putDecision } from './decisions';
+import { decided, putDecision } from './decisions';
 import { docketPk, fromRecord, PROPOSAL_SK_PREFIX, proposalPointerKey, proposalSk } from './keys';
 
 /** A matter's proposals, newest first. */
@@ -31,16 +31,7 @@ export async function decideProposal(
   to: ProposalStatus,
   fields: { at: Date; by: string; reason?: string; itemId?: string; edit?: ProposalEdit },
 ): Promise<StoredProposal> {
-  const next: StoredProposal = {
-    ...p,
-    status: to,
-    decidedAt: fields.at.toISOString(),
-    decidedBy: fields.by,
-    ...(fields.reason ? { reason: fields.reason } : {}),
-    ...(fields.itemId ? { itemId: fields.itemId } : {}),
-    ...(fields.edit && Object.keys(fields.edit).length ? { edit: fields.edit } : {}),
-    version: p.version + 1,
-  };
+  const next: StoredProposal = { ...decided(p, to, fields), ...(fields.edit && Object.keys(fields.edit).length ? { edit: fields.edit } : {}) };
   await putDecision({ ...next, PK: docketPk(p.matterId), SK: proposalSk(p.id) }, p);
   return next;
 }

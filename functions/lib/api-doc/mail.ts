@@ -3,7 +3,7 @@ import * as v from 'valibot';
 import { DismissBody } from '../../../core/docket/queue';
 import { ConfirmLetterBody } from '../../../core/letters/events';
 import { MAX_MESSAGE_BYTES, MAX_MULTIPARTS, MAX_PARTS } from '../../../core/mail-in';
-import { bodySchema, FIELD_ERRORS, NOT_JSON, pathParam, problem, TOO_LARGE, type Operation } from './parts';
+import { BODY_ANSWERS, bodySchema, FIELD_ERRORS, pathParam, problem, TOO_LARGE, type Operation } from './parts';
 
 const ULID = { type: 'string', pattern: '^[0-9A-HJKMNP-TV-Z]{26}$' };
 const proposalId = pathParam('id', "The proposal's id", ULID);
@@ -50,14 +50,13 @@ export const MAIL_OPERATIONS: Record<string, Operation> = {
       '400': FIELD_ERRORS,
       '404': problem('No such proposal, or no record request with that id here'),
       '409': problem('Already decided, no request picked, or the event does not fit the request'),
-      '413': TOO_LARGE,
-      '415': NOT_JSON,
+      ...BODY_ANSWERS,
     },
   },
   'POST /api/mail/proposals/{id}/dismiss': {
     summary: 'Dismiss a proposed event with a reason; nothing else changes',
     parameters: [proposalId],
     request: { schema: bodySchema(DismissBody) },
-    responses: { '200': { description: 'Dismissed', body: 'LetterProposalDecision' }, '400': problem('No reason'), '404': problem('No such proposal'), '409': problem('Already decided'), '413': TOO_LARGE, '415': NOT_JSON },
+    responses: { '200': { description: 'Dismissed', body: 'LetterProposalDecision' }, '400': problem('No reason'), '404': problem('No such proposal'), '409': problem('Already decided'), ...BODY_ANSWERS },
   },
 };
