@@ -8,7 +8,7 @@
  * its own change there and counts it without moving anything twice.
  */
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { calendarOf, calendarVersions, recomputeForCalendar, versionsAfter } from '../../core/calendar-change';
+import { calendarOf, calendarVersions, inOrderAdded, recomputeForCalendar, versionsAfter } from '../../core/calendar-change';
 import type { Calendar } from '../../core/calendar';
 import type { Deadline } from '../../core/model';
 import { listCalendarDays } from './calendar-store';
@@ -30,7 +30,7 @@ export async function catchUpCalendar(after: ItemBundle, wrote: readonly Deadlin
   if (calendar.version === used.version) return after;
   const history = calendarVersions(days);
   // The day that made the calendar in force: the last one added.
-  const day = [...days].sort((a, b) => a.addedAt.localeCompare(b.addedAt) || a.date.localeCompare(b.date) || a.kind.localeCompare(b.kind)).at(-1)!;
+  const day = inOrderAdded(days).at(-1)!;
   const jobId = await jobOfDay(day.addedAt);
   const update = await updateItem(after.item.id, ({ item, deadlines }) =>
     recomputeForCalendar(item, deadlines, calendar, { day, now: at, recordedBy: day.addedBy, newDeadlineId: newId, ...(jobId ? { jobId } : {}), newer: versionsAfter(history, calendar.version) }),
