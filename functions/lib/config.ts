@@ -30,4 +30,6 @@ export const config = {
   dueShards: Number(process.env.DUE_SHARDS ?? '4'),
   /** Public intake lands in this matter unless a team member names another. */
   intakeMatterId: process.env.INTAKE_MATTER_ID ?? 'public-intake',
+  /** Where SES receiving writes the intake address's mail (the SES mail function only). */
+  mailBucket: process.env.MAIL_BUCKET ?? '',
 } as const;
