@@ -11,10 +11,10 @@ import { build } from 'esbuild';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BUNDLING } from '../infra/constructs/function';
-import { JOB_TASK_ENTRY, ROUTES, SWEEP_ENTRY, WORKFLOW_TASK_ENTRY } from '../functions/routes';
+import { JOB_TASK_ENTRY, MAIL_RECEIVE_ENTRY, ROUTES, SWEEP_ENTRY, WORKFLOW_TASK_ENTRY } from '../functions/routes';
 
 const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
-const all = [...new Set([...ROUTES.map((r) => r.entry), WORKFLOW_TASK_ENTRY, JOB_TASK_ENTRY, SWEEP_ENTRY])].sort();
+const all = [...new Set([...ROUTES.map((r) => r.entry), WORKFLOW_TASK_ENTRY, JOB_TASK_ENTRY, SWEEP_ENTRY, MAIL_RECEIVE_ENTRY])].sort();
 const TOP = Number(process.env.BUNDLE_TOP ?? '0');
 const entries = process.argv.length > 2 ? process.argv.slice(2) : all;
 

@@ -13,12 +13,12 @@ import { mkdirSync, mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { BUNDLING, FUNCTIONS_DIR, PROJECT_ROOT } from '../infra/constructs/function';
-import { JOB_TASK_ENTRY, ROUTES, SWEEP_ENTRY, WORKFLOW_TASK_ENTRY } from '../functions/routes';
+import { JOB_TASK_ENTRY, MAIL_RECEIVE_ENTRY, ROUTES, SWEEP_ENTRY, WORKFLOW_TASK_ENTRY } from '../functions/routes';
 import { printTable } from './table';
 
 const ROUNDS = Number(process.env.COLD_ROUNDS ?? '30');
 const BARE = 'bare DynamoDB handler';
-const ENTRIES = [...new Set(ROUTES.map((r) => r.entry)), WORKFLOW_TASK_ENTRY, JOB_TASK_ENTRY, SWEEP_ENTRY].sort();
+const ENTRIES = [...new Set(ROUTES.map((r) => r.entry)), WORKFLOW_TASK_ENTRY, JOB_TASK_ENTRY, SWEEP_ENTRY, MAIL_RECEIVE_ENTRY].sort();
 const NODE = path.join(PROJECT_ROOT, 'node_modules/.bin/node');
 const out = mkdtempSync(path.join(tmpdir(), 'docketwatch-cold-'));
 
