@@ -5,8 +5,9 @@
  * periods under FRCP 6(a)(6)(C) / FRAP 26(a)(6)(C) only, never under Sup. Ct. R. 30.1).
  */
 import { describe, expect, it } from 'vitest';
-import { defaultCalendar, withDays } from '../../../core/calendar';
+import { defaultCalendar, epochDayOf, isoOf, withDays } from '../../../core/calendar';
 import { computeDeadline } from '../../../core/deadlines';
+import { anniversary } from '../../../core/deadlines/statutes';
 import { due, steps } from './helpers';
 
 const notes = (r: ReturnType<typeof due>) => r.receipt.map((e) => e.text).join('\n');
@@ -158,6 +159,24 @@ describe('Fed. R. App. P. 4(a)(3): "within 14 days after the date when the first
     expect(due('frap4a3.cross_appeal', '2026-03-02', { appeal_period_end: '2026-05-01' }).due).toBe('2026-05-01');
     expect(due('frap4a3.cross_appeal', '2026-03-02', { appeal_period_end: '2026-03-10' }).due).toBe('2026-03-16');
   });
+  it('without appeal_period_end the receipt asks for it; with it, the receipt says which period governs', () => {
+    const ask = 'If the Rule 4(a)(1) period (30 days, or 60 with a United States party) ends later, it governs: give appeal_period_end.';
+    expect(steps(due('frap4a3.cross_appeal', '2026-03-02'), 'note')).toEqual([ask]);
+    expect(steps(due('frap4a3.cross_appeal', '2026-03-02', { appeal_period_end: '2026-05-01' }), 'note')).toEqual([
+      'The end of the time otherwise prescribed by Rule 4(a) (appeal_period_end), 2026-05-01 (Friday), is later than 2026-03-16 (Monday): it governs.',
+    ]);
+  });
+  it('an appeal_period_end before or on the day the 14 days end does not govern, and the receipt says so', () => {
+    for (const [end, label] of [['2026-03-10', '2026-03-10 (Tuesday)'], ['2026-03-16', '2026-03-16 (Monday)']] as const) {
+      const r = due('frap4a3.cross_appeal', '2026-03-02', { appeal_period_end: end });
+      expect(r.due).toBe('2026-03-16');
+      expect(steps(r, 'note')).toEqual([`The end of the time otherwise prescribed by Rule 4(a) (appeal_period_end), ${label}, is not later: the period above governs.`]);
+    }
+  });
+  it('takes the manner of the first notice\'s service, which does not move a period counted from its filing; refuses an unknown one', () => {
+    expect(due('frap4a3.cross_appeal', '2026-03-02', { service: 'mail' }).due).toBe('2026-03-16');
+    expect(() => due('frap4a3.cross_appeal', '2026-03-02', { service: 'pigeon' })).toThrow(/^params\.service: must be one of/);
+  });
   it('reports the reading that counts from the clerk\'s service of the first notice', () => {
     const r = due('frap4a3.cross_appeal', '2026-03-02', { first_notice_served: '2026-03-05' });
     expect(r.due).toBe('2026-03-16');
@@ -173,6 +192,16 @@ describe('Fed. R. App. P. 4(a)(5)(A)(i) "no later than 30 days after the time pr
   it('transcript order: 14 days, or from the order disposing of the last Rule 4(a)(4) motion if later', () => {
     expect(due('frap10b.transcript', '2026-03-02').due).toBe('2026-03-16');
     expect(due('frap10b.transcript', '2026-03-02', { last_motion_disposed: '2026-03-10' }).due).toBe('2026-03-24');
+  });
+  it('transcript order: the receipt names the later order; an order entered before the notice changes nothing', () => {
+    expect(steps(due('frap10b.transcript', '2026-03-02', { last_motion_disposed: '2026-03-10' }), 'note')).toEqual([
+      'The order disposing of the last Rule 4(a)(4)(A) motion was entered 2026-03-10 (Tuesday), after the notice of appeal: the 14 days count from it ("whichever is later").',
+    ]);
+    for (const params of [undefined, { last_motion_disposed: '2026-02-20' }]) {
+      const r = due('frap10b.transcript', '2026-03-02', params);
+      expect(r.due).toBe('2026-03-16');
+      expect(steps(r, 'note')).toEqual([]);
+    }
   });
 });
 
@@ -194,6 +223,11 @@ describe('Sup. Ct. R. 13.1 "within 90 days after entry of the judgment", compute
     expect(r.alternative).toMatchObject({ due: '2026-04-17' });
     expect(r.alternative?.reason).toMatch(/Sup\. Ct\. R\. 30\.1/);
   });
+  it('day 90 from Tue 2026-02-24 is Memorial Day, Mon 05-25, a holiday of 5 U.S.C. 6103 -> Tue 05-26', () => {
+    const r = due('supct13.cert', '2026-02-24');
+    expect(r.due).toBe('2026-05-26');
+    expect(steps(r, 'skip')).toEqual(['2026-05-25 (Monday): the period cannot end on this day: Memorial Day, a federal legal holiday listed in 5 U.S.C. 6103 (Sup. Ct. R. 30.1; 5 U.S.C. 6103(a))']);
+  });
   it('an executive-order closure is not a Rule 30.1 holiday (the Court building is not closed by it)', () => {
     const r = due('supct13.cert', '2025-09-25');
     expect(r.due).toBe('2025-12-24');
@@ -205,6 +239,9 @@ describe('Sup. Ct. R. 13.1 "within 90 days after entry of the judgment", compute
     // Day 90 from Thu 2026-01-15 is Wed 04-15; the next day, Thu 04-16, is no Rule 30.1 holiday.
     const cert = { rule: 'supct13.cert', trigger: '2026-01-15' };
     expect(computeDeadline(cert, scotus).due).toBe('2026-04-16');
+    expect(steps(computeDeadline(cert, scotus), 'skip')).toEqual([
+      '2026-04-15 (Wednesday): the period cannot end on this day: the Court building was closed (Supreme Court building closed by order of the Chief Justice) (Sup. Ct. R. 30.1)',
+    ]);
     expect(computeDeadline(cert, courthouse).due).toBe('2026-04-15');
     // 14 days from 04-01 end Wed 04-15: the courthouse closure (FRCP 6(a)(3)) and then
     // Emancipation Day carry the period to Fri 04-17; the Supreme Court's closure does not.
@@ -258,6 +295,15 @@ describe('Limitations: 5 U.S.C. 552a(g)(5) "within two years"; 28 U.S.C. 2401(a)
   });
   it('February 29 ends on February 28 of a common year (here a Saturday -> Monday)', () => {
     expect(due('privacy_act.limitations', '2024-02-29').due).toBe('2026-03-02');
+  });
+  it('the anniversary of February 29 in a leap year is February 29; 2000 was one, 2100 is not (Gregorian: every 4th year, not every 100th, every 400th)', () => {
+    // The rules count 2 and 6 years, so from a February 29 they only reach common years: the
+    // leap-year test is held here on the function itself.
+    const from29 = (year: number, years: number) => isoOf(anniversary(epochDayOf(year, 2, 29), years));
+    expect(from29(2024, 4)).toBe('2028-02-29');
+    expect(from29(1996, 4)).toBe('2000-02-29');
+    expect(from29(2096, 4)).toBe('2100-02-28');
+    expect(from29(2024, 2)).toBe('2026-02-28');
   });
   it('six years after exhaustion: Thu 2026-04-16 is Emancipation Day -> Fri', () => {
     const r = due('foia.limitations', '2020-04-16');
