@@ -14,6 +14,8 @@ export interface Reason {
   context?: RegExp;
   /** Where on its line the mutated code starts (1-based), when the line holds the same code twice. */
   column?: number;
+  /** The mutated code lies in this top-level function (the same line can be in two). */
+  inFunction?: string;
   /** The mutated code is (part of) this argument of a call whose callee matches. */
   argumentOf?: { callee: RegExp; arg: number };
   reason: string;
@@ -79,6 +81,15 @@ export const REASONS: Reason[] = [
   { file: 'core/deadlines/time.ts', mutator: 'EqualityOperator', code: 'offsetMs < 0', replacement: 'offsetMs <= 0', reason: 'equivalent for the court: America/New_York is always behind UTC, so its offset is never zero' },
 
   // ---- court rules ----
+  { file: 'core/deadlines/appeals.ts', mutator: 'ConditionalExpression', code: 'params.firstNoticeServed === undefined', replacement: 'false', reason: 'equivalent: it only offers the reading that counts from the clerk\'s service; without first_notice_served that reading counts from the filing, gives the default\'s date and is not reported' },
+  { file: 'core/deadlines/appeals.ts', mutator: 'ConditionalExpression', code: 'params.firstNoticeServed !== undefined', replacement: 'true', reason: 'unreachable: the reading that counts from service is offered only when first_notice_served is given (see the readings above)' },
+  { file: 'core/deadlines/appeals.ts', mutator: 'ConditionalExpression', code: 'params.lastMotionDisposed !== undefined', replacement: 'true', context: /params\.lastMotionDisposed > trigger\.day/, reason: 'equivalent: `undefined > day` is false, so without the check an absent order still counts from the notice' },
+  { file: 'core/deadlines/appeals.ts', mutator: 'EqualityOperator', code: 'params.lastMotionDisposed > trigger.day', replacement: 'params.lastMotionDisposed >= trigger.day', reason: 'equivalent: an order entered the day of the notice counts from that same day, and the note is written only when the day counted from is another' },
+  ...[{ code: "rule.kind === 'scotus'", column: 16 }, { code: "rule.kind === 'scotus'", column: 80 }].map(({ code, column }): Reason => ({ file: 'core/deadlines/court-days.ts', mutator: 'ConditionalExpression', code, replacement: 'false', inFunction: 'closedReason', column, reason: 'unreachable: for the Supreme Court the block above has returned unless the reading is supremeCourtAsFrcp, and a reason is written only under the default reading (receipts are written for it alone), where it is not' })),
+  { file: 'core/deadlines/court-days.ts', mutator: 'ConditionalExpression', code: 'shut', replacement: 'true', inFunction: 'closedReason', reason: 'equivalent: a reason is asked only of a closed day (the first line returns otherwise), and a closed day that none of the reasons above fits is closed by `shut`, isClosed\'s last term, so it is set' },
+  { file: 'core/deadlines/court-period.ts', mutator: 'BooleanLiteral', code: 'false', replacement: 'true', context: /if \(terms\.courtMaySet\) return \{ days: given, courtDirected: true, echoed: false \}/, reason: 'equivalent: a period the Court directed is noted as such; `echoed` is read only for one it did not' },
+  { file: 'core/deadlines/court-period.ts', mutator: 'BooleanLiteral', code: 'false', replacement: 'true', context: /readDays\(r, spec\.id\), courtDirected: false, echoed: false/, column: 121, reason: 'equivalent: `echoed` is read only by notePeriod, which runs only for a rule with a period of its own, not one read from `days`' },
+  { file: 'core/deadlines/court-period.ts', mutator: 'ConditionalExpression', code: 'spec.days !== undefined', replacement: 'true', context: /notePeriod\(trace, terms\(spec\.days\)/, reason: 'equivalent: for a rule whose period is the request\'s `days` the period is neither court-directed nor repeated and no such rule is fixed by statute, so notePeriod writes nothing' },
   { mutator: 'ConditionalExpression', code: ' !== undefined', partial: true, replacement: 'true', context: /\.\.\.\((\w+) !== undefined \? \{ \1 \}/, reason: 'equivalent: the parameter is then present as undefined, which every reader of it takes as absent' },
   { file: 'core/deadlines/court.ts', mutator: 'ConditionalExpression', code: 'date !== undefined', replacement: 'true', context: /date < trigger\.day/, reason: 'equivalent: `undefined < day` is false, so without the check an absent date still passes' },
   { file: 'core/deadlines/court.ts', mutator: 'ConditionalExpression', code: 'params.motion === undefined', replacement: 'false', reason: 'equivalent: it only offers the reading that a motion does not trigger the list; without a motion that reading gives the default\'s date and is not reported' },
