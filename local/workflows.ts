@@ -80,7 +80,7 @@ export class LocalWorkflowError extends Error {
   }
 }
 
-type StateDef = { Type: string; Resource?: string; ItemProcessor?: { States: Record<string, StateDef> }; Iterator?: { States: Record<string, StateDef> } };
+type StateDef = { Type: string; Resource?: string; Seconds?: number; ItemProcessor?: { States: Record<string, StateDef> }; Iterator?: { States: Record<string, StateDef> } };
 
 /** Every state of a definition, those inside a Map's processor included (the runner names them alike). */
 function allStates(definition: { States?: unknown }): [string, StateDef][] {
@@ -88,6 +88,15 @@ function allStates(definition: { States?: unknown }): [string, StateDef][] {
     const inner = state.ItemProcessor ?? state.Iterator;
     return [[name, state], ...(inner ? allStates(inner) : [])];
   });
+}
+
+/**
+ * A Wait of some seconds is a poll (a job waiting for an earlier one to end): on one machine
+ * the thing polled for is a few calls away, so the twin looks again sooner, never later.
+ */
+const LOCAL_POLL_MS = 250;
+function waitOverrides(definition: { States?: unknown }): Record<string, number> {
+  return Object.fromEntries(allStates(definition).filter(([, s]) => s.Type === 'Wait' && s.Seconds !== undefined).map(([name, s]) => [name, Math.min(s.Seconds! * 1000, LOCAL_POLL_MS)]));
 }
 
 /** Rejecting a wait with this name takes the Task's `States.Timeout` Catch, as a real timeout would. */
@@ -141,7 +150,7 @@ export class LocalWorkflows {
     const states: string[] = [];
     const transitions: string[] = [];
     const run = sm.machine.run(parsed as never, {
-      overrides: { taskResourceLocalHandlers: this.taskHandlers(sm.definition, name, (state) => states.push(state)), retryIntervalOverrides: this.retryOverrides(sm.definition) },
+      overrides: { taskResourceLocalHandlers: this.taskHandlers(sm.definition, name, (state) => states.push(state)), retryIntervalOverrides: this.retryOverrides(sm.definition), waitTimeOverrides: waitOverrides(sm.definition) },
       context: {
         Execution: { Id: arn, Name: name, Input: parsed, StartTime: startDate.toISOString() },
         StateMachine: { Id: stateMachineArn, Name: sm.name },

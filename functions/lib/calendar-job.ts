@@ -15,7 +15,7 @@ import { ddb } from './clients';
 import { TableName } from './db';
 import { newId } from './ids';
 import { updateItem } from './item-store';
-import { endJob, getJob, notePlannedPage, outcomesOf, recordOutcome, type ItemOutcome, type Job } from './job-store';
+import { earlierRunningJob, endJob, getJob, notePlannedPage, outcomesOf, recordOutcome, type ItemOutcome, type Job } from './job-store';
 import { dueShards, fromRecord, INDEX } from './keys';
 import { logger } from './logger';
 import { wakeItem } from './workflow';
@@ -31,6 +31,8 @@ export interface PlannedPage {
   /** The next page's cursor, empty after the last page. */
   cursor: string;
   more: boolean;
+  /** An earlier job still runs: nothing planned, the same page is planned again after a wait. */
+  waiting: boolean;
 }
 
 /** Where planning stands: the shard of the index, the key to go on from, and the page's number. */
@@ -53,7 +55,12 @@ function decode(cursor: string): Cursor {
  */
 export async function planPage(jobId: string, cursor: string): Promise<PlannedPage> {
   const job = await mustGetRunning(jobId);
-  if (!job) return { batches: [], cursor: '', more: false };
+  if (!job) return { batches: [], cursor: '', more: false, waiting: false };
+  const earlier = await earlierRunningJob(job);
+  if (earlier) {
+    logger.info('calendar job waits for an earlier one', { jobId, earlier });
+    return { batches: [], cursor, more: true, waiting: true };
+  }
   const at = decode(cursor);
   const shards = dueShards(config.dueShards);
   const page = await ddb.send(
@@ -78,6 +85,7 @@ export async function planPage(jobId: string, cursor: string): Promise<PlannedPa
     .filter((d) => dayInPeriod(job.day.date, d) && (!known.has(d.calendarVersion) || movedBy(d, calendar)));
   const itemIds = [...new Set(found.map((d) => d.itemId))];
   await notePlannedPage(jobId, at.page, { scanned: page.ScannedCount ?? 0, planned: itemIds.length }, cursor);
+  const again = job.runs > 1 ? await movedWithoutOutcome(job, page.Items ?? [], new Set(itemIds)) : [];
   const next: Cursor | undefined = page.LastEvaluatedKey
     ? { shard: at.shard, after: page.LastEvaluatedKey, page: at.page + 1 }
     : at.shard + 1 < shards.length
@@ -86,8 +94,31 @@ export async function planPage(jobId: string, cursor: string): Promise<PlannedPa
   const batches: string[][] = [];
   // One batch is one Lambda call: 25 items take a few seconds at most.
   const size = config.jobBatchSize;
-  for (let i = 0; i < itemIds.length; i += size) batches.push(itemIds.slice(i, i + size));
-  return { batches, cursor: next ? encode(next) : '', more: next !== undefined };
+  const todo = [...itemIds, ...again];
+  for (let i = 0; i < todo.length; i += size) batches.push(todo.slice(i, i + size));
+  return { batches, cursor: next ? encode(next) : '', more: next !== undefined, waiting: false };
+}
+
+/**
+ * On a resumed run, the items this job moved in the instant before its last run stopped, whose
+ * outcome was not written: their deadline no longer moves (it is on this job's calendar now),
+ * so planning would not find them, and the job's counts would lag. Their new deadline sits later
+ * in the same shard (a closure only moves a deadline later), so a page at or after the resume
+ * point holds it; the batch recognises the move on the item and counts it once. They were
+ * counted as planned on the page where they were first found.
+ */
+async function movedWithoutOutcome(job: Job & { day: CalendarDay }, records: Record<string, unknown>[], planned: ReadonlySet<string>): Promise<string[]> {
+  const candidates = [
+    ...new Set(
+      records
+        .map((r) => fromRecord<Deadline>(r))
+        .filter((d) => d.supersedes !== undefined && d.calendarVersion === job.calendarVersion && dayInPeriod(job.day.date, d) && !planned.has(d.itemId))
+        .map((d) => d.itemId),
+    ),
+  ];
+  if (!candidates.length) return [];
+  const done = await outcomesOf(job.id, candidates);
+  return candidates.filter((id) => !done.has(id));
 }
 
 /** Recomputes each item of a batch not yet done by this job; answers how many it moved. */

@@ -74,6 +74,34 @@ export async function listJobs(limit: number): Promise<Job[]> {
   return (out.Items ?? []).map((r) => fromRecord<Job>(r));
 }
 
+/**
+ * A job created before this one that still runs, if any. Jobs run one after another: a job that
+ * planned while an earlier one was still moving deadlines could pass a deadline the earlier job
+ * then moved (on the calendar it had read, without this job's day) onto the day this job closes.
+ * Jobs are few (one per calendar day added), so every earlier one is read.
+ */
+export async function earlierRunningJob(job: Pick<Job, 'id' | 'createdAt'>): Promise<string | undefined> {
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const page = await ddb.send(
+      new QueryCommand({
+        TableName,
+        IndexName: INDEX.byMatter,
+        KeyConditionExpression: 'GSI1PK = :pk AND GSI1SK < :mine',
+        FilterExpression: IS_RUNNING,
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':pk': JOBS_PK, ':mine': `${job.createdAt}#${job.id}`, ':running': 'running' },
+        ProjectionExpression: 'id',
+        ExclusiveStartKey,
+      }),
+    );
+    const found = page.Items?.[0];
+    if (found) return String(found.id);
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return undefined;
+}
+
 /** Counts one page of the index (once) and moves the resume point to it. */
 export async function notePlannedPage(jobId: string, page: number, found: { scanned: number; planned: number }, pageCursor: string): Promise<void> {
   try {
@@ -102,6 +130,22 @@ export async function outcomesOf(jobId: string, itemIds: readonly string[]): Pro
  * written (a retried batch) changes nothing and answers false.
  */
 export async function recordOutcome(jobId: string, outcome: ItemOutcome): Promise<boolean> {
+  // Batches run side by side and each outcome moves the job's counters: two landing at once
+  // cancel one another (TransactionConflict), which the SDK does not retry. Try again, jittered.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await writeOutcome(jobId, outcome);
+    } catch (err) {
+      if (!conflicted(err) || attempt >= OUTCOME_ATTEMPTS) throw err;
+      await new Promise((r) => setTimeout(r, Math.random() * 25 * attempt));
+    }
+  }
+}
+
+const OUTCOME_ATTEMPTS = 8;
+const conflicted = (err: unknown) => transactionLost(err, true) && !transactionLost(err);
+
+async function writeOutcome(jobId: string, outcome: ItemOutcome): Promise<boolean> {
   const moved = outcome.outcome === 'moved';
   try {
     await ddb.send(

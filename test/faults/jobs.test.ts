@@ -55,12 +55,12 @@ it(`a job killed halfway resumes after a restart and moves each of ${ITEMS} item
     return job.status === 'done' ? job : undefined;
   }, 'the resumed job to end', 120_000);
   expect(done.progress.failed).toBe(0);
-  // An item moved in the instant before the kill, whose outcome was not yet written, is not
-  // found again when the page is planned anew (its deadline no longer moves): the counts lag
-  // such items, at most one per batch in flight (four, one item each). The items themselves are
-  // each moved exactly once, which is what is checked below.
-  expect(done.progress.considered).toBeLessThanOrEqual(done.progress.planned);
-  expect(done.progress.considered).toBeGreaterThanOrEqual(done.progress.planned - 4);
+  // Every item moved is counted once, also one moved in the instant before the kill whose
+  // outcome was not yet written (the resumed run finds it on the job's calendar).
+  // (The demo matter's own items may add to the count: at least the ITEMS made here move.)
+  expect(done.progress.considered).toBe(done.progress.planned);
+  expect(done.progress.moved).toBe(done.progress.planned);
+  expect(done.progress.moved).toBeGreaterThanOrEqual(ITEMS);
 
   for (const id of ids) {
     const item = (await send(`${second.url}/api/filings/${id}`, { headers: { authorization: `Bearer ${second.token}` } })).body as {
