@@ -270,6 +270,13 @@ describe('5 U.S.C. 552a(d)(2)(A) "not later than 10 days (excluding Saturdays, S
   ] as const)('%s from %s %j -> %s', (rule, trigger, params, expected) => {
     expect(due(rule, trigger, params).due).toBe(expected);
   });
+  it('a period across the 2025 lapse in appropriations counts its days as working days; not counting them is the alternative', () => {
+    // From Mon 2025-09-29: 09-30, 10-01 .. 10-03, 10-06 .. 10-10, (Columbus Day 10-13), 10-14 is the 10th.
+    // Without the lapse (10-01 .. 11-12): 09-30, then 11-13, 11-14, 11-17 .. 11-21, 11-24, 11-25.
+    const r = due('privacy_act.amendment_ack', '2025-09-29');
+    expect(r.due).toBe('2025-10-14');
+    expect(r.alternative).toEqual({ due: '2025-11-25', reason: 'If days during the lapse in appropriations are not counted as working days.' });
+  });
   it('the acknowledgment period is the statute\'s; an appeal decision can only be extended', () => {
     expect(() => due('privacy_act.amendment_ack', '2026-03-02', { working_days: 15 })).toThrow(/params\.working_days/);
     expect(() => due('privacy_act.amendment_appeal_decision', '2026-03-02', { working_days: 20 })).toThrow(/params\.working_days/);
