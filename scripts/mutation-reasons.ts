@@ -61,6 +61,19 @@ export const REASONS: Reason[] = [
   { file: 'core/deadlines/working-days.ts', mutator: 'ConditionalExpression', code: 'facts.holiday', replacement: 'true', reason: 'unreachable: a reason is asked only under the default reading (receipts are written for it alone), where a non-working day that is no weekend is a holiday' },
   ...['facts.closure && reading.closuresNotWorkingDays', 'facts.shutdown && reading.shutdownNotWorkingDays'].flatMap((code): Reason[] => ['ConditionalExpression', 'LogicalOperator'].map((mutator) => ({ file: 'core/deadlines/working-days.ts', mutator, code, reason: 'unreachable: a reason is asked only under the default reading (receipts are written for it alone), where closure and lapse days are working days' }))),
 
+  // ---- the Privacy Act's working days ----
+  { file: 'core/deadlines/statutes.ts', mutator: 'EqualityOperator', code: 'given > spec.workingDays', replacement: 'given >= spec.workingDays', reason: "equivalent: a working_days equal to the statute's own has returned on the line above" },
+  { file: 'core/deadlines/statutes.ts', mutator: 'ArrayDeclaration', code: '[]', replacement: '["Stryker was here"]', context: /const flags: ReadingFlag\[\] = \[\];/, reason: "equivalent: an unknown reading flag leaves the default reading, whose date is the default's, so nothing is reported" },
+  ...[
+    { mutator: 'BooleanLiteral', code: 'false', replacement: 'true', context: /let (closure|shutdown) = false;/ },
+    { mutator: 'ConditionalExpression', code: 'f.closure !== undefined', replacement: 'true' },
+    { mutator: 'ConditionalExpression', code: 'f.shutdown !== undefined', replacement: 'true' },
+    { mutator: 'EqualityOperator', code: 'f.closure !== undefined', replacement: 'f.closure === undefined' },
+    { mutator: 'EqualityOperator', code: 'f.shutdown !== undefined', replacement: 'f.shutdown === undefined' },
+    { mutator: 'ConditionalExpression', code: 'closure', replacement: 'true', context: /if \(closure\) flags\.push/ },
+    { mutator: 'ConditionalExpression', code: 'shutdown', replacement: 'true', context: /if \(shutdown\) flags\.push/ },
+  ].map((r): Reason => ({ file: 'core/deadlines/statutes.ts', ...r, reason: "equivalent: it only offers the closure or lapse reading more often; a reading that cannot move the date gives the default's date and is not reported (the scan is there to skip needless runs)" })),
+
   // ---- the engine, its parameters and times ----
   { file: 'core/deadlines/errors.ts', mutator: 'ConditionalExpression', code: 'field !== undefined', replacement: 'true', reason: 'equivalent: the field is then present as undefined, and every reader of it takes that as absent (`err.field ?? ...`, or a truthiness test)' },
   { file: 'core/deadlines/chain.ts', mutator: 'ConditionalExpression', code: 'found', replacement: 'false', reason: 'equivalent: a memo; without it the link is computed again, to the same result' },
@@ -92,6 +105,7 @@ export const REASONS: Reason[] = [
   { file: 'core/deadlines/court-period.ts', mutator: 'BooleanLiteral', code: 'false', replacement: 'true', context: /readDays\(r, spec\.id\), courtDirected: false, echoed: false/, column: 121, reason: 'equivalent: `echoed` is read only by notePeriod, which runs only for a rule with a period of its own, not one read from `days`' },
   { file: 'core/deadlines/court-period.ts', mutator: 'ConditionalExpression', code: 'spec.days !== undefined', replacement: 'true', context: /notePeriod\(trace, terms\(spec\.days\)/, reason: 'equivalent: for a rule whose period is the request\'s `days` the period is neither court-directed nor repeated and no such rule is fixed by statute, so notePeriod writes nothing' },
   { mutator: 'ConditionalExpression', code: ' !== undefined', partial: true, replacement: 'true', context: /(?:\.\.\.\(|return )(\w+) !== undefined \? \{ \1 \}/, reason: 'equivalent: the parameter is then present as undefined, which every reader of it takes as absent' },
+  { file: 'core/deadlines/statutes.ts', mutator: 'ConditionalExpression', code: 'final !== undefined', replacement: 'true', context: /final < trigger\.day/, reason: 'equivalent: `undefined < day` is false, so without the check an absent judgment_final still passes' },
   { file: 'core/deadlines/court.ts', mutator: 'ConditionalExpression', code: 'date !== undefined', replacement: 'true', context: /date < trigger\.day/, reason: 'equivalent: `undefined < day` is false, so without the check an absent date still passes' },
   { file: 'core/deadlines/court.ts', mutator: 'ConditionalExpression', code: 'params.motion === undefined', replacement: 'false', reason: 'equivalent: it only offers the reading that a motion does not trigger the list; without a motion that reading gives the default\'s date and is not reported' },
 

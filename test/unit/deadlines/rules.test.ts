@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultCalendar, epochDayOf, isoOf, withDays } from '../../../core/calendar';
 import { computeDeadline } from '../../../core/deadlines';
 import { anniversary } from '../../../core/deadlines/statutes';
-import { due, steps } from './helpers';
+import { due, messageOf, steps } from './helpers';
 
 const notes = (r: ReturnType<typeof due>) => r.receipt.map((e) => e.text).join('\n');
 
@@ -270,6 +270,40 @@ describe('5 U.S.C. 552a(d)(2)(A) "not later than 10 days (excluding Saturdays, S
   ] as const)('%s from %s %j -> %s', (rule, trigger, params, expected) => {
     expect(due(rule, trigger, params).due).toBe(expected);
   });
+  it('the receipt: the day of receipt, the count, an extension and the last working day', () => {
+    const COUNT = (n: number) => `Counting ${n} working days: Saturdays, Sundays and legal public holidays are excluded (5 U.S.C. 552a(d), "excluding Saturdays, Sundays, and legal public holidays").`;
+    const ack = due('privacy_act.amendment_ack', '2026-03-02');
+    expect(ack.alternative).toBeUndefined();
+    expect(ack.receipt.filter((e) => ['day0', 'extension', 'count', 'lastday'].includes(e.step)).map((e) => `${e.step}: ${e.text}`)).toEqual([
+      'day0: Day 0: 2026-03-02 (Monday), the day of receipt. It is not counted.',
+      `count: ${COUNT(10)}`,
+      'lastday: Working day 10 is 2026-03-16 (Monday).',
+    ]);
+    const extended = due('privacy_act.amendment_appeal_decision', '2026-03-02', { working_days: 40 });
+    expect(steps(extended, 'extension')).toEqual(["Period of 40 working days as extended (the head of the agency may extend the 30 days for good cause shown, 5 U.S.C. 552a(d)(3)); the statute's own is 30."]);
+    expect(steps(extended, 'count')).toEqual([COUNT(40)]);
+    expect(steps(extended, 'lastday')).toEqual(['Working day 40 is 2026-04-27 (Monday).']);
+    // The statute's own 30 given again is no extension.
+    expect(steps(due('privacy_act.amendment_appeal_decision', '2026-03-02', { working_days: 30 }), 'extension')).toEqual([]);
+  });
+  it('received on a Saturday: counted from that day; from the next working day is the alternative', () => {
+    // Sat 03-07: 03-09 .. 03-13, 03-16 .. 03-20 is the 10th; from Mon 03-09: 03-10 .. 03-13, 03-16 .. 03-20, 03-23.
+    const r = due('privacy_act.amendment_ack', '2026-03-07');
+    expect(r.due).toBe('2026-03-20');
+    expect(r.alternative).toEqual({ due: '2026-03-23', reason: 'If a request received on a Saturday, Sunday or holiday is treated as received on the next working day.' });
+    expect(steps(r, 'day0')).toEqual(['Day 0: 2026-03-07 (Saturday), the day of receipt, taken as it happened although it is not a working day (Saturday) (Docketwatch policy; see any alternative). It is not counted.']);
+  });
+  it('a last working day that federal offices were closed by executive order: not counting it is the alternative', () => {
+    // From Wed 2025-12-10: 12-11, 12-12, 12-15 .. 12-19, 12-22, 12-23, 12-24 (closed by order) is the 10th;
+    // without closures 12-24 and 12-26 (and Christmas) fall out: Mon 12-29.
+    const r = due('privacy_act.amendment_ack', '2025-12-10');
+    expect(r.due).toBe('2025-12-24');
+    expect(r.alternative).toEqual({ due: '2025-12-29', reason: 'If days federal offices were closed by executive order are not counted as working days.' });
+  });
+  it('working_days is bounded: at least 1, at most 2600', () => {
+    expect(messageOf({ rule: 'privacy_act.amendment_appeal_decision', trigger: '2026-03-02', params: { working_days: 0 } })).toBe('params.working_days: must be at least 1 (got 0)');
+    expect(messageOf({ rule: 'privacy_act.amendment_appeal_decision', trigger: '2026-03-02', params: { working_days: 2601 } })).toBe('params.working_days: must be at most 2600 (got 2601)');
+  });
   it('a period across the 2025 lapse in appropriations counts its days as working days; not counting them is the alternative', () => {
     // From Mon 2025-09-29: 09-30, 10-01 .. 10-03, 10-06 .. 10-10, (Columbus Day 10-13), 10-14 is the 10th.
     // Without the lapse (10-01 .. 11-12): 09-30, then 11-13, 11-14, 11-17 .. 11-21, 11-24, 11-25.
@@ -300,6 +334,16 @@ describe('Limitations: 5 U.S.C. 552a(g)(5) "within two years"; 28 U.S.C. 2401(a)
     expect(r.alternative?.due).toBe('2026-03-03');
     expect(r.alternative?.reason).toMatch(/day before the anniversary/);
   });
+  it('the receipt: the day excluded, the anniversary, and a note when the anniversary rolls', () => {
+    const DAY0 = (day: string) => `The day the period begins, ${day}, is excluded (Fed. R. Civ. P. 6(a)(1)(A), which applies to "any statute that does not specify a method of computing time").`;
+    const on = due('privacy_act.limitations', '2024-03-02');
+    expect(steps(on, 'day0')).toEqual([DAY0('2024-03-02 (Saturday)')]);
+    expect(steps(on, 'count')).toEqual(['Counting 2 years by the calendar: the period ends on the anniversary, 2026-03-02 (Monday) (see the alternative for the day before).']);
+    expect(steps(on, 'note')).toEqual([]);
+    const rolled = due('privacy_act.limitations', '2024-03-01');
+    expect(steps(rolled, 'count')).toEqual(['Counting 2 years by the calendar: the period ends on the anniversary, 2026-03-01 (Sunday) (see the alternative for the day before).']);
+    expect(steps(rolled, 'note')).toEqual(['Courts differ on whether Rule 6(a)(1)(C) extends a statute of limitations; file by the alternative date if it is earlier.']);
+  });
   it('February 29 ends on February 28 of a common year (here a Saturday -> Monday)', () => {
     expect(due('privacy_act.limitations', '2024-02-29').due).toBe('2026-03-02');
   });
@@ -327,6 +371,9 @@ describe('EAJA, 28 U.S.C. 2412(d)(1)(B): "within thirty days of final judgment"'
   });
   it('from the day the judgment became final, when given', () => {
     expect(due('eaja.fees', '2026-03-02', { judgment_final: '2026-06-10' }).due).toBe('2026-07-10');
+  });
+  it('refuses a judgment_final before the entry of judgment', () => {
+    expect(messageOf({ rule: 'eaja.fees', trigger: '2026-03-02', params: { judgment_final: '2026-02-01' } })).toBe('params.judgment_final: is before the entry of judgment (trigger)');
   });
 });
 
