@@ -63,6 +63,7 @@ export const REASONS: Reason[] = [
 
   // ---- the Privacy Act's working days ----
   { file: 'core/deadlines/statutes.ts', mutator: 'EqualityOperator', code: 'given > spec.workingDays', replacement: 'given >= spec.workingDays', reason: "equivalent: a working_days equal to the statute's own has returned on the line above" },
+  { file: 'core/deadlines/statutes.ts', mutator: 'ConditionalExpression', code: '!isWorkingDay(calendar, trigger.day, DEFAULT_READING)', replacement: 'true', reason: "equivalent: it only offers the next-working-day reading for a receipt on a working day too, where the next working day is that day: the default's date, not reported" },
   { file: 'core/deadlines/statutes.ts', mutator: 'ArrayDeclaration', code: '[]', replacement: '["Stryker was here"]', context: /const flags: ReadingFlag\[\] = \[\];/, reason: "equivalent: an unknown reading flag leaves the default reading, whose date is the default's, so nothing is reported" },
   ...[
     { mutator: 'BooleanLiteral', code: 'false', replacement: 'true', context: /let (closure|shutdown) = false;/ },
