@@ -372,6 +372,18 @@ describe('EAJA, 28 U.S.C. 2412(d)(1)(B): "within thirty days of final judgment"'
   it('from the day the judgment became final, when given', () => {
     expect(due('eaja.fees', '2026-03-02', { judgment_final: '2026-06-10' }).due).toBe('2026-07-10');
   });
+  it('the receipt says when the judgment becomes final, counted or given', () => {
+    expect(steps(due('eaja.fees', '2026-03-02'), 'note')).toEqual([
+      'The United States is always a party to an EAJA claim, so the judgment becomes final and not appealable when the 60-day appeal period ends (Fed. R. App. P. 4(a)(1)(B)); if an appeal is taken, give judgment_final instead.',
+      'The judgment becomes final and not appealable at the end of 2026-05-01 (Friday); the 30 days count from that day.',
+    ]);
+    expect(steps(due('eaja.fees', '2026-03-02', { judgment_final: '2026-06-10' }), 'note')).toEqual([
+      'The judgment became final and not appealable on 2026-06-10 (Wednesday) (judgment_final): the 30 days count from that day.',
+    ]);
+  });
+  it('takes a judgment final on the day of its entry: 30 days from Mon 03-02 is Wed 04-01', () => {
+    expect(due('eaja.fees', '2026-03-02', { judgment_final: '2026-03-02' }).due).toBe('2026-04-01');
+  });
   it('refuses a judgment_final before the entry of judgment', () => {
     expect(messageOf({ rule: 'eaja.fees', trigger: '2026-03-02', params: { judgment_final: '2026-02-01' } })).toBe('params.judgment_final: is before the entry of judgment (trigger)');
   });
