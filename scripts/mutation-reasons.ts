@@ -34,7 +34,6 @@ export const REASONS: Reason[] = [
 
   // ---- wording (the StringLiteral pass): the sentence, never the step tag, the field or a value ----
   { mutator: 'StringLiteral', code: '', partial: true, argumentOf: { callee: /^(trace|receipt)\.add$/, arg: 1 }, reason: 'receipt wording: the sentence of a receipt line (its step tag, date and the dates it names are what the tests hold)' },
-  { mutator: 'StringLiteral', code: '', partial: true, argumentOf: { callee: /^DeadlineInputError$/, arg: 0 }, reason: 'error wording: the message of a refused request (the field it names is the second argument, and the refusal itself is tested)' },
   { mutator: 'StringLiteral', code: '', partial: true, argumentOf: { callee: /^(r|reader|this)\.error$/, arg: 1 }, reason: 'error wording: the message of a refused parameter (the parameter it names is the first argument, and the refusal itself is tested)' },
 
   // ---- FOIA clocks ----
