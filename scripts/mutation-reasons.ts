@@ -94,6 +94,11 @@ export const REASONS: Reason[] = [
   { file: 'core/deadlines/time.ts', mutator: 'ConditionalExpression', code: 'offsetMs < 0', replacement: 'true', reason: 'equivalent for the court: America/New_York is always behind UTC, so its offset is never zero or positive' },
   { file: 'core/deadlines/time.ts', mutator: 'EqualityOperator', code: 'offsetMs < 0', replacement: 'offsetMs <= 0', reason: 'equivalent for the court: America/New_York is always behind UTC, so its offset is never zero' },
 
+  // ---- trigger sets ----
+  { file: 'core/deadlines/trigger-sets.ts', mutator: 'ConditionalExpression', code: "typeof id === 'string'", replacement: 'true', reason: 'equivalent: the sets are a Map keyed by their ids, which holds nothing for a value that is not text, so it is refused the same way' },
+  { file: 'core/deadlines/trigger-sets.ts', mutator: 'ArrayDeclaration', code: '[]', replacement: '["Stryker was here"]', context: /for \(const name of new Set\(set\.links\.flatMap\(\(l\) => l\.pass \?\? \[\]\)\)\)/, reason: 'unobservable: it adds the name "Stryker was here" to those a set passes on, which changes only a request that gives a parameter of that very name' },
+  { file: 'core/deadlines/trigger-sets.ts', mutator: 'ArrayDeclaration', code: '[]', replacement: '["Stryker was here"]', context: /\(l\.pass \?\? \[\]\)\.filter\(\(p\) => passed\.has\(p\)\)/, reason: 'equivalent: a name is kept only if it was passed, and only the names a link lists are' },
+
   // ---- court rules ----
   { file: 'core/deadlines/appeals.ts', mutator: 'ConditionalExpression', code: 'params.firstNoticeServed === undefined', replacement: 'false', reason: 'equivalent: it only offers the reading that counts from the clerk\'s service; without first_notice_served that reading counts from the filing, gives the default\'s date and is not reported' },
   { file: 'core/deadlines/appeals.ts', mutator: 'ConditionalExpression', code: 'params.firstNoticeServed !== undefined', replacement: 'true', reason: 'unreachable: the reading that counts from service is offered only when first_notice_served is given (see the readings above)' },
