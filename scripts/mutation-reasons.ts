@@ -30,7 +30,6 @@ export const REASONS: Reason[] = [
   // ---- the trace: SILENT for alternative readings, a Receipt for the answer ----
   { mutator: 'ConditionalExpression', code: 'trace.on', replacement: 'true', reason: SILENT_ONLY },
   { mutator: 'ConditionalExpression', code: '!trace.on', replacement: 'false', reason: `${SILENT_ONLY} (what it skips only adds lines to the trace)` },
-  { file: 'core/deadlines/receipt.ts', mutator: 'BooleanLiteral', code: 'false', replacement: 'true', reason: 'equivalent: SILENT.add is a no-op whatever `on` says; only the work of building text nobody keeps changes' },
 
   // ---- wording (the StringLiteral pass): the sentence, never the step tag, the field or a value ----
   { mutator: 'StringLiteral', code: '', partial: true, argumentOf: { callee: /^(trace|receipt)\.add$/, arg: 1 }, reason: 'receipt wording: the sentence of a receipt line (its step tag, date and the dates it names are what the tests hold)' },
@@ -124,7 +123,6 @@ export const REASONS: Reason[] = [
   { file: REQUEST, mutator: 'LogicalOperator', code: '!last || last.requester_response_received', reason: 'unreachable: the tolled phase is entered only by appending an unanswered toll, so in it the last toll exists and is open' },
   { file: REQUEST, mutator: 'LogicalOperator', code: "x.rule.startsWith(rulePrefix) && x.status === 'superseded'", replacement: "x.rule.startsWith(rulePrefix) || x.status === 'superseded'", reason: 'unreachable: on an open request only response deadlines are ever superseded without a successor (close() supersedes the rest, and a closed item takes no event)' },
   { file: REQUEST, mutator: 'ConditionalExpression', code: "x.status === 'superseded'", replacement: 'true', reason: 'unreachable: while tolled no response deadline is open, met or missed, so every response deadline without a successor is a superseded one' },
-  { file: REQUEST, mutator: 'ConditionalExpression', code: 'x.rule.startsWith(rulePrefix)', replacement: 'true', reason: 'unreachable: on an open request only response deadlines are ever superseded without a successor' },
   { file: COURT, mutator: 'OptionalChaining', code: "filed?.status", reason: 'unreachable: while a filing is due one of its deadlines is open or missed and not yet filed (each filing files one; the item is filed once none is open), so there is always a first' },
   { file: COURT, mutator: 'ConditionalExpression', code: 'filed', replacement: 'true', reason: 'unreachable: while a filing is due one of its deadlines is open or missed and not yet filed, so there is always a first' },
   { file: COURT, mutator: 'ConditionalExpression', code: 'filed && item.triggerSet', replacement: 'true', reason: 'equivalent: there is always a first deadline (see above), and a deadline of a filing outside a trigger set has no link, so no deadline follows it' },
