@@ -74,6 +74,7 @@ export const REASONS: Reason[] = [
   ].map((r): Reason => ({ file: 'core/deadlines/statutes.ts', ...r, reason: "equivalent: it only offers the closure or lapse reading more often; a reading that cannot move the date gives the default's date and is not reported (the scan is there to skip needless runs)" })),
 
   // ---- the engine, its parameters and times ----
+  { file: 'core/deadlines/readings.ts', mutator: 'ObjectLiteral', code: '{ ...DEFAULT_READING }', replacement: '{}', reason: 'equivalent: every flag of the default reading is false, and every reader tests a flag for truth, so an absent flag reads the same' },
   { file: 'core/deadlines/errors.ts', mutator: 'ConditionalExpression', code: 'field !== undefined', replacement: 'true', reason: 'equivalent: the field is then present as undefined, and every reader of it takes that as absent (`err.field ?? ...`, or a truthiness test)' },
   { file: 'core/deadlines/chain.ts', mutator: 'ConditionalExpression', code: 'found', replacement: 'false', reason: 'equivalent: a memo; without it the link is computed again, to the same result' },
   { file: 'core/deadlines/chain.ts', mutator: 'CallExpression', code: 'visiting.delete(id);', reason: 'equivalent: the link is memoised right after, so it is never resolved again to meet its stale mark' },

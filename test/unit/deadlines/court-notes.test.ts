@@ -95,3 +95,11 @@ describe('frcp6.hours', () => {
     expect(steps(r, 'skip')[0]).toMatch(/^2026-04-16 \(Thursday\): the period cannot end on this day: .*a District of Columbia holiday, a legal holiday for periods counted forward \(Fed\. R\. Civ\. P\. 6\(a\)\(6\)\(C\)\)$/);
   });
 });
+
+describe('receipt entries', () => {
+  it('carry a date only where the line is about a day (strictly: no date key set to undefined)', () => {
+    const r = due('lcvr7n.certified_list', '2026-03-02');
+    expect(r.receipt.find((e) => e.step === 'note')).toStrictEqual({ step: 'note', text: 'If the agency files a dispositive motion before then, the certified list is due with that motion (LCvR 7(n)(1), "whichever occurs first").' });
+    expect(r.receipt.find((e) => e.step === 'lastday')).toStrictEqual({ step: 'lastday', date: '2026-04-01', text: 'Day 30 is 2026-04-01 (Wednesday); the last day is included (Fed. R. Civ. P. 6(a)(1)(C)).' });
+  });
+});
