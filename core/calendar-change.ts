@@ -53,8 +53,13 @@ export function calendarOf(days: readonly CalendarDay[]): Calendar {
  * read before another day was added would move a deadline back).
  */
 export function calendarVersions(days: readonly CalendarDay[]): string[] {
-  const ordered = [...days].sort((a, b) => a.addedAt.localeCompare(b.addedAt) || a.date.localeCompare(b.date) || a.kind.localeCompare(b.kind));
+  const ordered = inOrderAdded(days);
   return [defaultCalendar.version, ...ordered.map((_, i) => calendarOf(ordered.slice(0, i + 1)).version)];
+}
+
+/** The days in the order they were added (ties, one request's days, by date and kind). */
+export function inOrderAdded(days: readonly CalendarDay[]): CalendarDay[] {
+  return [...days].sort((a, b) => a.addedAt.localeCompare(b.addedAt) || a.date.localeCompare(b.date) || a.kind.localeCompare(b.kind));
 }
 
 /** Versions later than `version` in the calendar's history (none when it is the newest or unknown). */

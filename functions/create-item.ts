@@ -3,6 +3,7 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { newCourtItem, validateCourtItem, type CourtKind } from '../core/court-items';
 import { teamView } from '../core/views';
 import { requireTeam, type Principal } from './lib/auth';
+import { catchUpCalendar } from './lib/calendar-catch-up';
 import { loadCalendar } from './lib/calendar-store';
 import { COLLECTION_KINDS, collectionOf } from './lib/collections';
 import { now } from './lib/clock';
@@ -36,10 +37,11 @@ export async function createCourtItemFromBody(kind: CourtKind, body: unknown, pr
   const calendar = await loadCalendar();
   const built = newCourtItem(input.value, { id, now: at, createdBy: principal.id, matter, newDeadlineId: newId, calendar });
   await createItem(built);
-  built.item.workflow = { execution: id, state: await startOrQueueWorkflow(id, at) };
+  const after = await catchUpCalendar({ item: built.item, deadlines: built.deadlines, events: [built.event] }, built.deadlines, calendar, at);
+  after.item.workflow = { execution: id, state: await startOrQueueWorkflow(id, at) };
   logger.info('item created', { itemId: id, kind });
   count('ItemsCreated');
-  return { id, view: teamView(built.item, built.deadlines, [built.event]) };
+  return { id, view: teamView(after.item, after.deadlines, after.events) };
 }
 
 export const handler = httpHandler(createCourtItem);

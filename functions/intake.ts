@@ -6,6 +6,7 @@ import { newRecordRequest } from '../core/items';
 import { phaseLabel } from '../core/lifecycle/phases';
 import { deadlineView } from '../core/views';
 import { optionalTeam } from './lib/auth';
+import { catchUpCalendar } from './lib/calendar-catch-up';
 import { loadCalendar } from './lib/calendar-store';
 import { now } from './lib/clock';
 import { config } from './lib/config';
@@ -80,11 +81,15 @@ export async function intake(event: APIGatewayProxyEventV2): Promise<HttpResult>
     throw err;
   }
 
+  // A day added while the request was stored moves its deadlines here; a replay of this
+  // request answers the receipt as first issued (the tracking page shows the dates in force).
+  const after = await catchUpCalendar({ item: built.item, deadlines: built.deadlines, events: [built.event] }, built.deadlines, calendar, at);
+  const deadlines = after.deadlines === built.deadlines ? responseBody.deadlines : after.deadlines.filter((d) => d.status !== 'superseded').map(deadlineView);
   // The request is stored; if its workflow cannot start now, the sweep starts it later.
   const workflowState = await startOrQueueWorkflow(id, at);
   logger.info('intake', { itemId: id, kind: built.item.kind, team: !!principal });
   count('Intakes');
-  return json(201, { ...responseBody, workflow: { execution: id, state: workflowState } }, { location: `/api/requests/${id}` });
+  return json(201, { ...responseBody, deadlines, workflow: { execution: id, state: workflowState } }, { location: `/api/requests/${id}` });
 }
 
 async function replayed(key: string, requestHash: string, at: Date): Promise<HttpResult | undefined> {

@@ -9,13 +9,14 @@
  * is written, so a second try finds it instead of creating another.
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { confirmRequest, dismissReason, eventTargets, ProposalNotActionableError, validateEdit, type CreateRequest, type StoredProposal } from '../core/docket/queue';
+import { confirmRequest, eventTargets, ProposalNotActionableError, validateEdit, type CreateRequest, type StoredProposal } from '../core/docket/queue';
 import { createCourtItemFromBody } from './create-item';
 import { requireItemMatter } from './lib/access';
 import { requireTeam, type Principal } from './lib/auth';
 import { now } from './lib/clock';
 import { entriesOfMatter } from './lib/docket-store';
-import { AlreadyExistsError, badRequest, conflict, notFound, VersionConflictError } from './lib/errors';
+import { decidedOnce, dismissProposal } from './lib/decide-routes';
+import { AlreadyExistsError, badRequest, conflict, notFound } from './lib/errors';
 import { httpHandler, json, parseJsonBody, type HttpResult } from './lib/http';
 import { newId } from './lib/ids';
 import { logger } from './lib/logger';
@@ -35,22 +36,7 @@ async function load(event: APIGatewayProxyEventV2, principal: Principal): Promis
   return p;
 }
 
-export async function dismiss(event: APIGatewayProxyEventV2): Promise<HttpResult> {
-  const principal = requireTeam(event);
-  const body = parseJsonBody(event);
-  const p = await load(event, principal);
-  const read = dismissReason(body);
-  if (!read.ok) throw badRequest('Say why the proposal is dismissed', read.errors);
-  const reason = read.value;
-  if (p.status !== 'pending') throw conflict(`The proposal is ${p.status} already`);
-  try {
-    const done = await decideProposal(p, 'dismissed', { at: now(), by: principal.id, reason });
-    return json(200, { proposal: proposalView(done) });
-  } catch (err) {
-    if (err instanceof VersionConflictError) throw conflict('Someone decided this proposal meanwhile');
-    throw err;
-  }
-}
+export const dismiss = (event: APIGatewayProxyEventV2): Promise<HttpResult> => dismissProposal(event, load, decideProposal, proposalView);
 
 export async function confirm(event: APIGatewayProxyEventV2): Promise<HttpResult> {
   const principal = requireTeam(event);
@@ -78,14 +64,7 @@ export async function confirm(event: APIGatewayProxyEventV2): Promise<HttpResult
 
   // Claim the proposal (with the item id) before writing, so a retry or a second person cannot double it.
   const itemId = targetId ?? p.itemId ?? newId();
-  if (p.status === 'pending') {
-    try {
-      p = await decideProposal(p, 'confirming', { at: now(), by: principal.id, itemId, edit: edit.value });
-    } catch (err) {
-      if (err instanceof VersionConflictError) throw conflict('Someone decided this proposal meanwhile');
-      throw err;
-    }
-  }
+  if (p.status === 'pending') p = await decidedOnce(decideProposal(p, 'confirming', { at: now(), by: principal.id, itemId, edit: edit.value }));
   let view;
   try {
     if (create) view = await createItemOnce(create, principal, itemId);

@@ -8,6 +8,7 @@ import { applyEvent, parseEvent } from '../core/lifecycle';
 import { teamView } from '../core/views';
 import type { ItemKind } from '../core/model';
 import { requireTeam, type Principal } from './lib/auth';
+import { catchUpCalendar } from './lib/calendar-catch-up';
 import { loadCalendar } from './lib/calendar-store';
 import { COLLECTION_KINDS, collectionOf, ITEM_ID } from './lib/collections';
 import { now } from './lib/clock';
@@ -44,10 +45,11 @@ export async function recordEventOn(id: string, kinds: readonly ItemKind[], body
   });
   if (!update) throw notFound(`No item with id ${id} here`);
   const type = update.change?.events[0]?.type;
-  await wakeItem(update.after, type ?? 'event', now());
+  const after = await catchUpCalendar(update.after, update.change?.deadlines ?? [], calendar, now());
+  await wakeItem(after, type ?? 'event', now());
   logger.info('event recorded', { itemId: id, type });
   count('EventsRecorded');
-  return teamView(update.after.item, update.after.deadlines, update.after.events);
+  return teamView(after.item, after.deadlines, after.events);
 }
 
 export const handler = httpHandler(recordEvent);

@@ -72,6 +72,13 @@ export const ROUTES: readonly RouteSpec[] = [
   // Confirming goes through the lawyer's own create and event paths, workflow included.
   { routeKey: 'POST /api/proposals/{id}/confirm', entry: 'proposal-decide', auth: 'team', table: 'readwrite', workflow: true },
   { routeKey: 'POST /api/proposals/{id}/dismiss', entry: 'proposal-decide', auth: 'team', table: 'readwrite', workflow: true },
+  // Mail in: forwarded court notices and agency letters. A matter's inbound secret stands in for a token.
+  { routeKey: 'POST /api/inbound/email', entry: 'inbound-email', auth: 'publicOrTeam', table: 'readwrite' },
+  { routeKey: 'GET /api/inbound/email', entry: 'inbound-email', auth: 'team', table: 'read' },
+  { routeKey: 'GET /api/mail/proposals', entry: 'mail-proposals', auth: 'team', table: 'read' },
+  // Confirming records the event through the dashboard's own event path, workflow included.
+  { routeKey: 'POST /api/mail/proposals/{id}/confirm', entry: 'mail-proposals', auth: 'team', table: 'readwrite', workflow: true },
+  { routeKey: 'POST /api/mail/proposals/{id}/dismiss', entry: 'mail-proposals', auth: 'team', table: 'readwrite' },
 ];
 
 /**
@@ -121,5 +128,7 @@ export function pathParams(path: string): string[] {
 export const WORKFLOW_TASK_ENTRY = 'workflow-task';
 /** The Task resource of the job state machine. */
 export const JOB_TASK_ENTRY = 'job-task';
+/** Entry SES receiving invokes with each message stored in the mail bucket. */
+export const MAIL_RECEIVE_ENTRY = 'mail-receive';
 /** Entry the schedule invokes. */
 export const SWEEP_ENTRY = 'remind';

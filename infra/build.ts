@@ -3,6 +3,7 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import { ROUTES, type RouteSpec } from '../functions/routes';
 import { stageConfig, type StageConfig } from './config';
 import { EdgeStack } from './edge-stack';
+import { UNSET_INTAKE_ADDRESS } from './constructs/mail-intake';
 import { DocketwatchStack } from './stack';
 
 /** CLOUDFRONT-scope WAF resources exist only in us-east-1. */
@@ -37,6 +38,7 @@ export function buildApp(options: BuildOptions = {}): BuiltApp {
     intakeTeam: app.node.tryGetContext('intakeTeam'),
     mailFrom: app.node.tryGetContext('mailFrom'),
     mailIdentity: app.node.tryGetContext('mailIdentity'),
+    mailIntake: app.node.tryGetContext('mailIntake'),
   });
   if (!config.mail.given) {
     Annotations.of(app).addWarningV2(
@@ -49,6 +51,9 @@ export function buildApp(options: BuildOptions = {}): BuiltApp {
       'docketwatch:intakeTeam',
       'No intakeTeam: public requests not yet filed under a matter will remind no one. Deploy with -c intakeTeam=\'[{"id":"records-clerk","name":"…","email":"…","role":"…"}]\'.',
     );
+  }
+  if (!config.mailIntakeAddress) {
+    Annotations.of(app).addWarningV2('docketwatch:mailIntake', `No mailIntake: the SES receipt rule is for ${UNSET_INTAKE_ADDRESS} and receives nothing. Deploy with -c mailIntake=intake@<a domain verified in SES>.`);
   }
   const region: string = app.node.tryGetContext('region') ?? process.env.CDK_DEFAULT_REGION ?? EDGE_REGION;
   const account = process.env.CDK_DEFAULT_ACCOUNT;

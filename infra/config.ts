@@ -39,6 +39,12 @@ export interface StageConfig {
    */
   readonly intakeTeam: readonly Person[];
   /**
+   * The address SES receives forwarded court notices and agency letters at
+   * (`-c mailIntake=intake@mail.example.org`): its domain must be verified in SES and its MX
+   * record point at SES receiving (README, "Mail in").
+   */
+  readonly mailIntakeAddress?: string;
+  /**
    * Who notifications come from (`-c mailFrom='Docketwatch <reminders@example.org>'`) and the SES
    * identity that sends them (`-c mailIdentity=domain`, the default: the address's domain, verified
    * by DKIM records; `address`: the address alone, verified by SES's e-mail to it).
@@ -104,15 +110,22 @@ const STAGES: Record<StageName, Omit<StageConfig, 'intakeTeam' | 'mail'>> = {
 };
 
 /** The stage's sizes and the deployment's own settings (CDK context). */
-export function stageConfig(stage: unknown, settings: { intakeTeam?: unknown; mailFrom?: unknown; mailIdentity?: unknown } = {}): StageConfig {
+export function stageConfig(stage: unknown, settings: { intakeTeam?: unknown; mailFrom?: unknown; mailIdentity?: unknown; mailIntake?: unknown } = {}): StageConfig {
   if (stage !== 'dev' && stage !== 'prod') {
     throw new Error(`Unknown stage ${JSON.stringify(stage)}: pass -c stage=dev or -c stage=prod`);
   }
   const mail = mailSetting(settings.mailFrom, settings.mailIdentity);
   // Without the setting the app still synthesizes (a plain `npx cdk synth` must work), with no
   // one named; buildApp warns, and the dashboard shows that nobody receives public requests.
-  if (settings.intakeTeam === undefined) return { ...STAGES[stage], intakeTeam: [], mail };
+  const intake = mailIntakeOf(settings.mailIntake);
+  if (settings.intakeTeam === undefined) return { ...STAGES[stage], intakeTeam: [], mail, ...intake };
   const team = parseIntakeTeam(settings.intakeTeam);
   if (!team.ok) throw new Error(`Invalid intakeTeam: ${team.errors.map((e) => `${e.field} ${e.message}`).join('; ')}`);
-  return { ...STAGES[stage], intakeTeam: team.value, mail };
+  return { ...STAGES[stage], intakeTeam: team.value, mail, ...intake };
+}
+
+function mailIntakeOf(value: unknown): { mailIntakeAddress?: string } {
+  if (value === undefined) return {};
+  if (typeof value !== 'string' || !ADDRESS.test(value)) throw new Error(`Invalid mailIntake ${JSON.stringify(value)}: give one e-mail address, e.g. -c mailIntake=intake@mail.example.org`);
+  return { mailIntakeAddress: value.toLowerCase() };
 }

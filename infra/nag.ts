@@ -20,6 +20,8 @@ export const REASONS = {
     'AwsSolutions-IAM5: X-Ray (PutTraceSegments, PutTelemetryRecords, GetSampling*) and CloudWatch Logs vended-log delivery (CreateLogDelivery, PutResourcePolicy, ...) do not support resource-level permissions; actions are listed explicitly, none is a wildcard.',
   deadLetterQueue:
     'AwsSolutions-SQS3: this queue IS the dead-letter store of the reminder sweep (Lambda on-failure destination and EventBridge target DLQ); cdk-nag only recognises redrive-policy DLQs. An alarm fires on its first message.',
+  mailObjects:
+    "AwsSolutions-IAM5: the mail function reads the messages SES receiving stores under inbound/<SES message id>; the ids are SES's, unknown to IAM. s3:GetObject only, on that prefix of the mail bucket only.",
   bucketDeploymentRuntime:
     'AwsSolutions-L1: the S3 BucketDeployment handler is CDK\'s own Python function; its runtime is chosen by aws-cdk-lib and moves with CDK upgrades. Our functions are on nodejs24.x.',
 } as const;

@@ -5,7 +5,7 @@
  * synthesized from it, equal to them: a grant with no caller fails, and so does a call with no
  * grant. TransactWriteItems is authorised by the per-item actions of what it writes.
  */
-import { JOB_TASK_ENTRY, SWEEP_ENTRY, WORKFLOW_TASK_ENTRY } from '../functions/routes';
+import { JOB_TASK_ENTRY, MAIL_RECEIVE_ENTRY, SWEEP_ENTRY, WORKFLOW_TASK_ENTRY } from '../functions/routes';
 
 export type DynamoAction =
   | 'dynamodb:GetItem'
@@ -17,7 +17,7 @@ export type DynamoAction =
   | 'dynamodb:ConditionCheckItem'
   | 'dynamodb:DescribeTable';
 export type StatesAction = 'states:StartExecution' | 'states:SendTaskSuccess' | 'states:DescribeStateMachine';
-export type Action = DynamoAction | StatesAction | 'ses:SendEmail';
+export type Action = DynamoAction | StatesAction | 'ses:SendEmail' | 's3:GetObject';
 
 const READ_ITEM = ['dynamodb:GetItem', 'dynamodb:Query'] as const;
 const START = 'states:StartExecution';
@@ -44,6 +44,10 @@ export const ENTRY_ACTIONS: Record<string, readonly Action[]> = {
   // Its Step Functions call starts a run of the job machine (infra/stack.ts grants it there).
   'calendar-days': ['dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem', START],
   jobs: [...READ_ITEM, 'dynamodb:UpdateItem', START],
+  // Mail in: a notice goes on to the docket intake (its chain's writes), a letter to the mailbox.
+  'inbound-email': [...READ_ITEM, 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'],
+  'mail-proposals': [...READ_ITEM, 'dynamodb:PutItem', 'states:SendTaskSuccess'],
+  [MAIL_RECEIVE_ENTRY]: [...READ_ITEM, 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 's3:GetObject'],
   [SWEEP_ENTRY]: [...READ_ITEM, 'dynamodb:BatchGetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', START, 'ses:SendEmail'],
   [WORKFLOW_TASK_ENTRY]: [...READ_ITEM, 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
   [JOB_TASK_ENTRY]: [...READ_ITEM, 'dynamodb:BatchGetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'states:SendTaskSuccess'],

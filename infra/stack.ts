@@ -9,6 +9,7 @@ import { Data } from './constructs/data';
 import { DocketwatchFunction, PROJECT_ROOT } from './constructs/function';
 import { Monitoring } from './constructs/monitoring';
 import { Mail } from './constructs/mail';
+import { MailIntake } from './constructs/mail-intake';
 import { Schedule } from './constructs/schedule';
 import { Web } from './constructs/web';
 import { Workflow } from './constructs/workflow';
@@ -31,7 +32,7 @@ export interface DocketwatchStackProps extends StackProps {
  * Docketwatch on AWS. Stateful (Data: key and table, retained) apart from stateless (the rest,
  * safe to redeploy or destroy). Built in dependency order without cycles:
  * data → auth pool → API → web (needs the API host) → web client (needs the site URL) →
- * workflow-task → state machine → route functions → mail → schedule → monitoring.
+ * workflow-task → state machine → route functions → mail (sending) → schedule → mail intake → monitoring.
  */
 export class DocketwatchStack extends Stack {
   readonly data: Data;
@@ -41,6 +42,7 @@ export class DocketwatchStack extends Stack {
   readonly workflow: Workflow;
   readonly schedule: Schedule;
   readonly mail: Mail;
+  readonly mailIntake: MailIntake;
   readonly monitoring: Monitoring;
   readonly functions = new Map<string, DocketwatchFunction>();
 
@@ -136,6 +138,9 @@ export class DocketwatchStack extends Stack {
     this.schedule = new Schedule(stateless, 'Schedule', { config, key, table, workflow: this.workflow, environment: common, mail: this.mail });
     this.functions.set(this.schedule.sweep.entryName, this.schedule.sweep);
 
+    this.mailIntake = new MailIntake(stateless, 'MailIntake', { config, key, table, accessLogs: this.web.logBucket, environment: common });
+    this.functions.set(this.mailIntake.receive.entryName, this.mailIntake.receive);
+
     this.monitoring = new Monitoring(stateless, 'Monitoring', {
       config,
       key,
@@ -156,5 +161,6 @@ export class DocketwatchStack extends Stack {
     new CfnOutput(this, 'MailIdentity', { value: this.mail.identity.emailIdentityName, description: 'The SES identity notifications are sent from: verify it before the first reminder' });
     new CfnOutput(this, 'MailEventsTopicArn', { value: this.mail.eventsTopic.topicArn, description: 'SES bounces, complaints and rejections (alarmed)' });
     new CfnOutput(this, 'TableName', { value: table.tableName });
+    new CfnOutput(this, 'MailRuleSet', { value: this.mailIntake.ruleSet.receiptRuleSetName, description: 'Activate once: aws ses set-active-receipt-rule-set --rule-set-name <this>' });
   }
 }

@@ -12,9 +12,8 @@ import { mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer, type SMTPServerSession } from 'smtp-server';
+import { MAX_MESSAGE_BYTES } from '../core/mail-in';
 
-/** Over this, a message is refused at DATA (a notification is a few kilobytes). */
-const MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
 
 export interface ReceivedMail {
   /** The envelope: MAIL FROM and the RCPT TO addresses this mailbox accepted. */
@@ -28,6 +27,17 @@ export interface Mailbox {
   name: string;
   accepts(address: string): boolean;
   deliver(mail: ReceivedMail): Promise<void>;
+}
+
+/** A mailbox's refusal of one message: the client hears this permanent SMTP reply, and nothing is kept. */
+export class MailboxRefusal extends Error {
+  override name = 'MailboxRefusal';
+  constructor(
+    message: string,
+    readonly responseCode: 550 | 552 | 554,
+  ) {
+    super(message);
+  }
 }
 
 export interface LocalMailServer {
@@ -74,6 +84,7 @@ export async function startMailServer(opts: { dataDir: string; port?: number; ma
     secure: false,
     disabledCommands: ['STARTTLS', 'AUTH'],
     authOptional: true,
+    // Over this, a message is refused at DATA: the same limit as every other way mail comes in.
     size: MAX_MESSAGE_BYTES,
     logger: false,
     banner: 'Docketwatch local mail',
@@ -96,7 +107,9 @@ export async function startMailServer(opts: { dataDir: string; port?: number; ma
         const receivedAt = new Date();
         Promise.all([...byBox].map(([box, to]) => box.deliver({ from, to, raw, receivedAt }))).then(
           () => callback(),
-          (err: Error) => callback(Object.assign(new Error(`Could not keep the message: ${err.message}`), { responseCode: 451 })),
+          // A refusal is final; anything else is a failure here, which the client may retry.
+          (err: Error) =>
+            callback(err instanceof MailboxRefusal ? Object.assign(new Error(err.message), { responseCode: err.responseCode }) : Object.assign(new Error(`Could not keep the message: ${err.message}`), { responseCode: 451 })),
         );
       });
     },

@@ -18,12 +18,20 @@ if (!Number.isInteger(smtpPort) || smtpPort < 0 || smtpPort > 65535) {
   process.exit(2);
 }
 
+const mailIntake = process.env.MAIL_INTAKE;
+if (mailIntake !== undefined && !/^[^\s@<>]+@[^\s@<>]+$/.test(mailIntake)) {
+  console.error(`MAIL_INTAKE must be one e-mail address, got ${mailIntake}`);
+  process.exit(2);
+}
+
 const stack = await startLocal({
   port,
   ...(process.env.DATA_DIR ? { dataDir: process.env.DATA_DIR } : {}),
   ...(process.env.CLOCK_START ? { clockStart: process.env.CLOCK_START } : {}),
   // 0 picks a free port (tests that run several stacks at once).
   smtpPort,
+  // Mail to this address over SMTP is read as forwarded court notices and agency letters.
+  ...(mailIntake ? { mailIntake } : {}),
   // Milliseconds between reminder sweeps (default a minute); 0 turns the timer off.
   ...(process.env.SWEEP_INTERVAL_MS !== undefined ? { sweepIntervalMs: Number(process.env.SWEEP_INTERVAL_MS) } : {}),
 });
@@ -35,6 +43,7 @@ console.log(
     `  DynamoDB:   ${stack.dynamoEndpoint} (DynamoDB Local, data in ${stack.dataDir}/dynamodb)`,
     `  Workflows:  ${[...stack.workflows.machines.values()].map((m) => m.name).join(', ')} on the local ASL runner`,
     `  Mail:       ${stack.mail.url} (embedded SMTP; every message sent is kept in ${stack.mail.sentDir})`,
+    `  Mail in:    to ${stack.mail.intakeAddress} over SMTP, or a file in ${stack.dataDir}/mail/inbox/ (read as court notices and agency letters)`,
     `  Clock:      ${process.env.CLOCK_START ? `started at ${process.env.CLOCK_START}` : 'system time'}`,
     `  Team token (also in ${stack.dataDir}/team.jwt):`,
     `  ${stack.teamToken}`,

@@ -22,6 +22,8 @@ import { sweepRoute } from './sweep-route';
 import { fakeContext, startServer } from './server';
 import { LocalWorkflows, localStateMachineArn } from './workflows';
 import { readBody } from './body';
+import { MailRefusedError } from '../functions/lib/errors';
+import { intakeMailbox, startMailInbox, type MailInbox } from './mail-inbox';
 import { startMailServer, type LocalMailServer } from './mail-server';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -57,7 +59,12 @@ export interface LocalOptions {
   intakeTeam?: readonly Person[];
   /** Port of the embedded SMTP server; 0 (the default) picks a free one. */
   smtpPort?: number;
+  /** The address the embedded SMTP server takes mail in for (default intake@docketwatch.local). */
+  mailIntake?: string;
 }
+
+/** Where forwarded court notices and agency letters go locally: a domain that exists only here. */
+export const LOCAL_MAIL_INTAKE = 'intake@docketwatch.local';
 
 export interface LocalStack {
   url: string;
@@ -67,8 +74,10 @@ export interface LocalStack {
   tableName: string;
   dynamoEndpoint: string;
   workflows: LocalWorkflows;
+  /** The drop folder DATA_DIR/mail/inbox/, watched: each file one raw e-mail message. */
+  mailInbox: MailInbox;
   /** The embedded SMTP server every notification is sent to; messages kept in `sentDir`. */
-  mail: Pick<LocalMailServer, 'url' | 'port' | 'sentDir'>;
+  mail: Pick<LocalMailServer, 'url' | 'port' | 'sentDir'> & { intakeAddress: string };
   /** Moves the runtime clock; every workflow wait whose timeout has now passed ends, as on AWS. */
   setClock(iso: string): Promise<void>;
   /** Runs one reminder sweep now. */
@@ -105,8 +114,13 @@ export async function startLocal(opts: LocalOptions = {}): Promise<LocalStack> {
       INTAKE_TEAM: JSON.stringify(opts.intakeTeam ?? DEMO_INTAKE_TEAM),
     });
 
-    // Mail goes out over SMTP to the embedded server, which keeps every message it is given.
-    const mail = await startMailServer({ dataDir, port: opts.smtpPort ?? 0 });
+    // Mail goes out over SMTP to the embedded server, which keeps every message it is given; mail
+    // for the intake address goes to the mail intake instead, once the table and clock are ready.
+    const intakeAddress = opts.mailIntake ?? LOCAL_MAIL_INTAKE;
+    let intakeReady!: (deliver: (raw: Buffer) => Promise<unknown>) => void;
+    const intakeDeliver = new Promise<(raw: Buffer) => Promise<unknown>>((resolve) => (intakeReady = resolve));
+    const refusalOf = (err: unknown) => (err instanceof MailRefusedError ? { tooLarge: err.tooLarge, reason: err.message } : undefined);
+    const mail = await startMailServer({ dataDir, port: opts.smtpPort ?? 0, mailboxes: [intakeMailbox(intakeAddress, async (raw) => (await intakeDeliver)(raw), refusalOf)] });
     cleanups.push(() => mail.close());
     Object.assign(process.env, { SMTP_URL: mail.url, MAIL_FROM: 'Docketwatch <notifications@docketwatch.localhost>' });
 
@@ -227,6 +241,13 @@ export async function startLocal(opts: LocalOptions = {}): Promise<LocalStack> {
       await resumed;
     });
 
+    // Mail dropped as files or sent to the intake address goes through the same intake as
+    // POST /api/inbound/email and SES, loaded on first use as handlers are (the logger reads its level at import).
+    const deliverMail = (via: 'inbox' | 'smtp') => async (raw: Buffer) => (await import('../functions/lib/mail-intake')).receiveMail({ raw, via, receivedAt: clock.now() });
+    intakeReady(deliverMail('smtp'));
+    const mailInbox = startMailInbox(dataDir, deliverMail('inbox'), (err) => refusalOf(err) !== undefined);
+    cleanups.push(() => mailInbox.stop());
+
     const sweep = async () => (await loadHandler(SWEEP_ENTRY))({ source: 'local.timer' }, fakeContext(SWEEP_ENTRY));
     const interval = opts.sweepIntervalMs ?? 60_000;
     if (interval > 0) {
@@ -243,7 +264,8 @@ export async function startLocal(opts: LocalOptions = {}): Promise<LocalStack> {
       tableName,
       dynamoEndpoint,
       workflows,
-      mail: { url: mail.url, port: mail.port, sentDir: mail.sentDir },
+      mailInbox,
+      mail: { url: mail.url, port: mail.port, sentDir: mail.sentDir, intakeAddress },
       async setClock(iso) {
         clock.setClock(iso);
         workflows.clockMoved();

@@ -5,6 +5,7 @@ import { courtIso, courtParts, el, formatDue, formatInstant, kindLabel, readJson
 import { EVENT_TYPES } from '/event-types.js';
 import { CREATE_KINDS, initCreate, showCreate } from '/create.js';
 import { initDocket, loadEntries, loadProposals } from '/docket.js';
+import { initMail, loadMail } from '/mail.js';
 import { focusDay, initCalendar, loadMonth, showCalendar } from '/calendar.js';
 import { initMatter, showMatter } from '/matter.js';
 import { clockFigure } from '/clock.js';
@@ -822,7 +823,7 @@ async function route({ focus = true, focusCalendarDay = false } = {}) {
   }
   document.title = 'What is due | Docketwatch';
   showView('due-view');
-  await Promise.all([loadDue(), loadFeeds(), loadProposals()]);
+  await Promise.all([loadDue(), loadFeeds(), loadProposals(), loadMail()]);
   if (focus) $('due-title').focus();
 }
 
@@ -880,6 +881,7 @@ function wire() {
   initMatter({ api, itemHref, kindName });
   initCreate({ api, serverNow, matters: () => state.matters, created });
   initDocket({ api, matters: () => state.matters, changed: () => void loadDue() });
+  initMail({ api, changed: () => void loadDue() });
   initCalendarDays({ api, isAdmin: () => state.user?.admin === true, changed: () => void loadDue() });
   $('docket-entries-box').addEventListener('toggle', () => void ($('docket-entries-box').open && loadEntries()));
   $('signin-form').addEventListener('submit', devSignIn);

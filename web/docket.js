@@ -71,11 +71,7 @@ function card(p) {
     form.hidden = false;
     form.querySelector('input')?.focus();
   });
-  dismissButton.addEventListener('click', () => {
-    const form = li.querySelector('form.dismiss-form') ?? dismissForm(p, problem, li);
-    form.hidden = false;
-    form.querySelector('input')?.focus();
-  });
+  dismissButton.addEventListener('click', () => showDismissForm(p.id, problem, li, (reason) => void decide(p, 'dismiss', { reason }, problem, li)));
   return li;
 }
 
@@ -114,9 +110,16 @@ function editForm(p, problem, li) {
   return form;
 }
 
-function dismissForm(p, problem, li) {
+/** The card's "Why is it dismissed?" form (made on first use), focused; `dismiss(reason)` once one is given. */
+export function showDismissForm(id, problem, li, dismiss) {
+  const form = li.querySelector('form.dismiss-form') ?? dismissForm(id, problem, li, dismiss);
+  form.hidden = false;
+  form.querySelector('input')?.focus();
+}
+
+function dismissForm(id, problem, li, dismiss) {
   const form = el('form', { class: 'dismiss-form', novalidate: true });
-  const input = el('input', { id: `pd-reason-${p.id}`, name: 'reason', type: 'text', maxlength: '500', required: true });
+  const input = el('input', { id: `pd-reason-${id}`, name: 'reason', type: 'text', maxlength: '500', required: true });
   form.append(
     el('div', { class: 'field' }, el('label', { for: input.id, text: 'Why is it dismissed?' }), input),
     el('div', { class: 'actions' }, el('button', { type: 'submit', class: 'button secondary', text: 'Dismiss it' })),
@@ -130,7 +133,7 @@ function dismissForm(p, problem, li) {
       input.focus();
       return;
     }
-    void decide(p, 'dismiss', { reason }, problem, li);
+    dismiss(reason);
   });
   li.insertBefore(form, problem);
   return form;
@@ -143,15 +146,20 @@ async function decide(p, what, body, problem, li) {
     await deps.api(`/api/proposals/${p.id}/${what}`, { method: 'POST', body });
   } catch (err) {
     if (err.status === 401) return;
-    const fields = (err.body?.errors ?? []).map((e) => `${e.field}: ${e.message}`).join('; ');
-    problem.textContent = `${err.message}${fields ? ` (${fields})` : ''}`;
-    problem.hidden = false;
+    showProblem(problem, err);
     for (const b of li.querySelectorAll('button')) b.disabled = b.dataset.action === 'confirm' && !p.due;
     return;
   }
   await loadProposals(what === 'confirm' ? `Confirmed: ${p.label}.` : `Dismissed: ${p.label}.`);
   if (!$('docket-entries-box').hidden && $('docket-entries-box').open) void loadEntries();
   if (what === 'confirm') deps.changed();
+}
+
+/** The API's refusal in the card: its detail and each field it names. */
+export function showProblem(problem, err) {
+  const fields = (err.body?.errors ?? []).map((e) => `${e.field}: ${e.message}`).join('; ');
+  problem.textContent = `${err.message}${fields ? ` (${fields})` : ''}`;
+  problem.hidden = false;
 }
 
 function fillMatters() {

@@ -37,6 +37,8 @@ export const config = {
   intakeMatterId: process.env.INTAKE_MATTER_ID ?? 'public-intake',
   /** Who public requests in the intake matter go to (the deployment's `intakeTeam` setting). */
   intakeTeam: intakeTeam(process.env.INTAKE_TEAM),
+  /** Where SES receiving writes the intake address's mail (the SES mail function only). */
+  mailBucket: process.env.MAIL_BUCKET ?? '',
 } as const;
 
 function intakeTeam(setting: string | undefined): Person[] {

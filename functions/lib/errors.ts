@@ -43,3 +43,14 @@ export class NotFoundError extends Error {
 export class BadCursorError extends Error {
   override name = 'BadCursorError';
 }
+
+/** A mail message refused before it is parsed (too large, built to exhaust the parser, not mail). */
+export class MailRefusedError extends Error {
+  override name = 'MailRefusedError';
+  constructor(
+    message: string,
+    readonly tooLarge = false,
+  ) {
+    super(message);
+  }
+}

@@ -9,7 +9,7 @@ import { EventRejectedError } from '../../core/lifecycle/errors';
 import { EventInvalidError } from '../../core/lifecycle/events';
 import { StatusInputError } from '../../core/status';
 import { storageUnavailable } from './storage-errors';
-import { AlreadyExistsError, BadCursorError, HttpError, NotFoundError, VersionConflictError } from './errors';
+import { AlreadyExistsError, BadCursorError, HttpError, MailRefusedError, NotFoundError, VersionConflictError } from './errors';
 import { logger } from './logger';
 
 export type HttpResult = APIGatewayProxyStructuredResultV2;
@@ -72,6 +72,7 @@ const ERROR_ANSWERS: readonly [ErrorClass, (err: never) => HttpResult][] = [
   [BadCursorError, (e: BadCursorError) => problem(400, 'Bad request', e.message, [{ field: 'cursor', message: e.message }])],
   [NotFoundError, (e: NotFoundError) => problem(404, 'Not found', e.message)],
   [StatusInputError, (e: StatusInputError) => problem(400, 'Bad request', 'The query has invalid parameters', [{ field: e.field, message: e.message }])],
+  [MailRefusedError, (e: MailRefusedError) => problem(e.tooLarge ? 413 : 400, e.tooLarge ? 'Payload too large' : 'Bad request', `${e.message}; nothing was stored`)],
 ];
 
 /** Seconds a client should wait before retrying when the table did not answer. */

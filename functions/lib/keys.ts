@@ -222,3 +222,24 @@ export const jobKey = (jobId: string) => ({ PK: jobPk(jobId), SK: JOB_SK });
 export const JOBS_PK = 'JOBS';
 export const JOB_ITEM_SK_PREFIX = 'ITEM#';
 export const jobItemKey = (jobId: string, itemId: string) => ({ PK: jobPk(jobId), SK: `${JOB_ITEM_SK_PREFIX}${itemId}` });
+
+// ---------------------------------------------------------------------------------------------
+// Mail in: each message once (by the hash of its bytes and by its Message-ID), its raw bytes in
+// chunks beside it, and the events its letter proposes.
+//
+//   MAIL#<sha256>        MAIL                 what arrived and what reading made of it; on GSI1
+//                                             under MAILBOX, newest last
+//   MAIL#<sha256>        RAW#<n>              the message's bytes, in order (written before MAIL)
+//   MAILID#<sha(id)>     MAILID               a Message-ID already received (the message's hash)
+//   LETTERPROP#<id>      LETTERPROP           an event a letter proposes, and what became of it;
+//                                             on GSI1 under LETTERPROPS, newest last
+// ---------------------------------------------------------------------------------------------
+
+export const mailPk = (sha: string) => `MAIL#${sha}`;
+export const MAIL_SK = 'MAIL';
+export const mailRawSk = (n: number) => `RAW#${pad(n)}`;
+export const MAIL_RAW_PREFIX = 'RAW#';
+export const MAILBOX_PK = 'MAILBOX';
+export const messageIdKey = (messageId: string) => ({ PK: `MAILID#${sha256(messageId)}`, SK: 'MAILID' });
+export const letterProposalKey = (id: string) => ({ PK: `LETTERPROP#${id}`, SK: 'LETTERPROP' });
+export const LETTER_PROPOSALS_PK = 'LETTERPROPS';

@@ -1,13 +1,10 @@
 /** Proposals from the docket and what became of them: listed per matter, decided once. */
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { ProposalEdit, ProposalStatus, StoredProposal } from '../../core/docket/queue';
 import { ddb } from './clients';
-import { conditionFailed, queryAll, TableName } from './db';
-import { VersionConflictError } from './errors';
+import { queryAll, TableName } from './db';
+import { decided, putDecision } from './decisions';
 import { docketPk, fromRecord, PROPOSAL_SK_PREFIX, proposalPointerKey, proposalSk } from './keys';
-
-/** A proposal is decided once, from the status and version it was read in. */
-const STATUS_IS = '#status = :from AND version = :base';
 
 /** A matter's proposals, newest first. */
 export async function proposalsOfMatter(matterId: string): Promise<StoredProposal[]> {
@@ -34,29 +31,7 @@ export async function decideProposal(
   to: ProposalStatus,
   fields: { at: Date; by: string; reason?: string; itemId?: string; edit?: ProposalEdit },
 ): Promise<StoredProposal> {
-  const next: StoredProposal = {
-    ...p,
-    status: to,
-    decidedAt: fields.at.toISOString(),
-    decidedBy: fields.by,
-    ...(fields.reason ? { reason: fields.reason } : {}),
-    ...(fields.itemId ? { itemId: fields.itemId } : {}),
-    ...(fields.edit && Object.keys(fields.edit).length ? { edit: fields.edit } : {}),
-    version: p.version + 1,
-  };
-  try {
-    await ddb.send(
-      new PutCommand({
-        TableName,
-        Item: { ...next, PK: docketPk(p.matterId), SK: proposalSk(p.id) },
-        ConditionExpression: STATUS_IS,
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':from': p.status, ':base': p.version },
-      }),
-    );
-  } catch (err) {
-    if (conditionFailed(err)) throw new VersionConflictError(`Proposal ${p.id} was decided meanwhile`);
-    throw err;
-  }
+  const next: StoredProposal = { ...decided(p, to, fields), ...(fields.edit && Object.keys(fields.edit).length ? { edit: fields.edit } : {}) };
+  await putDecision({ ...next, PK: docketPk(p.matterId), SK: proposalSk(p.id) }, p);
   return next;
 }

@@ -12,12 +12,12 @@ import { sdkCallsOf } from './sdk-calls';
 import { resourcesOf, synth } from './synth';
 
 /** Services the code talks to through the SDK; their actions must all have a caller. */
-const CODE_SERVICES = ['dynamodb', 'states', 'ses', 'sns'];
+const CODE_SERVICES = ['dynamodb', 'states', 'ses', 'sns', 's3'];
 /** Used by the platform with the function's role, not by its code. */
 const PLATFORM: Record<string, string> = {
   'logs:CreateLogStream': 'the Lambda runtime writes the function’s logs',
   'logs:PutLogEvents': 'the Lambda runtime writes the function’s logs',
-  'kms:Decrypt': 'DynamoDB and Step Functions use the data key on the caller’s behalf',
+  'kms:Decrypt': 'DynamoDB, Step Functions and S3 (the stored mail) use the data key on the caller’s behalf',
   'kms:DescribeKey': 'DynamoDB reads the table key’s metadata on the caller’s behalf',
   'kms:Encrypt': 'DynamoDB encrypts written items with the data key',
   'kms:GenerateDataKey': 'DynamoDB and Step Functions encrypt with the data key',
@@ -42,8 +42,8 @@ describe('every function’s role grants what its code calls, and nothing else',
   const entries = [...s.main.functions.keys()].sort();
 
   it('covers every function of the stack, and the permissions table names no other', () => {
-    // One per entry of ROUTES, the workflow task, the job task and the sweep.
-    expect(entries.length).toBe(planEntries(ROUTES).length + 3);
+    // One per entry of ROUTES, the workflow task, the job task, the sweep and SES receiving.
+    expect(entries.length).toBe(planEntries(ROUTES).length + 4);
     expect(Object.keys(ENTRY_ACTIONS).sort()).toEqual(entries);
   });
 

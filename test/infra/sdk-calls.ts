@@ -35,6 +35,7 @@ const ACTION_OF: Record<string, string> = {
   DescribeStateMachineCommand: 'states:DescribeStateMachine',
   StopExecutionCommand: 'states:StopExecution',
   SendEmailCommand: 'ses:SendEmail',
+  GetObjectCommand: 's3:GetObject',
 };
 const TRANSACT_ITEM_ACTION: Record<string, string> = {
   Put: 'dynamodb:PutItem',

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { TABLE_DEFINITION } from '../../functions/lib/table-definition';
-import { JOB_TASK_ENTRY, ROUTES, SWEEP_ENTRY, WORKFLOW_TASK_ENTRY, type RouteSpec } from '../../functions/routes';
+import { JOB_TASK_ENTRY, MAIL_RECEIVE_ENTRY, ROUTES, SWEEP_ENTRY, WORKFLOW_TASK_ENTRY, type RouteSpec } from '../../functions/routes';
 import { BUNDLING, PROJECT_ROOT } from '../../infra/constructs/function';
 import { TRACK_REWRITE_CODE } from '../../infra/constructs/web';
 import { planEntries } from '../../infra/route-plan';
@@ -19,10 +19,10 @@ const logicalId = (s: ReturnType<typeof synth>, entry: string) => {
 };
 const fnProps = (s: ReturnType<typeof synth>, entry: string) =>
   s.template.toJSON().Resources[logicalId(s, entry)].Properties as Record<string, any>;
-const ENTRIES = [...new Set(ROUTES.map((r) => r.entry)), WORKFLOW_TASK_ENTRY, JOB_TASK_ENTRY, SWEEP_ENTRY];
+const ENTRIES = [...new Set(ROUTES.map((r) => r.entry)), WORKFLOW_TASK_ENTRY, JOB_TASK_ENTRY, SWEEP_ENTRY, MAIL_RECEIVE_ENTRY];
 
 describe('functions', () => {
-  it('one Lambda per distinct entry of ROUTES, plus workflow-task, job-task and the sweep', () => {
+  it('one Lambda per distinct entry of ROUTES, plus workflow-task, job-task, the sweep and SES receiving', () => {
     expect([...dev().main.functions.keys()].sort()).toEqual([...ENTRIES].sort());
   });
 
@@ -309,10 +309,10 @@ describe('schedule', () => {
 });
 
 describe('web', () => {
-  it('both buckets block public access and require TLS', () => {
+  it('every bucket (site, access logs, received mail) blocks public access and requires TLS', () => {
     const t = dev().template;
     const buckets = resourcesOf(t, 'AWS::S3::Bucket');
-    expect(buckets).toHaveLength(2);
+    expect(buckets).toHaveLength(3);
     for (const [, b] of buckets) {
       expect(b.Properties!.PublicAccessBlockConfiguration).toEqual({
         BlockPublicAcls: true,
@@ -517,7 +517,7 @@ describe('stack', () => {
     const readme = readFileSync(path.join(PROJECT_ROOT, 'README.md'), 'utf8');
     const sentence = /The outputs of `Docketwatch-prod` are ([^.]+)\./.exec(readme)![1]!;
     const listed = [...sentence.matchAll(/`(\w+)`/g)].map((m) => m[1]);
-    expect(listed).toHaveLength(9);
+    expect(listed).toHaveLength(10);
     const t = dev().template;
     const outputs = t.toJSON().Outputs as Record<string, { Value: unknown }>;
     expect(Object.keys(outputs).sort()).toEqual([...listed].sort());
@@ -535,6 +535,7 @@ describe('stack', () => {
     expect(outputs.MailIdentity!.Value).toEqual({ Ref: only('AWS::SES::EmailIdentity') });
     expect(outputs.MailEventsTopicArn!.Value).toEqual({ Ref: only('AWS::SNS::Topic', { DisplayName: 'Docketwatch e-mail bounces and complaints' }) });
     expect(outputs.TableName!.Value).toEqual({ Ref: only('AWS::DynamoDB::Table') });
+    expect(outputs.MailRuleSet!.Value).toEqual({ Ref: only('AWS::SES::ReceiptRuleSet') });
   });
 
   it('no hard-coded physical names in the main stack', () => {

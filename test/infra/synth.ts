@@ -27,7 +27,7 @@ export function synth(context: Record<string, unknown> = {}, options: Omit<Build
   const key = JSON.stringify({ context, options });
   const cached = cache.get(key);
   if (cached) return cached;
-  const built = buildApp({ ...options, context: { ...CDK_JSON_CONTEXT, 'aws:cdk:bundling-stacks': [], intakeTeam: JSON.stringify(TEST_INTAKE_TEAM), mailFrom: TEST_MAIL_FROM, ...context } });
+  const built = buildApp({ ...options, context: { ...CDK_JSON_CONTEXT, 'aws:cdk:bundling-stacks': [], intakeTeam: JSON.stringify(TEST_INTAKE_TEAM), mailFrom: TEST_MAIL_FROM, mailIntake: 'intake@mail.example.org', ...context } });
   const result = { ...built, template: Template.fromStack(built.main), edgeTemplate: Template.fromStack(built.edge) };
   cache.set(key, result);
   return result;

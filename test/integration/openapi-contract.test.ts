@@ -45,6 +45,7 @@ const ORDER = [
   'GET /api/calendar/days', 'POST /api/calendar/days', 'GET /api/jobs', 'GET /api/jobs/{id}', 'POST /api/jobs/{id}/resume',
   'POST /api/matters/{matterId}/hooks', 'GET /api/matters/{matterId}/hooks', 'POST /api/hooks/courtlistener/{secret}', 'DELETE /api/hooks/{hookId}',
   'GET /api/proposals', 'GET /api/matters/{matterId}/docket', 'POST /api/proposals/{id}/confirm', 'POST /api/proposals/{id}/dismiss',
+  'POST /api/inbound/email', 'GET /api/inbound/email', 'GET /api/mail/proposals', 'POST /api/mail/proposals/{id}/confirm', 'POST /api/mail/proposals/{id}/dismiss',
 ];
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -65,6 +66,9 @@ it('answers every route\'s example as documented: status, content type, headers 
     // A proposal that creates a filing, and another to dismiss.
     'POST /api/proposals/{id}/confirm': () => seen['GET /api/proposals'].proposals.find((p: Json) => p.label === 'Appellee brief due (D.C. Circuit)').id,
     'POST /api/proposals/{id}/dismiss': () => seen['GET /api/proposals'].proposals.find((p: Json) => p.status === 'pending' && p.kind === 'disclosure_notice').id,
+    // The acknowledgment's tracking number to confirm, its extension to dismiss.
+    'POST /api/mail/proposals/{id}/confirm': () => seen['GET /api/mail/proposals'].proposals.find((p: Json) => p.event.type === 'acknowledged').id,
+    'POST /api/mail/proposals/{id}/dismiss': () => seen['GET /api/mail/proposals'].proposals.find((p: Json) => p.event.type === 'extension_notice').id,
   };
   const created = { requests: 'POST /api/requests', filings: 'POST /api/filings', notices: 'POST /api/notices', productions: 'POST /api/productions' } as Record<string, string>;
 
@@ -80,8 +84,8 @@ it('answers every route\'s example as documented: status, content type, headers 
     const query = example.query ? `?${new URLSearchParams(example.query)}` : '';
     const res = await fetch(`${stack.url}${url}${query}`, {
       method,
-      headers: { authorization: `Bearer ${stack.teamToken}`, ...(example.body !== undefined ? { 'content-type': 'application/json' } : {}), ...example.headers },
-      ...(example.body !== undefined ? { body: JSON.stringify(example.body) } : {}),
+      headers: { authorization: `Bearer ${stack.teamToken}`, ...(example.body !== undefined ? { 'content-type': example.contentType ?? 'application/json' } : {}), ...example.headers },
+      ...(example.body !== undefined ? { body: example.contentType ? String(example.body) : JSON.stringify(example.body) } : {}),
     });
     const text = await res.text();
     const contentType = (res.headers.get('content-type') ?? '').split(';')[0]!;

@@ -22,7 +22,7 @@ async function start(port: number, clockStart: string): Promise<{ child: ChildPr
   // As `npm start` runs it: Node itself with the tsx loader, so Ctrl-C reaches our handler directly.
   const proc = spawn(join(ROOT, 'node_modules/.bin/node'), ['--import', 'tsx', 'local/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, CLOCK_START: clockStart, POWERTOOLS_LOG_LEVEL: 'WARN' },
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, CLOCK_START: clockStart, POWERTOOLS_LOG_LEVEL: 'WARN', SMTP_PORT: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

@@ -15,6 +15,7 @@ import { MatterBody } from '../../../core/matter-input';
 import { TriggerSetPreviewBody } from '../../../core/trigger-set-items';
 import type { ItemKind } from '../../../core/model';
 import { DOCKET_OPERATIONS } from './docket';
+import { MAIL_OPERATIONS } from './mail';
 import { EXAMPLES, SAMPLE_ID } from './examples';
 import { RESPONSE_SCHEMAS } from './responses';
 
@@ -54,6 +55,7 @@ function eventSchema(c: Collection): Schema {
 /** Operations by route key; collection routes are described by their pattern below. */
 const OPERATIONS: Record<string, Operation> = {
   ...DOCKET_OPERATIONS,
+  ...MAIL_OPERATIONS,
   'GET /api/health': {
     summary: 'Health of the table and the workflow runner',
     responses: { '200': { description: 'Both answer', body: 'Health' }, '503': { description: 'Something does not answer', body: 'Health' } },
@@ -272,7 +274,8 @@ export function buildOpenApi(routes: readonly RouteLike[], info: { version: stri
     const op = operationFor(route.routeKey);
     const responses: Record<string, unknown> = Object.fromEntries(Object.entries(op.responses).map(([status, a]) => [status, responseObject(a)]));
     if (route.auth !== 'public') {
-      responses['401'] = { description: 'Missing, expired or invalid team token', content: { 'application/json': { schema: { type: 'object', properties: { message: { type: 'string' } }, required: ['message'], additionalProperties: false } } } };
+      // A route that takes a secret instead of a token answers its own 401.
+      responses['401'] ??= { description: 'Missing, expired or invalid team token', content: { 'application/json': { schema: { type: 'object', properties: { message: { type: 'string' } }, required: ['message'], additionalProperties: false } } } };
       responses['403'] = responseObject(problem(route.admin ? 'Signed in, but not an administrator of the legal team' : 'Signed in, but not a member of the legal team'));
     }
     if (!op.undocumented && !responses['503']) responses['503'] = responseObject(STORE_DOWN);
@@ -286,7 +289,7 @@ export function buildOpenApi(routes: readonly RouteLike[], info: { version: stri
       ...(op.secretInPath ? { 'x-secret-in-path': op.secretInPath } : {}),
       ...(parameters ? { parameters } : {}),
       ...(op.request
-        ? { requestBody: { required: op.request.required ?? true, content: { 'application/json': { schema: op.request.schema, ...(example !== undefined ? { example } : {}) } } } }
+        ? { requestBody: { required: op.request.required ?? true, content: { [op.request.mediaType ?? 'application/json']: { schema: op.request.schema, ...(example !== undefined ? { example } : {}) } } } }
         : {}),
       security: securityFor(route, op),
       responses,

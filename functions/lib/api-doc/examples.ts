@@ -7,12 +7,36 @@ import { DEMO_MATTER } from '../../../local/demo-matter';
 const matterId = DEMO_MATTER.id;
 const ULID = '01KBCW6X0SZ3R0V3Y6G4JX9T2A';
 
+/** An acknowledgment of the demo's ICE request, as the requester's mailbox would forward it. */
+const ICE_ACKNOWLEDGMENT = [
+  'From: ICE FOIA Office <ice-foia@ice.dhs.gov>',
+  'To: Main Street Alliance <records@example.org>',
+  'Subject: ICE FOIA request 2026-ICFO-04418: acknowledgment',
+  'Date: Mon, 1 Dec 2025 09:12:00 -0500',
+  'Message-ID: <ack-2026-ICFO-04418@ice.dhs.gov>',
+  'MIME-Version: 1.0',
+  'Content-Type: text/plain; charset=utf-8',
+  '',
+  'December 1, 2025',
+  '',
+  'This acknowledges receipt of your November 11, 2025, Freedom of Information Act (FOIA) request to U.S. Immigration and Customs Enforcement (ICE) for records of requests ICE made to the IRS for taxpayer addresses.',
+  '',
+  'Your request was received in this office on November 12, 2025.',
+  '',
+  'Because your request calls for a search in more than one office, ICE will invoke a 10-day extension, as allowed by 5 U.S.C. 552(a)(6)(B).',
+  '',
+  'Your request has been assigned reference number 2026-ICFO-04418. Please cite it in any correspondence about this request.',
+  '',
+].join('\r\n');
+
 export interface RouteExample {
   /** Path parameters; `:demo` values are resolved against the running demo data by the test. */
   path?: Record<string, string>;
   query?: Record<string, string>;
   headers?: Record<string, string>;
+  /** JSON, or the bytes themselves when `contentType` names another media type. */
   body?: unknown;
+  contentType?: string;
   /** The status the example answers on the demo data. */
   status: number;
 }
@@ -95,6 +119,12 @@ export const EXAMPLES: Record<string, RouteExample> = {
   'GET /api/matters/{matterId}/docket': { path: { matterId }, status: 200 },
   'POST /api/proposals/{id}/confirm': { path: { id: ':demo' }, body: { label: 'Appellee brief due (D.C. Circuit)' }, status: 201 },
   'POST /api/proposals/{id}/dismiss': { path: { id: ':demo' }, body: { reason: 'A certificate of disclosure sets no deadline for the team' }, status: 200 },
+  'POST /api/inbound/email': { body: ICE_ACKNOWLEDGMENT, contentType: 'message/rfc822', status: 202 },
+  'GET /api/inbound/email': { status: 200 },
+  'GET /api/mail/proposals': { status: 200 },
+  // The letter matched the demo's ICE request (its agency, the requester's address, the dates): no body needed.
+  'POST /api/mail/proposals/{id}/confirm': { path: { id: ':demo' }, status: 200 },
+  'POST /api/mail/proposals/{id}/dismiss': { path: { id: ':demo' }, body: { reason: 'The extension is on the calendar already from the FOIA officer\'s call' }, status: 200 },
 };
 
 /** The instant the examples are written for (the demo data is dated from the clock at first start). */

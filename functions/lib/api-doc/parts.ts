@@ -16,8 +16,8 @@ export interface Operation {
   undocumented?: boolean;
   description?: string;
   parameters?: Schema[];
-  /** The request body's schema (the one the handler validates with) and whether a body is required. */
-  request?: { schema: Schema; required?: boolean };
+  /** The request body's schema (the one the handler validates with), whether a body is required, and its media type (JSON unless named). */
+  request?: { schema: Schema; required?: boolean; mediaType?: string };
   responses: Record<string, Answer>;
   /** How the caller proves who they are when it is not a team token (a secret in the path). */
   secretInPath?: string;

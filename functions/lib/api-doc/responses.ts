@@ -4,6 +4,8 @@
  */
 import * as v from 'valibot';
 import { COLLECTIONS } from '../../../core/collections';
+import { LETTER_EVENT_TYPES, OUTCOMES } from '../../../core/letters/events';
+import { LETTER_PROPOSAL_STATUSES, MAIL_KINDS, MAIL_VIAS } from '../../../core/mail-in';
 
 const str = () => v.string();
 const opt = <S extends v.GenericSchema>(s: S) => v.optional(s);
@@ -307,10 +309,55 @@ export const DocketEntry = obj({
 });
 export const DocketEntries = obj({ matterId: str(), entries: list(DocketEntry) });
 
+export const MailMessage = obj({
+  id: v.pipe(str(), v.description('SHA-256 of the message as received')),
+  messageId: opt(str()),
+  via: v.picklist(MAIL_VIAS),
+  receivedAt: str(),
+  size: v.pipe(v.number(), v.integer()),
+  from: opt(str()),
+  subject: opt(str()),
+  kind: v.picklist(MAIL_KINDS),
+  reason: opt(v.pipe(str(), v.description('Why it was not read, or what the reader left to a person'))),
+  matterId: opt(str()),
+  itemId: opt(v.pipe(str(), v.description('The record request the letter was matched to'))),
+  candidates: opt(v.pipe(list(str()), v.description('Requests a person picks from, best first'))),
+  why: opt(v.pipe(str(), v.description('How the letter was matched, or why it was not'))),
+  agency: opt(str()),
+  trackingNumber: opt(str()),
+  proposals: v.pipe(list(str()), v.description('The ids of the events the letter proposes')),
+  docketSeq: opt(v.pipe(v.number(), v.description('Court notices: where the docket keeps the message'))),
+});
+export const MailReceipt = obj({ status: v.picklist(['stored', 'duplicate']), message: MailMessage });
+export const MailMessageList = obj({ messages: list(MailMessage) });
+
+export const LetterProposal = obj({
+  id: str(),
+  mailSha256: str(),
+  matterId: opt(str()),
+  itemId: opt(str()),
+  candidates: list(str()),
+  why: str(),
+  event: v.pipe(
+    obj({ type: v.picklist(LETTER_EVENT_TYPES), at: str(), trackingNumber: opt(str()), workingDays: opt(v.number()), outcome: opt(v.picklist(OUTCOMES)), final: opt(v.boolean()) }),
+    v.description('As POST /api/requests/{id}/events takes it'),
+  ),
+  evidence: v.pipe(str(), v.description('The words it rests on')),
+  agency: opt(str()),
+  createdAt: str(),
+  status: v.picklist(LETTER_PROPOSAL_STATUSES),
+  decidedAt: opt(str()),
+  decidedBy: opt(str()),
+  reason: opt(str()),
+});
+export const LetterProposalList = obj({ proposals: list(LetterProposal) });
+export const LetterProposalDecision = obj({ proposal: LetterProposal, item: opt(TeamView) });
+
 /** Every named response schema, as the document's components. */
 export const RESPONSE_SCHEMAS = {
   Problem, Health, ReceiptEntry, Deadline, ItemSummary, DeadlineList, Person, Matter, MatterDetail, MatterList, Event, TeamView, PublicView, IntakeReceipt,
   TriggerSetList, TriggerSetPreview, NotificationList, FeedSummary, FeedList, Feed, CalendarDay, CalendarDays, CalendarDayAdded, Job, JobList, JobRunning, JobDetail,
   DeliveryReceipt, DocketHook, DocketHookList, NewDocketHook, Proposal, ProposalList, ProposalDecision, DocketEntry, DocketEntries,
+  MailMessage, MailReceipt, MailMessageList, LetterProposal, LetterProposalList, LetterProposalDecision,
 };
 export type ResponseName = keyof typeof RESPONSE_SCHEMAS;
