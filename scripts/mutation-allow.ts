@@ -32,7 +32,6 @@ const AREAS: Array<[string, (file: string) => boolean]> = [
   ['lifecycle transitions', (f) => /^core\/(lifecycle\/)?[^/]*transitions[^/]*\.ts$/.test(f)],
 ];
 
-const DETECTED = new Set(['Killed', 'Timeout']);
 const UNDETECTED = new Set(['Survived', 'NoCoverage']);
 
 /** The mutated range's original text. */
@@ -87,12 +86,23 @@ export function enclosingCall(source: string, offset: number): { callee: string;
   return undefined;
 }
 
+/**
+ * The top-level function the code at `offset` lies in: the last one declared (at the start of a
+ * line) before it. For telling apart the same line of code in two functions.
+ */
+export function functionAt(source: string, offset: number): string | undefined {
+  let name: string | undefined;
+  for (const m of source.slice(0, offset).matchAll(/^(?:export\s+)?(?:async\s+)?function\*?\s+([\w$]+)/gm)) name = m[1];
+  return name;
+}
+
 function matches(r: Reason, file: string, source: string, original: string, m: Mutant): boolean {
   if (r.file !== undefined && r.file !== file) return false;
   if (r.mutator !== m.mutatorName) return false;
   if (r.replacement !== undefined && r.replacement !== m.replacement) return false;
   if (r.column !== undefined && r.column !== m.location.start.column) return false;
   if (r.context !== undefined && !r.context.test(linesOf(source, m))) return false;
+  if (r.inFunction !== undefined && functionAt(source, offsetOf(source, m.location.start.line, m.location.start.column)) !== r.inFunction) return false;
   if (r.argumentOf !== undefined) {
     const call = enclosingCall(source, offsetOf(source, m.location.start.line, m.location.start.column));
     if (!call || !r.argumentOf.callee.test(call.callee) || call.arg !== r.argumentOf.arg) return false;
@@ -103,21 +113,26 @@ function matches(r: Reason, file: string, source: string, original: string, m: M
 }
 
 interface Score {
-  detected: number;
+  killed: number;
+  timeout: number;
   survived: number;
   noCoverage: number;
-  other: number;
+  /** Ignored (static mutants, excluded mutators), and errors: not part of the score. */
+  ignored: number;
+  errors: number;
 }
-const score = (s: Score) => {
-  const valid = s.detected + s.survived + s.noCoverage;
-  return valid ? ((100 * s.detected) / valid).toFixed(2) : 'n/a';
-};
-const emptyScore = (): Score => ({ detected: 0, survived: 0, noCoverage: 0, other: 0 });
+/** The mutants the score counts: Stryker's "valid" mutants (killed, timed out, survived, not covered). */
+const valid = (s: Score) => s.killed + s.timeout + s.survived + s.noCoverage;
+/** Stryker's mutation score: killed and timed out over all valid mutants. */
+const score = (s: Score) => (valid(s) ? ((100 * (s.killed + s.timeout)) / valid(s)).toFixed(2) : 'n/a');
+const emptyScore = (): Score => ({ killed: 0, timeout: 0, survived: 0, noCoverage: 0, ignored: 0, errors: 0 });
 function add(s: Score, status: string): void {
-  if (DETECTED.has(status)) s.detected++;
+  if (status === 'Killed') s.killed++;
+  else if (status === 'Timeout') s.timeout++;
   else if (status === 'Survived') s.survived++;
   else if (status === 'NoCoverage') s.noCoverage++;
-  else s.other++;
+  else if (status === 'Ignored') s.ignored++;
+  else s.errors++;
 }
 
 function main(): void {
@@ -165,11 +180,11 @@ function main(): void {
   }
   const stale = REASONS.filter((r) => !used.has(r));
 
-  const row = (name: string, s: Score) => `| ${name} | ${score(s)} | ${s.detected} | ${s.survived} | ${s.noCoverage} |`;
+  const row = (name: string, s: Score) => `| ${name} | ${valid(s)} | ${s.killed} | ${s.survived} | ${s.timeout} | ${s.noCoverage} | ${score(s)} | ${s.ignored} | ${s.errors} |`;
   const table = [
-    '| File | Score % | Killed | Survived | No coverage |',
-    '|---|---:|---:|---:|---:|',
-    ...[...perArea].filter(([, s]) => s.detected + s.survived + s.noCoverage > 0).map(([name, s]) => row(`**${name}**`, s)),
+    '| File | Mutants | Killed | Survived | Timeout | No coverage | Score % | Ignored | Errors |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...[...perArea].filter(([, s]) => valid(s) > 0).map(([name, s]) => row(`**${name}**`, s)),
     ...files.map((f) => row(f, perFile.get(f)!)),
   ].join('\n');
 
@@ -185,11 +200,16 @@ mutant whose result a later test change made stale is left out until its file is
 
 Explained: ${explained}; open: ${open}.
 
+"Mutants" counts those the score is made of: killed, survived, timed out (a mutant that loops
+forever is detected) and not covered by any test. "Ignored" are the static mutants and the
+mutators a pass leaves out, "Errors" mutants that did not compile or run; neither is scored.
+
 ${table}
 
 ${sections.join('\n\n')}
 `;
   writeFileSync(OUT, text);
+  console.log(table);
   console.log(`${OUT}: explained ${explained}, open ${open}${stale.length ? `, ${stale.length} reason(s) matching no mutant` : ''}`);
   for (const r of stale) console.log(`  stale reason: ${r.file ?? '*'} ${r.mutator} ${JSON.stringify(r.code)}`);
   if (process.argv.includes('--check') && (open > 0 || stale.length > 0)) process.exit(1);

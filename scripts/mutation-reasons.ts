@@ -14,6 +14,8 @@ export interface Reason {
   context?: RegExp;
   /** Where on its line the mutated code starts (1-based), when the line holds the same code twice. */
   column?: number;
+  /** The mutated code lies in this top-level function (the same line can be in two). */
+  inFunction?: string;
   /** The mutated code is (part of) this argument of a call whose callee matches. */
   argumentOf?: { callee: RegExp; arg: number };
   reason: string;
@@ -28,11 +30,9 @@ export const REASONS: Reason[] = [
   // ---- the trace: SILENT for alternative readings, a Receipt for the answer ----
   { mutator: 'ConditionalExpression', code: 'trace.on', replacement: 'true', reason: SILENT_ONLY },
   { mutator: 'ConditionalExpression', code: '!trace.on', replacement: 'false', reason: `${SILENT_ONLY} (what it skips only adds lines to the trace)` },
-  { file: 'core/deadlines/receipt.ts', mutator: 'BooleanLiteral', code: 'false', replacement: 'true', reason: 'equivalent: SILENT.add is a no-op whatever `on` says; only the work of building text nobody keeps changes' },
 
   // ---- wording (the StringLiteral pass): the sentence, never the step tag, the field or a value ----
   { mutator: 'StringLiteral', code: '', partial: true, argumentOf: { callee: /^(trace|receipt)\.add$/, arg: 1 }, reason: 'receipt wording: the sentence of a receipt line (its step tag, date and the dates it names are what the tests hold)' },
-  { mutator: 'StringLiteral', code: '', partial: true, argumentOf: { callee: /^DeadlineInputError$/, arg: 0 }, reason: 'error wording: the message of a refused request (the field it names is the second argument, and the refusal itself is tested)' },
   { mutator: 'StringLiteral', code: '', partial: true, argumentOf: { callee: /^(r|reader|this)\.error$/, arg: 1 }, reason: 'error wording: the message of a refused parameter (the parameter it names is the first argument, and the refusal itself is tested)' },
 
   // ---- FOIA clocks ----
@@ -59,7 +59,23 @@ export const REASONS: Reason[] = [
   { file: 'core/deadlines/working-days.ts', mutator: 'ConditionalExpression', code: 'facts.holiday', replacement: 'true', reason: 'unreachable: a reason is asked only under the default reading (receipts are written for it alone), where a non-working day that is no weekend is a holiday' },
   ...['facts.closure && reading.closuresNotWorkingDays', 'facts.shutdown && reading.shutdownNotWorkingDays'].flatMap((code): Reason[] => ['ConditionalExpression', 'LogicalOperator'].map((mutator) => ({ file: 'core/deadlines/working-days.ts', mutator, code, reason: 'unreachable: a reason is asked only under the default reading (receipts are written for it alone), where closure and lapse days are working days' }))),
 
+  // ---- the Privacy Act's working days ----
+  { file: 'core/deadlines/statutes.ts', mutator: 'EqualityOperator', code: 'given > spec.workingDays', replacement: 'given >= spec.workingDays', reason: "equivalent: a working_days equal to the statute's own has returned on the line above" },
+  { file: 'core/deadlines/statutes.ts', mutator: 'ConditionalExpression', code: '!isWorkingDay(calendar, trigger.day, DEFAULT_READING)', replacement: 'true', reason: "equivalent: it only offers the next-working-day reading for a receipt on a working day too, where the next working day is that day: the default's date, not reported" },
+  { file: 'core/deadlines/statutes.ts', mutator: 'ArrayDeclaration', code: '[]', replacement: '["Stryker was here"]', context: /const flags: ReadingFlag\[\] = \[\];/, reason: "equivalent: an unknown reading flag leaves the default reading, whose date is the default's, so nothing is reported" },
+  ...[
+    { mutator: 'BooleanLiteral', code: 'false', replacement: 'true', context: /let (closure|shutdown) = false;/ },
+    { mutator: 'ConditionalExpression', code: 'f.closure !== undefined', replacement: 'true' },
+    { mutator: 'ConditionalExpression', code: 'f.shutdown !== undefined', replacement: 'true' },
+    { mutator: 'EqualityOperator', code: 'f.closure !== undefined', replacement: 'f.closure === undefined' },
+    { mutator: 'EqualityOperator', code: 'f.shutdown !== undefined', replacement: 'f.shutdown === undefined' },
+    { mutator: 'ConditionalExpression', code: 'closure', replacement: 'true', context: /if \(closure\) flags\.push/ },
+    { mutator: 'ConditionalExpression', code: 'shutdown', replacement: 'true', context: /if \(shutdown\) flags\.push/ },
+  ].map((r): Reason => ({ file: 'core/deadlines/statutes.ts', ...r, reason: "equivalent: it only offers the closure or lapse reading more often; a reading that cannot move the date gives the default's date and is not reported (the scan is there to skip needless runs)" })),
+
   // ---- the engine, its parameters and times ----
+  { file: 'core/deadlines/readings.ts', mutator: 'ObjectLiteral', code: '{ ...DEFAULT_READING }', replacement: '{}', reason: 'equivalent: every flag of the default reading is false, and every reader tests a flag for truth, so an absent flag reads the same' },
+  { file: 'core/deadlines/errors.ts', mutator: 'ConditionalExpression', code: 'field !== undefined', replacement: 'true', reason: 'equivalent: the field is then present as undefined, and every reader of it takes that as absent (`err.field ?? ...`, or a truthiness test)' },
   { file: 'core/deadlines/chain.ts', mutator: 'ConditionalExpression', code: 'found', replacement: 'false', reason: 'equivalent: a memo; without it the link is computed again, to the same result' },
   { file: 'core/deadlines/chain.ts', mutator: 'CallExpression', code: 'visiting.delete(id);', reason: 'equivalent: the link is memoised right after, so it is never resolved again to meet its stale mark' },
   { file: 'core/deadlines/chain.ts', mutator: 'CallExpression', code: 'done.set(id, chained);', reason: 'equivalent: a memo; without it the link is computed again, to the same result' },
@@ -78,8 +94,23 @@ export const REASONS: Reason[] = [
   { file: 'core/deadlines/time.ts', mutator: 'ConditionalExpression', code: 'offsetMs < 0', replacement: 'true', reason: 'equivalent for the court: America/New_York is always behind UTC, so its offset is never zero or positive' },
   { file: 'core/deadlines/time.ts', mutator: 'EqualityOperator', code: 'offsetMs < 0', replacement: 'offsetMs <= 0', reason: 'equivalent for the court: America/New_York is always behind UTC, so its offset is never zero' },
 
+  // ---- trigger sets ----
+  { file: 'core/deadlines/trigger-sets.ts', mutator: 'ConditionalExpression', code: "typeof id === 'string'", replacement: 'true', reason: 'equivalent: the sets are a Map keyed by their ids, which holds nothing for a value that is not text, so it is refused the same way' },
+  { file: 'core/deadlines/trigger-sets.ts', mutator: 'ArrayDeclaration', code: '[]', replacement: '["Stryker was here"]', context: /for \(const name of new Set\(set\.links\.flatMap\(\(l\) => l\.pass \?\? \[\]\)\)\)/, reason: 'unobservable: it adds the name "Stryker was here" to those a set passes on, which changes only a request that gives a parameter of that very name' },
+  { file: 'core/deadlines/trigger-sets.ts', mutator: 'ArrayDeclaration', code: '[]', replacement: '["Stryker was here"]', context: /\(l\.pass \?\? \[\]\)\.filter\(\(p\) => passed\.has\(p\)\)/, reason: 'equivalent: a name is kept only if it was passed, and only the names a link lists are' },
+
   // ---- court rules ----
-  { mutator: 'ConditionalExpression', code: ' !== undefined', partial: true, replacement: 'true', context: /\.\.\.\((\w+) !== undefined \? \{ \1 \}/, reason: 'equivalent: the parameter is then present as undefined, which every reader of it takes as absent' },
+  { file: 'core/deadlines/appeals.ts', mutator: 'ConditionalExpression', code: 'params.firstNoticeServed === undefined', replacement: 'false', reason: 'equivalent: it only offers the reading that counts from the clerk\'s service; without first_notice_served that reading counts from the filing, gives the default\'s date and is not reported' },
+  { file: 'core/deadlines/appeals.ts', mutator: 'ConditionalExpression', code: 'params.firstNoticeServed !== undefined', replacement: 'true', reason: 'unreachable: the reading that counts from service is offered only when first_notice_served is given (see the readings above)' },
+  { file: 'core/deadlines/appeals.ts', mutator: 'ConditionalExpression', code: 'params.lastMotionDisposed !== undefined', replacement: 'true', context: /params\.lastMotionDisposed > trigger\.day/, reason: 'equivalent: `undefined > day` is false, so without the check an absent order still counts from the notice' },
+  { file: 'core/deadlines/appeals.ts', mutator: 'EqualityOperator', code: 'params.lastMotionDisposed > trigger.day', replacement: 'params.lastMotionDisposed >= trigger.day', reason: 'equivalent: an order entered the day of the notice counts from that same day, and the note is written only when the day counted from is another' },
+  ...[{ code: "rule.kind === 'scotus'", column: 16 }, { code: "rule.kind === 'scotus'", column: 80 }].map(({ code, column }): Reason => ({ file: 'core/deadlines/court-days.ts', mutator: 'ConditionalExpression', code, replacement: 'false', inFunction: 'closedReason', column, reason: 'unreachable: for the Supreme Court the block above has returned unless the reading is supremeCourtAsFrcp, and a reason is written only under the default reading (receipts are written for it alone), where it is not' })),
+  { file: 'core/deadlines/court-days.ts', mutator: 'ConditionalExpression', code: 'shut', replacement: 'true', inFunction: 'closedReason', reason: 'equivalent: a reason is asked only of a closed day (the first line returns otherwise), and a closed day that none of the reasons above fits is closed by `shut`, isClosed\'s last term, so it is set' },
+  { file: 'core/deadlines/court-period.ts', mutator: 'BooleanLiteral', code: 'false', replacement: 'true', context: /if \(terms\.courtMaySet\) return \{ days: given, courtDirected: true, echoed: false \}/, reason: 'equivalent: a period the Court directed is noted as such; `echoed` is read only for one it did not' },
+  { file: 'core/deadlines/court-period.ts', mutator: 'BooleanLiteral', code: 'false', replacement: 'true', context: /readDays\(r, spec\.id\), courtDirected: false, echoed: false/, column: 121, reason: 'equivalent: `echoed` is read only by notePeriod, which runs only for a rule with a period of its own, not one read from `days`' },
+  { file: 'core/deadlines/court-period.ts', mutator: 'ConditionalExpression', code: 'spec.days !== undefined', replacement: 'true', context: /notePeriod\(trace, terms\(spec\.days\)/, reason: 'equivalent: for a rule whose period is the request\'s `days` the period is neither court-directed nor repeated and no such rule is fixed by statute, so notePeriod writes nothing' },
+  { mutator: 'ConditionalExpression', code: ' !== undefined', partial: true, replacement: 'true', context: /(?:\.\.\.\(|return )(\w+) !== undefined \? \{ \1 \}/, reason: 'equivalent: the parameter is then present as undefined, which every reader of it takes as absent' },
+  { file: 'core/deadlines/statutes.ts', mutator: 'ConditionalExpression', code: 'final !== undefined', replacement: 'true', context: /final < trigger\.day/, reason: 'equivalent: `undefined < day` is false, so without the check an absent judgment_final still passes' },
   { file: 'core/deadlines/court.ts', mutator: 'ConditionalExpression', code: 'date !== undefined', replacement: 'true', context: /date < trigger\.day/, reason: 'equivalent: `undefined < day` is false, so without the check an absent date still passes' },
   { file: 'core/deadlines/court.ts', mutator: 'ConditionalExpression', code: 'params.motion === undefined', replacement: 'false', reason: 'equivalent: it only offers the reading that a motion does not trigger the list; without a motion that reading gives the default\'s date and is not reported' },
 
@@ -93,7 +124,6 @@ export const REASONS: Reason[] = [
   { file: REQUEST, mutator: 'LogicalOperator', code: '!last || last.requester_response_received', reason: 'unreachable: the tolled phase is entered only by appending an unanswered toll, so in it the last toll exists and is open' },
   { file: REQUEST, mutator: 'LogicalOperator', code: "x.rule.startsWith(rulePrefix) && x.status === 'superseded'", replacement: "x.rule.startsWith(rulePrefix) || x.status === 'superseded'", reason: 'unreachable: on an open request only response deadlines are ever superseded without a successor (close() supersedes the rest, and a closed item takes no event)' },
   { file: REQUEST, mutator: 'ConditionalExpression', code: "x.status === 'superseded'", replacement: 'true', reason: 'unreachable: while tolled no response deadline is open, met or missed, so every response deadline without a successor is a superseded one' },
-  { file: REQUEST, mutator: 'ConditionalExpression', code: 'x.rule.startsWith(rulePrefix)', replacement: 'true', reason: 'unreachable: on an open request only response deadlines are ever superseded without a successor' },
   { file: COURT, mutator: 'OptionalChaining', code: "filed?.status", reason: 'unreachable: while a filing is due one of its deadlines is open or missed and not yet filed (each filing files one; the item is filed once none is open), so there is always a first' },
   { file: COURT, mutator: 'ConditionalExpression', code: 'filed', replacement: 'true', reason: 'unreachable: while a filing is due one of its deadlines is open or missed and not yet filed, so there is always a first' },
   { file: COURT, mutator: 'ConditionalExpression', code: 'filed && item.triggerSet', replacement: 'true', reason: 'equivalent: there is always a first deadline (see above), and a deadline of a filing outside a trigger set has no link, so no deadline follows it' },

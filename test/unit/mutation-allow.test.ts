@@ -1,6 +1,6 @@
 /** How stryker-allow.md's generator tells a receipt's or an error's wording from other strings. */
 import { describe, expect, it } from 'vitest';
-import { enclosingCall } from '../../scripts/mutation-allow';
+import { enclosingCall, functionAt } from '../../scripts/mutation-allow';
 
 const at = (source: string, marker: string) => enclosingCall(source, source.indexOf(marker));
 
@@ -25,5 +25,24 @@ describe('enclosingCall', () => {
 
   it('steps over calls and brackets before the literal', () => {
     expect(at("trace.add(step(a, [1, 2]), { x: f(1) }, 'text');", "'text'")).toEqual({ callee: 'trace.add', arg: 2 });
+  });
+});
+
+describe('functionAt', () => {
+  const src = [
+    'export function closedReason(facts) {',
+    "  const shut = rule.kind === 'scotus';",
+    '}',
+    '',
+    'function isClosed(facts) {',
+    "  const shut = rule.kind === 'scotus';",
+    '}',
+  ].join('\n');
+  it('tells the same line apart by the top-level function it is in', () => {
+    expect(functionAt(src, src.indexOf('rule.kind'))).toBe('closedReason');
+    expect(functionAt(src, src.lastIndexOf('rule.kind'))).toBe('isClosed');
+  });
+  it('finds none before the first function', () => {
+    expect(functionAt('const x = 1;\nfunction f() {}', 6)).toBe(undefined);
   });
 });

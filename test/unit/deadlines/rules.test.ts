@@ -5,9 +5,10 @@
  * periods under FRCP 6(a)(6)(C) / FRAP 26(a)(6)(C) only, never under Sup. Ct. R. 30.1).
  */
 import { describe, expect, it } from 'vitest';
-import { defaultCalendar, withDays } from '../../../core/calendar';
+import { defaultCalendar, epochDayOf, isoOf, withDays } from '../../../core/calendar';
 import { computeDeadline } from '../../../core/deadlines';
-import { due, steps } from './helpers';
+import { anniversary } from '../../../core/deadlines/statutes';
+import { due, messageOf, steps } from './helpers';
 
 const notes = (r: ReturnType<typeof due>) => r.receipt.map((e) => e.text).join('\n');
 
@@ -158,6 +159,24 @@ describe('Fed. R. App. P. 4(a)(3): "within 14 days after the date when the first
     expect(due('frap4a3.cross_appeal', '2026-03-02', { appeal_period_end: '2026-05-01' }).due).toBe('2026-05-01');
     expect(due('frap4a3.cross_appeal', '2026-03-02', { appeal_period_end: '2026-03-10' }).due).toBe('2026-03-16');
   });
+  it('without appeal_period_end the receipt asks for it; with it, the receipt says which period governs', () => {
+    const ask = 'If the Rule 4(a)(1) period (30 days, or 60 with a United States party) ends later, it governs: give appeal_period_end.';
+    expect(steps(due('frap4a3.cross_appeal', '2026-03-02'), 'note')).toEqual([ask]);
+    expect(steps(due('frap4a3.cross_appeal', '2026-03-02', { appeal_period_end: '2026-05-01' }), 'note')).toEqual([
+      'The end of the time otherwise prescribed by Rule 4(a) (appeal_period_end), 2026-05-01 (Friday), is later than 2026-03-16 (Monday): it governs.',
+    ]);
+  });
+  it('an appeal_period_end before or on the day the 14 days end does not govern, and the receipt says so', () => {
+    for (const [end, label] of [['2026-03-10', '2026-03-10 (Tuesday)'], ['2026-03-16', '2026-03-16 (Monday)']] as const) {
+      const r = due('frap4a3.cross_appeal', '2026-03-02', { appeal_period_end: end });
+      expect(r.due).toBe('2026-03-16');
+      expect(steps(r, 'note')).toEqual([`The end of the time otherwise prescribed by Rule 4(a) (appeal_period_end), ${label}, is not later: the period above governs.`]);
+    }
+  });
+  it('takes the manner of the first notice\'s service, which does not move a period counted from its filing; refuses an unknown one', () => {
+    expect(due('frap4a3.cross_appeal', '2026-03-02', { service: 'mail' }).due).toBe('2026-03-16');
+    expect(() => due('frap4a3.cross_appeal', '2026-03-02', { service: 'pigeon' })).toThrow(/^params\.service: must be one of/);
+  });
   it('reports the reading that counts from the clerk\'s service of the first notice', () => {
     const r = due('frap4a3.cross_appeal', '2026-03-02', { first_notice_served: '2026-03-05' });
     expect(r.due).toBe('2026-03-16');
@@ -173,6 +192,16 @@ describe('Fed. R. App. P. 4(a)(5)(A)(i) "no later than 30 days after the time pr
   it('transcript order: 14 days, or from the order disposing of the last Rule 4(a)(4) motion if later', () => {
     expect(due('frap10b.transcript', '2026-03-02').due).toBe('2026-03-16');
     expect(due('frap10b.transcript', '2026-03-02', { last_motion_disposed: '2026-03-10' }).due).toBe('2026-03-24');
+  });
+  it('transcript order: the receipt names the later order; an order entered before the notice changes nothing', () => {
+    expect(steps(due('frap10b.transcript', '2026-03-02', { last_motion_disposed: '2026-03-10' }), 'note')).toEqual([
+      'The order disposing of the last Rule 4(a)(4)(A) motion was entered 2026-03-10 (Tuesday), after the notice of appeal: the 14 days count from it ("whichever is later").',
+    ]);
+    for (const params of [undefined, { last_motion_disposed: '2026-02-20' }]) {
+      const r = due('frap10b.transcript', '2026-03-02', params);
+      expect(r.due).toBe('2026-03-16');
+      expect(steps(r, 'note')).toEqual([]);
+    }
   });
 });
 
@@ -194,6 +223,11 @@ describe('Sup. Ct. R. 13.1 "within 90 days after entry of the judgment", compute
     expect(r.alternative).toMatchObject({ due: '2026-04-17' });
     expect(r.alternative?.reason).toMatch(/Sup\. Ct\. R\. 30\.1/);
   });
+  it('day 90 from Tue 2026-02-24 is Memorial Day, Mon 05-25, a holiday of 5 U.S.C. 6103 -> Tue 05-26', () => {
+    const r = due('supct13.cert', '2026-02-24');
+    expect(r.due).toBe('2026-05-26');
+    expect(steps(r, 'skip')).toEqual(['2026-05-25 (Monday): the period cannot end on this day: Memorial Day, a federal legal holiday listed in 5 U.S.C. 6103 (Sup. Ct. R. 30.1; 5 U.S.C. 6103(a))']);
+  });
   it('an executive-order closure is not a Rule 30.1 holiday (the Court building is not closed by it)', () => {
     const r = due('supct13.cert', '2025-09-25');
     expect(r.due).toBe('2025-12-24');
@@ -205,6 +239,9 @@ describe('Sup. Ct. R. 13.1 "within 90 days after entry of the judgment", compute
     // Day 90 from Thu 2026-01-15 is Wed 04-15; the next day, Thu 04-16, is no Rule 30.1 holiday.
     const cert = { rule: 'supct13.cert', trigger: '2026-01-15' };
     expect(computeDeadline(cert, scotus).due).toBe('2026-04-16');
+    expect(steps(computeDeadline(cert, scotus), 'skip')).toEqual([
+      '2026-04-15 (Wednesday): the period cannot end on this day: the Court building was closed (Supreme Court building closed by order of the Chief Justice) (Sup. Ct. R. 30.1)',
+    ]);
     expect(computeDeadline(cert, courthouse).due).toBe('2026-04-15');
     // 14 days from 04-01 end Wed 04-15: the courthouse closure (FRCP 6(a)(3)) and then
     // Emancipation Day carry the period to Fri 04-17; the Supreme Court's closure does not.
@@ -233,6 +270,47 @@ describe('5 U.S.C. 552a(d)(2)(A) "not later than 10 days (excluding Saturdays, S
   ] as const)('%s from %s %j -> %s', (rule, trigger, params, expected) => {
     expect(due(rule, trigger, params).due).toBe(expected);
   });
+  it('the receipt: the day of receipt, the count, an extension and the last working day', () => {
+    const COUNT = (n: number) => `Counting ${n} working days: Saturdays, Sundays and legal public holidays are excluded (5 U.S.C. 552a(d), "excluding Saturdays, Sundays, and legal public holidays").`;
+    const ack = due('privacy_act.amendment_ack', '2026-03-02');
+    expect(ack.alternative).toBeUndefined();
+    expect(ack.receipt.filter((e) => ['day0', 'extension', 'count', 'lastday'].includes(e.step)).map((e) => `${e.step}: ${e.text}`)).toEqual([
+      'day0: Day 0: 2026-03-02 (Monday), the day of receipt. It is not counted.',
+      `count: ${COUNT(10)}`,
+      'lastday: Working day 10 is 2026-03-16 (Monday).',
+    ]);
+    const extended = due('privacy_act.amendment_appeal_decision', '2026-03-02', { working_days: 40 });
+    expect(steps(extended, 'extension')).toEqual(["Period of 40 working days as extended (the head of the agency may extend the 30 days for good cause shown, 5 U.S.C. 552a(d)(3)); the statute's own is 30."]);
+    expect(steps(extended, 'count')).toEqual([COUNT(40)]);
+    expect(steps(extended, 'lastday')).toEqual(['Working day 40 is 2026-04-27 (Monday).']);
+    // The statute's own 30 given again is no extension.
+    expect(steps(due('privacy_act.amendment_appeal_decision', '2026-03-02', { working_days: 30 }), 'extension')).toEqual([]);
+  });
+  it('received on a Saturday: counted from that day; from the next working day is the alternative', () => {
+    // Sat 03-07: 03-09 .. 03-13, 03-16 .. 03-20 is the 10th; from Mon 03-09: 03-10 .. 03-13, 03-16 .. 03-20, 03-23.
+    const r = due('privacy_act.amendment_ack', '2026-03-07');
+    expect(r.due).toBe('2026-03-20');
+    expect(r.alternative).toEqual({ due: '2026-03-23', reason: 'If a request received on a Saturday, Sunday or holiday is treated as received on the next working day.' });
+    expect(steps(r, 'day0')).toEqual(['Day 0: 2026-03-07 (Saturday), the day of receipt, taken as it happened although it is not a working day (Saturday) (Docketwatch policy; see any alternative). It is not counted.']);
+  });
+  it('a last working day that federal offices were closed by executive order: not counting it is the alternative', () => {
+    // From Wed 2025-12-10: 12-11, 12-12, 12-15 .. 12-19, 12-22, 12-23, 12-24 (closed by order) is the 10th;
+    // without closures 12-24 and 12-26 (and Christmas) fall out: Mon 12-29.
+    const r = due('privacy_act.amendment_ack', '2025-12-10');
+    expect(r.due).toBe('2025-12-24');
+    expect(r.alternative).toEqual({ due: '2025-12-29', reason: 'If days federal offices were closed by executive order are not counted as working days.' });
+  });
+  it('working_days is bounded: at least 1, at most 2600', () => {
+    expect(messageOf({ rule: 'privacy_act.amendment_appeal_decision', trigger: '2026-03-02', params: { working_days: 0 } })).toBe('params.working_days: must be at least 1 (got 0)');
+    expect(messageOf({ rule: 'privacy_act.amendment_appeal_decision', trigger: '2026-03-02', params: { working_days: 2601 } })).toBe('params.working_days: must be at most 2600 (got 2601)');
+  });
+  it('a period across the 2025 lapse in appropriations counts its days as working days; not counting them is the alternative', () => {
+    // From Mon 2025-09-29: 09-30, 10-01 .. 10-03, 10-06 .. 10-10, (Columbus Day 10-13), 10-14 is the 10th.
+    // Without the lapse (10-01 .. 11-12): 09-30, then 11-13, 11-14, 11-17 .. 11-21, 11-24, 11-25.
+    const r = due('privacy_act.amendment_ack', '2025-09-29');
+    expect(r.due).toBe('2025-10-14');
+    expect(r.alternative).toEqual({ due: '2025-11-25', reason: 'If days during the lapse in appropriations are not counted as working days.' });
+  });
   it('the acknowledgment period is the statute\'s; an appeal decision can only be extended', () => {
     expect(() => due('privacy_act.amendment_ack', '2026-03-02', { working_days: 15 })).toThrow(/params\.working_days/);
     expect(() => due('privacy_act.amendment_appeal_decision', '2026-03-02', { working_days: 20 })).toThrow(/params\.working_days/);
@@ -256,8 +334,27 @@ describe('Limitations: 5 U.S.C. 552a(g)(5) "within two years"; 28 U.S.C. 2401(a)
     expect(r.alternative?.due).toBe('2026-03-03');
     expect(r.alternative?.reason).toMatch(/day before the anniversary/);
   });
+  it('the receipt: the day excluded, the anniversary, and a note when the anniversary rolls', () => {
+    const DAY0 = (day: string) => `The day the period begins, ${day}, is excluded (Fed. R. Civ. P. 6(a)(1)(A), which applies to "any statute that does not specify a method of computing time").`;
+    const on = due('privacy_act.limitations', '2024-03-02');
+    expect(steps(on, 'day0')).toEqual([DAY0('2024-03-02 (Saturday)')]);
+    expect(steps(on, 'count')).toEqual(['Counting 2 years by the calendar: the period ends on the anniversary, 2026-03-02 (Monday) (see the alternative for the day before).']);
+    expect(steps(on, 'note')).toEqual([]);
+    const rolled = due('privacy_act.limitations', '2024-03-01');
+    expect(steps(rolled, 'count')).toEqual(['Counting 2 years by the calendar: the period ends on the anniversary, 2026-03-01 (Sunday) (see the alternative for the day before).']);
+    expect(steps(rolled, 'note')).toEqual(['Courts differ on whether Rule 6(a)(1)(C) extends a statute of limitations; file by the alternative date if it is earlier.']);
+  });
   it('February 29 ends on February 28 of a common year (here a Saturday -> Monday)', () => {
     expect(due('privacy_act.limitations', '2024-02-29').due).toBe('2026-03-02');
+  });
+  it('the anniversary of February 29 in a leap year is February 29; 2000 was one, 2100 is not (Gregorian: every 4th year, not every 100th, every 400th)', () => {
+    // The rules count 2 and 6 years, so from a February 29 they only reach common years: the
+    // leap-year test is held here on the function itself.
+    const from29 = (year: number, years: number) => isoOf(anniversary(epochDayOf(year, 2, 29), years));
+    expect(from29(2024, 4)).toBe('2028-02-29');
+    expect(from29(1996, 4)).toBe('2000-02-29');
+    expect(from29(2096, 4)).toBe('2100-02-28');
+    expect(from29(2024, 2)).toBe('2026-02-28');
   });
   it('six years after exhaustion: Thu 2026-04-16 is Emancipation Day -> Fri', () => {
     const r = due('foia.limitations', '2020-04-16');
@@ -274,6 +371,21 @@ describe('EAJA, 28 U.S.C. 2412(d)(1)(B): "within thirty days of final judgment"'
   });
   it('from the day the judgment became final, when given', () => {
     expect(due('eaja.fees', '2026-03-02', { judgment_final: '2026-06-10' }).due).toBe('2026-07-10');
+  });
+  it('the receipt says when the judgment becomes final, counted or given', () => {
+    expect(steps(due('eaja.fees', '2026-03-02'), 'note')).toEqual([
+      'The United States is always a party to an EAJA claim, so the judgment becomes final and not appealable when the 60-day appeal period ends (Fed. R. App. P. 4(a)(1)(B)); if an appeal is taken, give judgment_final instead.',
+      'The judgment becomes final and not appealable at the end of 2026-05-01 (Friday); the 30 days count from that day.',
+    ]);
+    expect(steps(due('eaja.fees', '2026-03-02', { judgment_final: '2026-06-10' }), 'note')).toEqual([
+      'The judgment became final and not appealable on 2026-06-10 (Wednesday) (judgment_final): the 30 days count from that day.',
+    ]);
+  });
+  it('takes a judgment final on the day of its entry: 30 days from Mon 03-02 is Wed 04-01', () => {
+    expect(due('eaja.fees', '2026-03-02', { judgment_final: '2026-03-02' }).due).toBe('2026-04-01');
+  });
+  it('refuses a judgment_final before the entry of judgment', () => {
+    expect(messageOf({ rule: 'eaja.fees', trigger: '2026-03-02', params: { judgment_final: '2026-02-01' } })).toBe('params.judgment_final: is before the entry of judgment (trigger)');
   });
 });
 

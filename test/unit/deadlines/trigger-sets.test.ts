@@ -36,12 +36,19 @@ describe('trigger sets', () => {
       ['opposition', '2026-03-16', '2026-03-02', false],
       ['reply', '2026-03-23', '2026-03-16', true],
     ]);
-    expect(set[1]!.request).toEqual({ rule: 'lcvr7d.reply', trigger: '2026-03-16', params: {} });
+    // Strictly: a parameter the request did not give is not stored as undefined.
+    expect(set[1]!.request).toStrictEqual({ rule: 'lcvr7d.reply', trigger: '2026-03-16', params: {} });
   });
   it('passes service on to the rules that take it (FRCP 6(d))', () => {
     expect(dues('motion_served', '2026-03-02', { service: 'mail' })).toEqual([
       ['opposition', 'lcvr7b.opposition', '2026-03-19'],
       ['reply', 'lcvr7d.reply', '2026-03-30'],
+    ]);
+    // ... and stores it in the request each deadline is recomputed from.
+    const set = computeTriggerSet({ triggerSet: 'motion_served', trigger: '2026-03-02', params: { service: 'mail' } });
+    expect(set.map((d) => d.request)).toStrictEqual([
+      { rule: 'lcvr7b.opposition', trigger: '2026-03-02', params: { service: 'mail' } },
+      { rule: 'lcvr7d.reply', trigger: '2026-03-19', params: { service: 'mail' } },
     ]);
   });
   it('a moved trigger moves every deadline of the set', () => {
