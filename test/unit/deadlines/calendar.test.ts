@@ -100,7 +100,7 @@ describe('versions', () => {
   it('adding a day gives a new version; the base calendar is unchanged', () => {
     const next = withDays(defaultCalendar, { courtClosures: ['2026-03-16'] });
     expect(next.version).not.toBe(defaultCalendar.version);
-    expect(dayFacts(next, parseIsoDay('2026-03-16')!)).toEqual({ courtClosure: "court closure: clerk's office inaccessible" });
+    expect(dayFacts(next, parseIsoDay('2026-03-16')!)).toStrictEqual({ courtClosure: "court closure: clerk's office inaccessible" });
     expect(facts('2026-03-16').courtClosure).toBeUndefined();
   });
   it('the same facts give the same version (content-addressed)', () => {
@@ -109,17 +109,18 @@ describe('versions', () => {
     expect(a.version).toBe(b.version);
     expect(withDays(a, {}).version).toBe(a.version);
   });
+  // Strict: a day's facts hold a key only for what applies to it, never one set to undefined.
   it('each kind of addition is recorded', () => {
     const cal = withDays(defaultCalendar, {
       holidays: ['2026-06-01'],
       dcHolidays: ['2026-06-02'],
       shutdowns: [{ from: '2026-10-01', to: '2026-10-03' }],
     });
-    expect(dayFacts(cal, parseIsoDay('2026-06-01')!)).toEqual({ holiday: { date: '2026-06-01', name: 'legal public holiday declared by Congress', citation: 'Act of Congress' } });
-    expect(dayFacts(cal, parseIsoDay('2026-06-02')!)).toEqual({ dcHoliday: 'District of Columbia holiday' });
-    expect(dayFacts(cal, parseIsoDay('2026-10-02')!)).toEqual({ shutdown: 'lapse in appropriations, 2026-10-01 - 2026-10-03' });
+    expect(dayFacts(cal, parseIsoDay('2026-06-01')!)).toStrictEqual({ holiday: { date: '2026-06-01', name: 'legal public holiday declared by Congress', citation: 'Act of Congress' } });
+    expect(dayFacts(cal, parseIsoDay('2026-06-02')!)).toStrictEqual({ dcHoliday: 'District of Columbia holiday' });
+    expect(dayFacts(cal, parseIsoDay('2026-10-02')!)).toStrictEqual({ shutdown: 'lapse in appropriations, 2026-10-01 - 2026-10-03' });
     // Outside the shutdown's range, nothing.
-    expect(dayFacts(cal, parseIsoDay('2026-10-05')!)).toEqual({});
+    expect(dayFacts(cal, parseIsoDay('2026-10-05')!)).toStrictEqual({});
   });
   it('rejects a malformed day', () => {
     expect(() => withDays(defaultCalendar, { courtClosures: ['2026-02-30'] })).toThrow(/courtClosures\[0\]/);
@@ -132,5 +133,13 @@ describe('day arithmetic', () => {
     expect(parseIsoDay('2025-02-29')).toBeUndefined();
     expect(labelDay(parseIsoDay('1970-01-01')!)).toBe('1970-01-01 (Thursday)');
     expect(weekdayName(parseIsoDay('2026-03-02')!)).toBe('Monday');
+  });
+  it('refuses a month or day that is not in the calendar, wherever the arithmetic would land', () => {
+    // Day-from-date arithmetic starts its year in March, so month 15 is "March" and 2026-15-01
+    // comes out as 2026-03-01: same year and day, another month. Month 13 would be January 2027.
+    expect(isoOf(parseIsoDay('2026-03-01')!)).toBe('2026-03-01');
+    for (const text of ['2026-15-01', '2026-13-01', '2026-00-15', '2026-04-31', '2026-01-00', '2026-12-32']) {
+      expect(parseIsoDay(text), text).toBeUndefined();
+    }
   });
 });
