@@ -205,4 +205,12 @@ describe('court_order.fixed', () => {
   it('counts backward from a hearing', () => {
     expect(due('court_order.fixed', '2026-03-17', { days: 10, direction: 'before' }).due).toBe('2026-03-06');
   });
+  it('under Sup. Ct. R. 30.1, a date on an open day gets no "not an ordinary court day" note; one on a closed day does', () => {
+    const notOrdinary = (date: string) => steps(due('court_order.fixed', '2026-03-02', { date, court: 'SCOTUS' }), 'note').filter((t) => t.includes('not an ordinary court day'));
+    // Wed 2026-03-18: no weekend, no holiday, the building open.
+    expect(notOrdinary('2026-03-18')).toEqual([]);
+    expect(notOrdinary('2026-03-14')).toEqual([
+      "2026-03-14 (Saturday) is not an ordinary court day (Saturday); the date stands: file by then (CM/ECF is open) or move to extend (Fed. R. Civ. P. 6(b)).",
+    ]);
+  });
 });
