@@ -113,7 +113,8 @@ export function countCourtDays(calendar: Calendar, trigger: EpochDay, days: numb
 }
 
 
-const SERVICE_WORDS: Record<Service, string> = {
+/** How a receipt names each method of service, with the part of Rule 5(b)(2) it is. */
+export const SERVICE_WORDS: Record<Service, string> = {
   electronic: 'electronic service (Rule 5(b)(2)(E))',
   mail: 'service by mail (Rule 5(b)(2)(C))',
   hand: 'service by hand (Rule 5(b)(2)(A)-(B))',

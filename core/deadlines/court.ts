@@ -5,7 +5,7 @@
  */
 import { dayFacts, labelDay, type EpochDay } from '../calendar';
 import { countCourtHours } from './court-hours';
-import { addServiceDays, closedReason, countCourtDays, noteServiceWithout6d, SERVICE_METHODS, type Service } from './court-days';
+import { addServiceDays, closedReason, countCourtDays, noteServiceWithout6d, SERVICE_METHODS, SERVICE_WORDS, type Service } from './court-days';
 import {
   courtReadings,
   courtDirectedCitation,
@@ -204,7 +204,7 @@ export const COURT_RULES: AnyRule[] = [
     days: 21,
     describe: (p) =>
       p.service
-        ? `The trigger is taken as the service on the team of the responsive pleading or the Rule 12(b), (e) or (f) motion (Rule 15(a)(1)(B)), served by ${p.service.replace('_', ' ')}.`
+        ? `The trigger is taken as the service on the team of the responsive pleading or the Rule 12(b), (e) or (f) motion (Rule 15(a)(1)(B)): ${SERVICE_WORDS[p.service]}.`
         : "No service method given: the trigger is taken as the team's own service of its pleading (Rule 15(a)(1)(A)); Rule 6(d) adds nothing to a period that runs from a party's own service. Give service (how the responsive pleading or motion was served on the team) to count from it.",
   }),
 
