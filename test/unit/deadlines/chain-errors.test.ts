@@ -1,16 +1,9 @@
 /** Chains: each refusal with the link it names, shared links computed once, and what changed. */
 import { describe, expect, it } from 'vitest';
-import { chainChanges, computeChain, DeadlineInputError, type ChainLink } from '../../../core/deadlines';
+import { chainChanges, computeChain, type ChainLink } from '../../../core/deadlines';
+import { refusal as refusalOf } from './helpers';
 
-function refusal(links: ChainLink[]): { field: string | undefined; message: string } {
-  try {
-    computeChain(links);
-  } catch (err) {
-    expect(err).toBeInstanceOf(DeadlineInputError);
-    return { field: (err as DeadlineInputError).field, message: (err as DeadlineInputError).message };
-  }
-  throw new Error('expected a DeadlineInputError');
-}
+const refusal = (links: ChainLink[]) => refusalOf(() => computeChain(links));
 
 describe('computeChain refuses', () => {
   it('two links with one id', () => {

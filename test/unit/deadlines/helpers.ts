@@ -1,4 +1,5 @@
-import { computeDeadline, type DeadlineRequest, type DeadlineResult } from '../../../core/deadlines';
+import { expect } from 'vitest';
+import { computeDeadline, DeadlineInputError, type DeadlineRequest, type DeadlineResult } from '../../../core/deadlines';
 
 export function due(rule: string, trigger: string, params?: Record<string, unknown>): DeadlineResult {
   return computeDeadline({ rule, trigger, ...(params ? { params } : {}) });
@@ -16,4 +17,15 @@ export function messageOf(req: DeadlineRequest): string {
     return (err as Error).message;
   }
   return 'no error';
+}
+
+/** The field and message of the DeadlineInputError `run` is refused with; fails if it is not refused so. */
+export function refusal(run: () => unknown): { field: string | undefined; message: string } {
+  try {
+    run();
+  } catch (err) {
+    expect(err).toBeInstanceOf(DeadlineInputError);
+    return { field: (err as DeadlineInputError).field, message: (err as DeadlineInputError).message };
+  }
+  throw new Error('expected a DeadlineInputError');
 }

@@ -3,17 +3,8 @@
  * list what would have been accepted one by one.
  */
 import { describe, expect, it } from 'vitest';
-import { computeChain, computeDeadline, DeadlineInputError, triggerSetLinks } from '../../../core/deadlines';
-
-function refusal(run: () => unknown): { field: string | undefined; message: string } {
-  try {
-    run();
-  } catch (err) {
-    expect(err).toBeInstanceOf(DeadlineInputError);
-    return { field: (err as DeadlineInputError).field, message: (err as DeadlineInputError).message };
-  }
-  throw new Error('expected a DeadlineInputError');
-}
+import { computeChain, computeDeadline, triggerSetLinks } from '../../../core/deadlines';
+import { refusal } from './helpers';
 
 describe('the field at fault', () => {
   it('an hour rule given a bare date: the trigger', () => {
