@@ -161,6 +161,11 @@ function main(): void {
       add(s, m.status);
       const area = AREAS.find(([, test]) => test(file));
       if (area) add(perArea.get(area[0])!, m.status);
+      // A memo's mutant may time out under load and survive without: its reason stays in use.
+      if (m.status === 'Timeout') {
+        const original = originalOf(source, m);
+        for (const r of REASONS) if (r.slow && matches(r, file, source, original, m)) used.add(r);
+      }
       if (!UNDETECTED.has(m.status)) continue;
       const original = originalOf(source, m);
       const reason = REASONS.find((r) => matches(r, file, source, original, m));

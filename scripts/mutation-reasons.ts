@@ -18,6 +18,11 @@ export interface Reason {
   inFunction?: string;
   /** The mutated code is (part of) this argument of a call whose callee matches. */
   argumentOf?: { callee: RegExp; arg: number };
+  /**
+   * A memo: without it the same work is done again, so the tests may run past Stryker's timeout
+   * (Timeout) or not (Survived), by the machine's load. Either result uses the reason.
+   */
+  slow?: true;
   reason: string;
 }
 
@@ -76,9 +81,9 @@ export const REASONS: Reason[] = [
   // ---- the engine, its parameters and times ----
   { file: 'core/deadlines/readings.ts', mutator: 'ObjectLiteral', code: '{ ...DEFAULT_READING }', replacement: '{}', reason: 'equivalent: every flag of the default reading is false, and every reader tests a flag for truth, so an absent flag reads the same' },
   { file: 'core/deadlines/errors.ts', mutator: 'ConditionalExpression', code: 'field !== undefined', replacement: 'true', reason: 'equivalent: the field is then present as undefined, and every reader of it takes that as absent (`err.field ?? ...`, or a truthiness test)' },
-  { file: 'core/deadlines/chain.ts', mutator: 'ConditionalExpression', code: 'found', replacement: 'false', reason: 'equivalent: a memo; without it the link is computed again, to the same result' },
+  { file: 'core/deadlines/chain.ts', mutator: 'ConditionalExpression', code: 'found', replacement: 'false', slow: true, reason: 'equivalent: a memo; without it the link is computed again, to the same result' },
   { file: 'core/deadlines/chain.ts', mutator: 'CallExpression', code: 'visiting.delete(id);', reason: 'equivalent: the link is memoised right after, so it is never resolved again to meet its stale mark' },
-  { file: 'core/deadlines/chain.ts', mutator: 'CallExpression', code: 'done.set(id, chained);', reason: 'equivalent: a memo; without it the link is computed again, to the same result' },
+  { file: 'core/deadlines/chain.ts', mutator: 'CallExpression', code: 'done.set(id, chained);', slow: true, reason: 'equivalent: a memo; without it the link is computed again, to the same result' },
   { file: 'core/deadlines/chain.ts', mutator: 'ConditionalExpression', code: 'err instanceof DeadlineInputError', replacement: 'true', reason: 'unreachable: computeDeadline refuses bad input only with DeadlineInputError; any other error would be a defect, which no input produces' },
   { file: 'core/deadlines/engine.ts', mutator: 'BooleanLiteral', code: 'false', replacement: 'true', reason: 'unreachable: a rule gives only dates or only instants, so two outcomes are never one of each' },
   { file: 'core/deadlines/engine.ts', mutator: 'ConditionalExpression', code: "'at' in a && 'at' in b", replacement: 'true', reason: 'unreachable: a rule gives only dates or only instants, so two outcomes are never one of each' },
@@ -89,14 +94,16 @@ export const REASONS: Reason[] = [
   { file: 'core/deadlines/params.ts', mutator: 'ConditionalExpression', code: "typeof raw === 'string'", replacement: 'true', context: /values as readonly string\[\]/, reason: 'equivalent: a value that is not text is in no list of allowed strings, so it is refused with the same words' },
   { file: 'core/deadlines/params.ts', mutator: 'ConditionalExpression', code: "typeof n !== 'number'", replacement: 'false', reason: 'equivalent: Number.isInteger is false for anything that is not a number, so the same values are refused with the same words (the typeof is there for the type checker)' },
   { file: 'core/deadlines/agency-regulations.ts', mutator: 'MethodExpression', code: 'agency.trim()', replacement: 'agency', reason: 'equivalent: its one caller passes the agency as ParamReader.text gives it, already trimmed' },
-  { file: 'core/deadlines/time.ts', mutator: 'ConditionalExpression', code: 'instant === undefined', replacement: 'true', reason: 'equivalent: a memo; without it the instant is computed again, to the same value' },
-  { file: 'core/deadlines/time.ts', mutator: 'CallExpression', code: 'endOfDayCache.set(day, instant);', reason: 'equivalent: a memo; without it the instant is computed again, to the same value' },
-  { file: 'core/deadlines/time.ts', mutator: 'CallExpression', code: 'zoneYears.set(year, info);', reason: "equivalent: a memo; without it the year's offsets are read again, to the same values" },
+  { file: 'core/deadlines/time.ts', mutator: 'ConditionalExpression', code: 'instant === undefined', replacement: 'true', slow: true, reason: 'equivalent: a memo; without it the instant is computed again, to the same value' },
+  { file: 'core/deadlines/time.ts', mutator: 'CallExpression', code: 'endOfDayCache.set(day, instant);', slow: true, reason: 'equivalent: a memo; without it the instant is computed again, to the same value' },
+  { file: 'core/deadlines/time.ts', mutator: 'CallExpression', code: 'zoneYears.set(year, info);', slow: true, reason: "equivalent: a memo; without it the year's offsets are read again, to the same values" },
   ...['back.year === year', 'back.day === day'].map((code): Reason => ({ file: 'core/calendar/days.ts', mutator: 'ConditionalExpression', code, replacement: 'true', reason: 'equivalent: a text that is no real date never comes back in its own month (day 00 or past the month\'s end moves the month; a month outside 01-12 comes back inside it), so the month comparison alone decides, as a run over every YYYY-MM-DD from 0000 to 9999 confirms' })),
   { file: 'core/calendar/federal-holidays.ts', mutator: 'ConditionalExpression', code: '!h.date.startsWith(`${year}-`)', replacement: 'false', reason: "unobservable: the days it would add lie in other years, and federalHolidayOn's one caller (not exported from core/calendar) asks each year's map only for days of that year" },
   { file: 'core/calendar/index.ts', mutator: 'LogicalOperator', code: "n.court ?? ''", reason: "equivalent: a note's court is SCOTUS or absent (toNote refuses others), and the keys stay two apart (`date|` and `date|undefined` instead of `date|SCOTUS` and `date|`)" },
-  { file: 'core/calendar/federal-holidays.ts', mutator: 'CallExpression', code: 'byYear.set(year, map);', reason: "equivalent: a memo; without it the year's holidays are built again, to the same map" },
-  { file: 'core/calendar/federal-holidays.ts', mutator: 'ConditionalExpression', code: 'map', replacement: 'false', reason: "equivalent: a memo not read; the year's holidays are built again, to the same map" },
+  { file: 'core/calendar/index.ts', mutator: 'ConditionalExpression', code: '!known', replacement: 'true', slow: true, reason: "equivalent: a memo; without it the day's facts are computed again, to equal (frozen) values" },
+  { file: 'core/calendar/index.ts', mutator: 'CallExpression', code: 'facts.set(day, known);', slow: true, reason: "equivalent: a memo; without it the day's facts are computed again, to equal (frozen) values" },
+  { file: 'core/calendar/federal-holidays.ts', mutator: 'CallExpression', code: 'byYear.set(year, map);', slow: true, reason: "equivalent: a memo; without it the year's holidays are built again, to the same map" },
+  { file: 'core/calendar/federal-holidays.ts', mutator: 'ConditionalExpression', code: 'map', replacement: 'false', slow: true, reason: "equivalent: a memo not read; the year's holidays are built again, to the same map" },
   { file: 'core/deadlines/time.ts', mutator: 'Regex', code: '/\\[[^\\]]+\\]$/', reason: 'equivalent: the date-time pattern admits a zone annotation only at the end, so the first one found is the last' },
   { file: 'core/deadlines/time.ts', mutator: 'ConditionalExpression', code: 'offsetMs < 0', replacement: 'true', reason: 'equivalent for the court: America/New_York is always behind UTC, so its offset is never zero or positive' },
   { file: 'core/deadlines/time.ts', mutator: 'EqualityOperator', code: 'offsetMs < 0', replacement: 'offsetMs <= 0', reason: 'equivalent for the court: America/New_York is always behind UTC, so its offset is never zero' },
