@@ -50,9 +50,15 @@ async function describeRequests(proposals) {
   return new Map(found.filter(Boolean).map((r) => [r.id, r]));
 }
 
+/** Words of a request's description: two requests to one agency on one day differ only in what they ask for. */
+const ASKS_FOR_CHARS = 60;
+
 const requestName = (id) => {
   const r = requests.get(id);
-  return r ? `${r.title}, received ${formatDue(r.receivedAt.slice(0, 10))}` : `Request ${id}`;
+  if (!r) return `Request ${id}`;
+  const asks = (r.request?.description ?? '').replace(/\s+/g, ' ').trim();
+  const short = asks.length > ASKS_FOR_CHARS ? `${asks.slice(0, ASKS_FOR_CHARS).replace(/\s+\S*$/, '')}…` : asks;
+  return `${r.title}, received ${formatDue(r.receivedAt.slice(0, 10))}${short ? `: ${short}` : ''}`;
 };
 
 /** "Acknowledged by the agency" and what the letter says: the tracking number, the working days, the outcome. */
