@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { letterText, rawMail } from '../support/mail';
 import { validIntake } from '../support/fixtures';
-import { screenshot, signInAt, tokenFor, useBrowser } from './support';
+import { postAs, screenshot, signInAt, tokenFor, useBrowser } from './support';
 
 declare const document: any;
 
@@ -48,9 +48,9 @@ const session = useBrowser({
   clockStart: CLOCK,
   async setup(stack) {
     token = await tokenFor(stack, 'alex.rivera@example.org');
-    const post = (path: string, body: string, type: string) => fetch(`${stack.url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': type }, body });
+    const post = (path: string, body: string, type = 'application/json') => postAs(stack, token, path, body, type);
     for (const [description, receivedAt] of [[DETENTION, '2025-10-27T14:10:00Z'], [CONTRACTS, '2025-10-27T19:45:00Z']] as const) {
-      const res = await post('/api/requests', JSON.stringify(validIntake({ agency: 'ICE', matterId: 'ctr-v-irs', receivedAt, description })), 'application/json');
+      const res = await post('/api/requests', JSON.stringify(validIntake({ agency: 'ICE', matterId: 'ctr-v-irs', receivedAt, description })));
       expect(res.status).toBe(201);
       made.push({ id: ((await res.json()) as { id: string }).id, description });
     }
@@ -148,12 +148,12 @@ describe('Picking the request a letter is about', () => {
 
     // The API refuses it too, with the reason, and the proposal still waits.
     const [ack, received] = [unmatched.find((p) => p.event.type === 'acknowledged')!, unmatched.find((p) => p.event.type === 'received')!];
-    const refused = await fetch(`${session.stack.url}/api/mail/proposals/${ack.id}/confirm`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+    const refused = await postAs(session.stack, token, `/api/mail/proposals/${ack.id}/confirm`);
     expect(refused.status).toBe(409);
     expect(((await refused.json()) as { detail: string }).detail).toContain('Which request is this letter about?');
 
     // Someone else dismisses the receipt meanwhile: the page's own dismissal is refused, and its Confirm stays off.
-    const elsewhere = await fetch(`${session.stack.url}/api/mail/proposals/${received.id}/dismiss`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ reason: 'Dismissed from another tab' }) });
+    const elsewhere = await postAs(session.stack, token, `/api/mail/proposals/${received.id}/dismiss`, JSON.stringify({ reason: 'Dismissed from another tab' }));
     expect(elsewhere.status).toBe(200);
     const late = cardOf(received);
     await late.locator('button[data-action="dismiss"]').click();
