@@ -53,7 +53,7 @@ async function bundle(name: string, entry: string | { source: string }): Promise
 /** Milliseconds a fresh process takes to import the bundle (the process's own start excluded). */
 function importMs(file: string): number {
   const script = `const t = performance.now(); await import(${JSON.stringify(file)}); console.log(performance.now() - t);`;
-  const env = { ...process.env, TABLE_NAME: 'bench', AWS_REGION: 'us-east-1', POWERTOOLS_LOG_LEVEL: 'SILENT', STATE_MACHINE_ARN: 'arn:aws:states:us-east-1:000000000000:stateMachine:x', JOB_MACHINE_ARN: 'arn:aws:states:us-east-1:000000000000:stateMachine:y' };
+  const env = { ...process.env, TABLE_NAME: 'bench', AWS_REGION: 'us-east-1', POWERTOOLS_LOG_LEVEL: 'SILENT', STATE_MACHINE_ARN: 'arn:aws:states:us-east-1:000000000000:stateMachine:x', JOB_MACHINE_ARN: 'arn:aws:states:us-east-1:000000000000:stateMachine:y', MAIL_BUCKET: 'bench-mail' };
   return Number(execFileSync(NODE, ['--input-type=module', '-e', script], { env, encoding: 'utf8' }).trim());
 }
 
