@@ -6,6 +6,7 @@
  * median) with their ratios to the bare handler. Goals: at most 1.25x its size, 1.15x its time.
  *
  *   npx tsx bench/cold-start.ts          (COLD_ROUNDS=30 to change the rounds)
+ *   npx tsx bench/cold-start.ts intake record-event   (only these, beside the bare handler)
  */
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
@@ -18,7 +19,8 @@ import { printTable } from './table';
 
 const ROUNDS = Number(process.env.COLD_ROUNDS ?? '30');
 const BARE = 'bare DynamoDB handler';
-const ENTRIES = [...new Set(ROUTES.map((r) => r.entry)), WORKFLOW_TASK_ENTRY, JOB_TASK_ENTRY, SWEEP_ENTRY, MAIL_RECEIVE_ENTRY].sort();
+const ALL = [...new Set(ROUTES.map((r) => r.entry)), WORKFLOW_TASK_ENTRY, JOB_TASK_ENTRY, SWEEP_ENTRY, MAIL_RECEIVE_ENTRY].sort();
+const ENTRIES = process.argv.length > 2 ? ALL.filter((e) => process.argv.slice(2).includes(e)) : ALL;
 const NODE = path.join(PROJECT_ROOT, 'node_modules/.bin/node');
 const out = mkdtempSync(path.join(tmpdir(), 'docketwatch-cold-'));
 
@@ -51,7 +53,7 @@ async function bundle(name: string, entry: string | { source: string }): Promise
 /** Milliseconds a fresh process takes to import the bundle (the process's own start excluded). */
 function importMs(file: string): number {
   const script = `const t = performance.now(); await import(${JSON.stringify(file)}); console.log(performance.now() - t);`;
-  const env = { ...process.env, TABLE_NAME: 'bench', AWS_REGION: 'us-east-1', POWERTOOLS_LOG_LEVEL: 'SILENT', STATE_MACHINE_ARN: 'arn:aws:states:us-east-1:000000000000:stateMachine:x', JOB_MACHINE_ARN: 'arn:aws:states:us-east-1:000000000000:stateMachine:y' };
+  const env = { ...process.env, TABLE_NAME: 'bench', AWS_REGION: 'us-east-1', POWERTOOLS_LOG_LEVEL: 'SILENT', STATE_MACHINE_ARN: 'arn:aws:states:us-east-1:000000000000:stateMachine:x', JOB_MACHINE_ARN: 'arn:aws:states:us-east-1:000000000000:stateMachine:y', MAIL_BUCKET: 'bench-mail' };
   return Number(execFileSync(NODE, ['--input-type=module', '-e', script], { env, encoding: 'utf8' }).trim());
 }
 

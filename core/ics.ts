@@ -5,7 +5,7 @@
  * shows the day); hour deadlines (FRCP 6(a)(2)) are timed events in America/New_York, with the
  * zone's definition in a VTIMEZONE so that every client places them at the court's hour.
  */
-import { COURT_TIME_ZONE } from './time';
+import { COURT_TIME_ZONE, offsetAt } from './time';
 
 export interface CalendarEntry {
   /** Stable across moves: the root of the deadline's supersedes chain. */
@@ -74,21 +74,13 @@ export function utcStamp(instant: Date): string {
   return instant.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z');
 }
 
-const wallClock = new Intl.DateTimeFormat('en-CA', {
-  timeZone: COURT_TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
-});
-
-/** The wall-clock time at the court of a UTC instant: `20260309T153000`. */
+/**
+ * The wall-clock time at the court of a UTC instant: `20260309T153000`. The instant shifted by
+ * the court's offset then, read as UTC (no formatter at import: a feed of date deadlines never
+ * loads the zone's data).
+ */
 export function courtLocalStamp(instant: Date): string {
-  const p = Object.fromEntries(wallClock.formatToParts(instant).map((x) => [x.type, x.value]));
-  return `${p.year}${p.month}${p.day}T${p.hour}${p.minute}${p.second}`;
+  return utcStamp(new Date(instant.getTime() + offsetAt(instant.getTime()))).slice(0, -1);
 }
 
 function nextDay(y: number, m: number, d: number): string {

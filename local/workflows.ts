@@ -429,9 +429,13 @@ export class LocalWorkflows {
     return ends.length ? Math.min(...ends) : undefined;
   }
 
-  /** Waiting in memory or set aside (a set-aside execution waits in the table). */
+  /**
+   * Waiting in memory or set aside (a set-aside execution waits in the table). An in-memory wait
+   * counts once the task that registers it has returned and the bound is held: before that the
+   * item does not hold its token yet, and the wait may still be set aside.
+   */
   isWaiting(executionName: string): boolean {
-    return [...this.waits.values(), ...this.setAside.values()].some((w) => w.executionName === executionName);
+    return [...[...this.waits.values()].filter((w) => w.ready), ...this.setAside.values()].some((w) => w.executionName === executionName);
   }
 
   /** Executions waiting in memory, and set aside. */

@@ -50,9 +50,15 @@ async function describeRequests(proposals) {
   return new Map(found.filter(Boolean).map((r) => [r.id, r]));
 }
 
+/** Words of a request's description: two requests to one agency on one day differ only in what they ask for. */
+const ASKS_FOR_CHARS = 60;
+
 const requestName = (id) => {
   const r = requests.get(id);
-  return r ? `${r.title}, received ${formatDue(r.receivedAt.slice(0, 10))}` : `Request ${id}`;
+  if (!r) return `Request ${id}`;
+  const asks = (r.request?.description ?? '').replace(/\s+/g, ' ').trim();
+  const short = asks.length > ASKS_FOR_CHARS ? `${asks.slice(0, ASKS_FOR_CHARS).replace(/\s+\S*$/, '')}…` : asks;
+  return `${r.title}, received ${formatDue(r.receivedAt.slice(0, 10))}${short ? `: ${short}` : ''}`;
 };
 
 /** "Acknowledged by the agency" and what the letter says: the tracking number, the working days, the outcome. */
@@ -68,6 +74,9 @@ function eventWords(event) {
   return { title: known?.label ?? event.type, details };
 }
 
+/** No request matched and none fits: there is nothing to record the event on, so only Dismiss is offered. */
+const nothingToPick = (p) => !p.itemId && p.candidates.length === 0;
+
 function card(p) {
   const { title, details } = eventWords(p.event);
   const li = el('li', { class: `proposal-card letter-proposal${p.itemId ? '' : ' needs-review'}`, 'data-proposal': p.id });
@@ -78,14 +87,20 @@ function card(p) {
     el('blockquote', { class: 'proposal-evidence', text: p.evidence }),
   );
   const problem = el('p', { class: 'field-error', role: 'alert', hidden: true });
+  const unconfirmable = nothingToPick(p);
   let pick;
+  let why;
   if (!p.itemId) {
     // No certain match: the person picks among the requests that fit, best first.
     const id = `mp-item-${p.id}`;
-    pick = el('select', { id, name: 'itemId' }, el('option', { value: '', text: p.candidates.length ? 'Pick the request' : 'No open request fits' }), ...p.candidates.map((c) => el('option', { value: c, text: requestName(c) })));
+    pick = el('select', { id, name: 'itemId', disabled: unconfirmable }, el('option', { value: '', text: unconfirmable ? 'No open request fits' : 'Pick the request' }), ...p.candidates.map((c) => el('option', { value: c, text: requestName(c) })));
     li.append(el('div', { class: 'field' }, el('label', { for: id, text: 'The request this letter is about' }), pick));
+    if (unconfirmable) {
+      why = el('p', { id: `mp-none-${p.id}`, class: 'note', text: 'No open request fits this letter, so it cannot be confirmed: dismiss it with the reason.' });
+      li.append(why);
+    }
   }
-  const confirmButton = el('button', { type: 'button', class: 'button', text: 'Confirm', 'data-action': 'confirm' });
+  const confirmButton = el('button', { type: 'button', class: 'button', text: 'Confirm', 'data-action': 'confirm', disabled: unconfirmable, 'aria-describedby': why?.id });
   const dismissButton = el('button', { type: 'button', class: 'button secondary', text: 'Dismiss', 'data-action': 'dismiss' });
   li.append(el('div', { class: 'actions' }, confirmButton, dismissButton), problem);
 
@@ -110,7 +125,7 @@ async function decide(p, what, body, problem, li, title) {
   } catch (err) {
     if (err.status === 401) return;
     showProblem(problem, err);
-    for (const b of li.querySelectorAll('button')) b.disabled = false;
+    for (const b of li.querySelectorAll('button')) b.disabled = b.dataset.action === 'confirm' && nothingToPick(p);
     return;
   }
   await loadMail(`${what === 'confirm' ? 'Confirmed' : 'Dismissed'}: ${title}${p.itemId || body.itemId ? ` on ${requestName(body.itemId ?? p.itemId)}` : ''}.`);

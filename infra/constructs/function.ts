@@ -76,7 +76,7 @@ export class DocketwatchFunction extends NodejsFunction {
       retention: config.logRetention,
       encryptionKey: props.logKey,
       removalPolicy: config.stage === 'prod' ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
-      // Defence in depth: handlers never log personal data (Powertools, no whole events), and
+      // Defence in depth: handlers never log personal data (functions/lib/logger.ts, no whole events), and
       // anything that slips through is masked before anyone reads it.
       dataProtectionPolicy: new DataProtectionPolicy({
         name: 'mask-personal-data',

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { letterText, rawMail } from '../support/mail';
 import { validIntake } from '../support/fixtures';
-import { screenshot, signInAt, tokenFor, useBrowser } from './support';
+import { postAs, screenshot, signInAt, tokenFor, useBrowser } from './support';
 
 declare const document: any;
 
@@ -23,7 +23,7 @@ const session = useBrowser({
   clockStart: CLOCK,
   async setup(stack) {
     token = await tokenFor(stack, 'alex.rivera@example.org');
-    const post = (path: string, body: string, type: string) => fetch(`${stack.url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': type }, body });
+    const post = (path: string, body: string, type: string) => postAs(stack, token, path, body, type);
     const created = await post('/api/requests', JSON.stringify(validIntake({ agency: 'ICE', matterId: 'ctr-v-irs', receivedAt: '2025-10-14T14:00:00Z' })), 'application/json');
     expect(created.status).toBe(201);
     iceId = ((await created.json()) as { id: string }).id;

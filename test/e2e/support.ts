@@ -249,6 +249,11 @@ export async function signInAt(page: Page, path: string, email: string, headingI
   await page.locator(`#${headingId}`).waitFor({ state: 'visible' });
 }
 
+/** A POST to the API as the member whose team `token` it is (a test's set-up and its checks through the API). */
+export function postAs(stack: Stack, token: string, path: string, body?: string, type = 'application/json'): Promise<Response> {
+  return fetch(`${stack.url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': type }) }, ...(body === undefined ? {} : { body }) });
+}
+
 /** A team token for a demo member, from the development sign-in (for a test's set-up calls). */
 export async function tokenFor(stack: Stack, email: string): Promise<string> {
   const res = await fetch(`${stack.url}/local-idp/sign-in`, { method: 'POST', body: JSON.stringify({ email }) });

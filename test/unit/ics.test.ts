@@ -51,6 +51,12 @@ describe('text and lines', () => {
     expect(utcStamp(NOW)).toBe('20260306T201500Z');
     expect(courtLocalStamp(new Date('2026-03-09T19:30:00Z'))).toBe('20260309T153000'); // EDT
     expect(courtLocalStamp(new Date('2026-03-06T20:30:00Z'))).toBe('20260306T153000'); // EST
+    // The minutes around the changes: 2 am EST is 3 am EDT; 1:30 am happens twice in November.
+    expect(courtLocalStamp(new Date('2026-03-08T06:59:00Z'))).toBe('20260308T015900');
+    expect(courtLocalStamp(new Date('2026-03-08T07:00:00Z'))).toBe('20260308T030000');
+    expect(courtLocalStamp(new Date('2026-11-01T05:30:00Z'))).toBe('20261101T013000'); // EDT
+    expect(courtLocalStamp(new Date('2026-11-01T06:30:00Z'))).toBe('20261101T013000'); // EST
+    expect(courtLocalStamp(new Date('2026-12-31T23:59:59Z'))).toBe('20261231T185959');
   });
 });
 

@@ -234,4 +234,37 @@ describe('item-lifecycle scenarios on the local runner (scripted task results)',
     expect(wf.list()).toHaveLength(1);
     await wf.stop();
   });
+  it('counts a wait as waiting once its task has returned and the bound is held', async () => {
+    // ITEM2's await task is held open: until it returns, the item has no token and the wait may
+    // still be set aside, so settled() must not answer yet.
+    let release!: () => void;
+    let entered!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const awaitEntered = new Promise<void>((r) => (entered = r));
+    const { run } = scripted({
+      sync: (p) => open({ waitSeconds: p.execution === 'ITEM1' ? 60 : 3600 }),
+      await: async (p) => {
+        if (p.itemId === 'ITEM2') {
+          entered();
+          await gate;
+        }
+        return { ok: true };
+      },
+    });
+    const wf = new LocalWorkflows(DIR, run, ENTRIES, 0, () => new Date('2026-03-09T12:00:00Z'), 1);
+    wf.start(machine, 'ITEM1', JSON.stringify({ itemId: 'ITEM1' }));
+    await wf.settled('ITEM1');
+    wf.start(machine, 'ITEM2', JSON.stringify({ itemId: 'ITEM2' }));
+    let answered = false;
+    const counts = wf.settled('ITEM2').then(() => ((answered = true), wf.waitingCounts()));
+    await awaitEntered;
+    expect(wf.isWaiting('ITEM2')).toBe(false);
+    await new Promise((r) => setImmediate(r));
+    expect(answered).toBe(false);
+    release();
+    // The wait that ends last (ITEM2's) is set aside before settled() answers.
+    expect(await counts).toEqual({ inMemory: 1, setAside: 1 });
+    expect(wf.isWaiting('ITEM2')).toBe(true);
+    await wf.stop();
+  });
 });
