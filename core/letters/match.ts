@@ -62,6 +62,8 @@ export function matchRequest(letter: LetterFacts, requests: readonly RequestFact
   const shared = fits.filter((r) => (r.requesterEmail && addresses.has(r.requesterEmail.toLowerCase())) || r.teamEmails.some((e) => addresses.has(e.toLowerCase())));
   if (letter.agency && shared.length === 1) return { itemId: shared[0]!.id, matterId: shared[0]!.matterId, candidates: [], why: `the only open ${letter.agency} request of this address, made before the letter` };
   const ranked = (shared.length ? shared : fits).slice().sort((a, b) => closeness(a, letter) - closeness(b, letter));
+  // Nothing to pick: the letter can only be dismissed, or the request entered first.
+  if (ranked.length === 0) return undecided([], `no open ${letter.agency ? `${letter.agency} ` : ''}request fits the letter`);
   const why = !letter.agency
     ? 'the letter names no agency: pick the request'
     : shared.length > 1

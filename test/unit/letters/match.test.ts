@@ -31,6 +31,6 @@ describe('matchRequest', () => {
   });
 
   it('nothing fits: no candidates and no matter', () => {
-    expect(matchRequest({ ...letter, agency: 'Treasury' }, [request('A', 'm1')])).toEqual({ candidates: [], why: 'no open Treasury request of this address fits: pick the request' });
+    expect(matchRequest({ ...letter, agency: 'Treasury' }, [request('A', 'm1')])).toEqual({ candidates: [], why: 'no open Treasury request fits the letter' });
   });
 });
