@@ -17,6 +17,7 @@ import { header, httpHandler, json, type HttpResult } from './lib/http';
 import { logger } from './lib/logger';
 import { receiveMail } from './lib/mail-intake';
 import { checkShape } from './lib/mail-parse';
+import { mailSeenBy } from './lib/mail-access';
 import { listMail, type StoredMail } from './lib/mail-store';
 
 export async function inboundEmail(event: APIGatewayProxyEventV2): Promise<HttpResult> {
@@ -35,15 +36,21 @@ export async function inboundEmail(event: APIGatewayProxyEventV2): Promise<HttpR
   } else if (!isTeam(team)) throw unauthorized('Sign in as a team member, or send the matter\'s inbound secret in X-Inbound-Secret');
   const out = await receiveMail({ raw, via: 'api', receivedAt: now(), ...(hook ? { hook } : {}) });
   logger.info('mail received', { via: 'api', status: out.status, kind: out.mail.kind, proposals: out.mail.proposalIds.length });
-  return json(out.status === 'duplicate' ? 200 : 202, { status: out.status, message: mailView(out.mail) });
+  // A member who sends a letter about another matter's request learns nothing of that request.
+  const seen = team ? (await mailSeenBy([out.mail], (await visibleMatters(team)).ids))[0] ?? withoutMatch(out.mail) : out.mail;
+  return json(out.status === 'duplicate' ? 200 : 202, { status: out.status, message: mailView(seen) });
 }
 
 export async function listInbound(event: APIGatewayProxyEventV2): Promise<HttpResult> {
   const principal = requireTeam(event);
   const { ids } = await visibleMatters(principal);
-  // A message no matter claims yet is the whole team's to sort.
-  const messages = (await listMail()).filter((m) => !m.matterId || ids.has(m.matterId));
-  return json(200, { messages: messages.map(mailView) });
+  return json(200, { messages: (await mailSeenBy(await listMail(), ids)).map(mailView) });
+}
+
+/** A message with what matching found left out: its matter, request and candidates. */
+function withoutMatch(m: StoredMail): StoredMail {
+  const { matterId: _m, itemId: _i, candidates: _c, candidateMatters: _cm, why: _w, ...rest } = m;
+  return rest;
 }
 
 /** What the dashboard shows of a message: never its body (HTML in it is never rendered). */

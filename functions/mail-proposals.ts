@@ -10,6 +10,7 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { ConfirmLetterBody } from '../core/letters';
 import { parseBody } from '../core/schema';
 import { requireItemMatter, visibleMatters } from './lib/access';
+import { mailSeenBy } from './lib/mail-access';
 import { requireTeam, type Principal } from './lib/auth';
 import { now } from './lib/clock';
 import { decidedOnce, dismissProposal } from './lib/decide-routes';
@@ -24,33 +25,44 @@ const ID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 const RECORD_REQUESTS = ['foia', 'privacy_act'] as const;
 
 export function letterProposalView(p: LetterProposal) {
-  const { version: _v, ...rest } = p;
+  const { version: _v, candidateMatters: _m, ...rest } = p;
   return rest;
+}
+
+/** A decided proposal as the member who decided it may see it (their candidates only). */
+async function decidedView(p: LetterProposal, principal: Principal) {
+  const [seen] = await mailSeenBy([p], (await visibleMatters(principal)).ids);
+  return letterProposalView(seen ?? { ...p, candidates: [] });
 }
 
 export async function listProposals(event: APIGatewayProxyEventV2): Promise<HttpResult> {
   const { ids } = await visibleMatters(requireTeam(event));
-  const all = await listLetterProposals();
-  return json(200, { proposals: all.filter((p) => !p.matterId || ids.has(p.matterId)).map(letterProposalView) });
+  return json(200, { proposals: (await mailSeenBy(await listLetterProposals(), ids)).map(letterProposalView) });
 }
 
-async function load(event: APIGatewayProxyEventV2, principal: Principal): Promise<LetterProposal> {
+/** The stored proposal (what a decision writes back), and what the member may see of it. */
+async function loadSeen(event: APIGatewayProxyEventV2, principal: Principal): Promise<{ stored: LetterProposal; seen: LetterProposal }> {
   const id = event.pathParameters?.id ?? '';
-  const p = ID.test(id) ? await getLetterProposal(id) : undefined;
-  if (!p) throw notFound('No proposal with that id');
-  if (p.matterId) await requireItemMatter(principal, p.matterId, 'No proposal with that id');
-  return p;
+  const stored = ID.test(id) ? await getLetterProposal(id) : undefined;
+  if (!stored) throw notFound('No proposal with that id');
+  if (stored.matterId) await requireItemMatter(principal, stored.matterId, 'No proposal with that id');
+  const [seen] = await mailSeenBy([stored], (await visibleMatters(principal)).ids);
+  if (!seen) throw notFound('No proposal with that id');
+  return { stored, seen };
 }
+
+const load = async (event: APIGatewayProxyEventV2, principal: Principal) => (await loadSeen(event, principal)).stored;
 
 export async function confirm(event: APIGatewayProxyEventV2): Promise<HttpResult> {
   const principal = requireTeam(event);
   const body = event.body ? parseJsonBody(event) : undefined;
-  let p = await load(event, principal);
+  const { stored, seen } = await loadSeen(event, principal);
+  let p = stored;
   if (p.status === 'confirmed' || p.status === 'dismissed') throw conflict(`The proposal is ${p.status} already`);
   const picked = body === undefined ? { ok: true as const, value: {} } : parseBody(ConfirmLetterBody, body);
   if (!picked.ok) throw badRequest('The body may name only the request', picked.errors);
   const itemId = picked.value.itemId ?? p.itemId;
-  if (!itemId) throw conflict(`Which request is this letter about? ${p.why}. Confirm with {"itemId": ...}${p.candidates.length ? ` (candidates: ${p.candidates.join(', ')})` : ''}, or dismiss it`);
+  if (!itemId) throw conflict(`Which request is this letter about? ${p.why}. Confirm with {"itemId": ...}${seen.candidates.length ? ` (candidates: ${seen.candidates.join(', ')})` : ''}, or dismiss it`);
   const item = await getItem(itemId);
   if (!item || !(RECORD_REQUESTS as readonly string[]).includes(item.kind)) throw notFound(`No record request with id ${itemId} here`);
   await requireItemMatter(principal, item.matterId, `No record request with id ${itemId} here`);
@@ -65,9 +77,9 @@ export async function confirm(event: APIGatewayProxyEventV2): Promise<HttpResult
   }
   const done = await decideLetterProposal(p, 'confirmed', { at: now(), by: principal.id, itemId, matterId: item.matterId });
   logger.info('letter proposal confirmed', { proposalId: p.id, itemId, type: String(p.event.type) });
-  return json(200, { proposal: letterProposalView(done), item: view });
+  return json(200, { proposal: await decidedView(done, principal), item: view });
 }
 
-export const dismiss = (event: APIGatewayProxyEventV2): Promise<HttpResult> => dismissProposal(event, load, decideLetterProposal, letterProposalView);
+export const dismiss = (event: APIGatewayProxyEventV2): Promise<HttpResult> => dismissProposal(event, load, decideLetterProposal, decidedView);
 
 export const handler = httpHandler((event) => (event.routeKey.startsWith('GET ') ? listProposals(event) : event.routeKey.endsWith('/dismiss') ? dismiss(event) : confirm(event)));

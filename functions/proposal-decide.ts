@@ -37,7 +37,7 @@ async function load(event: APIGatewayProxyEventV2, principal: Principal): Promis
   return p;
 }
 
-export const dismiss = (event: APIGatewayProxyEventV2): Promise<HttpResult> => dismissProposal(event, load, decideProposal, proposalView);
+export const dismiss = (event: APIGatewayProxyEventV2): Promise<HttpResult> => dismissProposal(event, load, decideProposal, (p) => proposalView(p));
 
 export async function confirm(event: APIGatewayProxyEventV2): Promise<HttpResult> {
   const principal = requireTeam(event);

@@ -45,8 +45,9 @@ export const ENTRY_ACTIONS: Record<string, readonly Action[]> = {
   'calendar-days': ['dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem', START],
   jobs: [...READ_ITEM, 'dynamodb:UpdateItem', START],
   // Mail in: a notice goes on to the docket intake (its chain's writes), a letter to the mailbox.
-  'inbound-email': [...READ_ITEM, 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'],
-  'mail-proposals': [...READ_ITEM, 'dynamodb:PutItem', 'states:SendTaskSuccess'],
+  // BatchGetItem: the candidates' matters of mail stored before they were kept with it.
+  'inbound-email': [...READ_ITEM, 'dynamodb:BatchGetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'],
+  'mail-proposals': [...READ_ITEM, 'dynamodb:BatchGetItem', 'dynamodb:PutItem', 'states:SendTaskSuccess'],
   [MAIL_RECEIVE_ENTRY]: [...READ_ITEM, 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 's3:GetObject'],
   [SWEEP_ENTRY]: [...READ_ITEM, 'dynamodb:BatchGetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', START, 'ses:SendEmail'],
   [WORKFLOW_TASK_ENTRY]: [...READ_ITEM, 'dynamodb:PutItem', 'dynamodb:UpdateItem'],

@@ -36,6 +36,8 @@ export interface Match {
   matterId?: string;
   /** When none is certain: the open requests a person picks from, best first. */
   candidates: string[];
+  /** Each candidate's matter: who may see the letter, and which of its candidates (matters are a boundary). */
+  candidateMatters?: Record<string, string>;
   why: string;
 }
 
@@ -47,7 +49,7 @@ export function matchRequest(letter: LetterFacts, requests: readonly RequestFact
   if (letter.trackingNumber) {
     const byNumber = requests.filter((r) => r.trackingNumber && norm(r.trackingNumber) === norm(letter.trackingNumber!));
     if (byNumber.length === 1) return { itemId: byNumber[0]!.id, matterId: byNumber[0]!.matterId, candidates: [], why: `tracking number ${letter.trackingNumber}` };
-    if (byNumber.length > 1) return { candidates: byNumber.map((r) => r.id), why: `${byNumber.length} requests carry tracking number ${letter.trackingNumber}` };
+    if (byNumber.length > 1) return undecided(byNumber, `${byNumber.length} requests carry tracking number ${letter.trackingNumber}`);
   }
   const addresses = new Set(letter.addresses.map((a) => a.toLowerCase()));
   const open = requests.filter((r) => r.status === 'open');
@@ -60,12 +62,26 @@ export function matchRequest(letter: LetterFacts, requests: readonly RequestFact
   const shared = fits.filter((r) => (r.requesterEmail && addresses.has(r.requesterEmail.toLowerCase())) || r.teamEmails.some((e) => addresses.has(e.toLowerCase())));
   if (letter.agency && shared.length === 1) return { itemId: shared[0]!.id, matterId: shared[0]!.matterId, candidates: [], why: `the only open ${letter.agency} request of this address, made before the letter` };
   const ranked = (shared.length ? shared : fits).slice().sort((a, b) => closeness(a, letter) - closeness(b, letter));
+  // Nothing to pick: the letter can only be dismissed, or the request entered first.
+  if (ranked.length === 0) return undecided([], `no open ${letter.agency ? `${letter.agency} ` : ''}request fits the letter`);
   const why = !letter.agency
     ? 'the letter names no agency: pick the request'
     : shared.length > 1
       ? `${shared.length} open ${letter.agency} requests of this address fit: pick one`
       : `no open ${letter.agency} request of this address fits: pick the request`;
-  return { candidates: ranked.map((r) => r.id), why };
+  return undecided(ranked, why);
+}
+
+/** A person picks among `ranked`; when they all belong to one matter, the letter is that matter's. */
+function undecided(ranked: readonly RequestFacts[], why: string): Match {
+  if (ranked.length === 0) return { candidates: [], why };
+  const matters = new Set(ranked.map((r) => r.matterId));
+  return {
+    ...(matters.size === 1 ? { matterId: ranked[0]!.matterId } : {}),
+    candidates: ranked.map((r) => r.id),
+    candidateMatters: Object.fromEntries(ranked.map((r) => [r.id, r.matterId])),
+    why,
+  };
 }
 
 function dayDiff(from: string, to: string): number {

@@ -32,7 +32,8 @@ export async function dismissProposal<P extends Decidable>(
   event: APIGatewayProxyEventV2,
   load: (event: APIGatewayProxyEventV2, principal: Principal) => Promise<P>,
   decide: (p: P, to: 'dismissed', fields: { at: Date; by: string; reason: string }) => Promise<P>,
-  view: (p: P) => unknown,
+  /** What the member may see of the decided proposal. */
+  view: (p: P, principal: Principal) => unknown,
 ): Promise<HttpResult> {
   const principal = requireTeam(event);
   const body = parseJsonBody(event);
@@ -40,5 +41,5 @@ export async function dismissProposal<P extends Decidable>(
   const reason = dismissalReason(body);
   if (p.status !== 'pending') throw conflict(`The proposal is ${p.status} already`);
   const done = await decidedOnce(decide(p, 'dismissed', { at: now(), by: principal.id, reason }));
-  return json(200, { proposal: view(done) });
+  return json(200, { proposal: await view(done, principal) });
 }

@@ -30,6 +30,8 @@ export interface StoredMail {
   /** Letters: the request the letter is about, or the requests a person picks from. */
   itemId?: string;
   candidates?: string[];
+  /** Each candidate's matter (absent on messages stored before it was kept). */
+  candidateMatters?: Record<string, string>;
   why?: string;
   agency?: string;
   trackingNumber?: string;
@@ -44,6 +46,8 @@ export interface LetterProposal {
   matterId?: string;
   itemId?: string;
   candidates: string[];
+  /** Each candidate's matter (absent on proposals stored before it was kept). */
+  candidateMatters?: Record<string, string>;
   why: string;
   /** The event as the dashboard's form would send it: {type, at, ...fields}. */
   event: Record<string, unknown>;

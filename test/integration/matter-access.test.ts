@@ -3,13 +3,10 @@
  * items, sees only their own matters' deadlines, feeds and export, and only the notifications
  * sent to them; an administrator acts in all. The tracking code stays the only public key.
  */
-import { importJWK, SignJWT, type JWK } from 'jose';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../local/runtime';
 import { validIntake } from '../support/fixtures';
-import { api, testStack, type Api } from '../support/stack';
+import { api, mintToken, testStack, type Api } from '../support/stack';
 
 let stack: LocalStack;
 let http: Api;
@@ -21,28 +18,15 @@ let unverified: string;
 let demoItem: string;
 let otherItem: string;
 
-async function mint(sub: string, email: string, groups: string[], extra: Record<string, unknown> = {}): Promise<string> {
-  const jwk = JSON.parse(readFileSync(join(stack.dataDir, 'idp-key.json'), 'utf8')) as JWK;
-  const key = await importJWK(jwk, 'ES256');
-  const now = Math.floor(Date.now() / 1000);
-  return new SignJWT({ email, 'cognito:groups': groups, token_use: 'id', ...extra })
-    .setProtectedHeader({ alg: 'ES256', kid: jwk.kid ?? 'local' })
-    .setSubject(sub)
-    .setIssuer(`${stack.url}/local-idp`)
-    .setAudience('docketwatch-local')
-    .setIssuedAt(now)
-    .setExpirationTime(now + 3600)
-    .sign(key);
-}
 
 beforeAll(async () => {
   stack = await testStack({ clockStart: '2026-03-02T15:00:00Z' });
   http = api(stack);
   admin = stack.teamToken;
   // On the demo matter by id; on the other matter by verified e-mail only (a Cognito subject).
-  demoMember = await mint('associate', 'jordan.lee@example.org', ['team']);
-  otherMember = await mint('3f1c9a9e-cognito-sub', 'kim.tran@example.org', ['team']);
-  unverified = await mint('mallory', 'kim.tran@example.org', ['team'], { email_verified: 'false' });
+  demoMember = await mintToken(stack, 'associate', 'jordan.lee@example.org', ['team']);
+  otherMember = await mintToken(stack, '3f1c9a9e-cognito-sub', 'kim.tran@example.org', ['team']);
+  unverified = await mintToken(stack, 'mallory', 'kim.tran@example.org', ['team'], { email_verified: 'false' });
   const created = await http.post(
     '/api/matters',
     { id: 'other-matter', name: 'Another client v. DHS', timeZone: 'America/New_York', team: [{ id: 'kim', name: 'Kim Tran', email: 'kim.tran@example.org', role: 'Counsel' }] },

@@ -1,7 +1,7 @@
 /** A local stack on the test file's table (DynamoDB Local from the global setup), on a free port. */
 import { inject } from 'vitest';
 import { startLocal, type LocalOptions, type LocalStack } from '../../local/runtime';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -39,4 +39,19 @@ export function api(stack: LocalStack): Api {
         body: typeof body === 'string' ? body : JSON.stringify(body),
       }),
   };
+}
+
+/** An ID token from the local identity provider's key, as Cognito would issue one for `sub`. */
+export async function mintToken(stack: LocalStack, sub: string, email: string, groups: string[] = ['team'], extra: Record<string, unknown> = {}): Promise<string> {
+  const { importJWK, SignJWT } = await import('jose');
+  const jwk = JSON.parse(readFileSync(join(stack.dataDir, 'idp-key.json'), 'utf8')) as { kid?: string };
+  const now = Math.floor(Date.now() / 1000);
+  return new SignJWT({ email, 'cognito:groups': groups, token_use: 'id', ...extra })
+    .setProtectedHeader({ alg: 'ES256', kid: jwk.kid ?? 'local' })
+    .setSubject(sub)
+    .setIssuer(`${stack.url}/local-idp`)
+    .setAudience('docketwatch-local')
+    .setIssuedAt(now)
+    .setExpirationTime(now + 3600)
+    .sign(await importJWK(jwk as never, 'ES256'));
 }
