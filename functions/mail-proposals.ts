@@ -62,7 +62,7 @@ export async function confirm(event: APIGatewayProxyEventV2): Promise<HttpResult
   const picked = body === undefined ? { ok: true as const, value: {} } : parseBody(ConfirmLetterBody, body);
   if (!picked.ok) throw badRequest('The body may name only the request', picked.errors);
   const itemId = picked.value.itemId ?? p.itemId;
-  if (!itemId) throw conflict(`Which request is this letter about? ${p.why}. Confirm with {"itemId": ...}${seen.candidates.length ? ` (candidates: ${seen.candidates.join(', ')})` : ''}, or dismiss it`);
+  if (!itemId) throw conflict(`Which request is this letter about? ${seen.why}. Confirm with {"itemId": ...}${seen.candidates.length ? ` (candidates: ${seen.candidates.join(', ')})` : ''}, or dismiss it`);
   const item = await getItem(itemId);
   if (!item || !(RECORD_REQUESTS as readonly string[]).includes(item.kind)) throw notFound(`No record request with id ${itemId} here`);
   await requireItemMatter(principal, item.matterId, `No record request with id ${itemId} here`);

@@ -11,7 +11,11 @@ export interface MatchedMail {
   matterId?: string;
   candidates?: string[];
   candidateMatters?: Record<string, string>;
+  why?: string;
 }
+
+/** Said instead of the matcher's reason when some candidates are left out: it counts them all. */
+export const SOME_CANDIDATES_WHY = 'no request is certain: pick the request';
 
 /** Records stored before each candidate's matter was kept: the matters read from the items. */
 async function withCandidateMatters<T extends MatchedMail>(records: readonly T[]): Promise<T[]> {
@@ -32,7 +36,9 @@ export async function mailSeenBy<T extends MatchedMail>(records: readonly T[], m
     const { candidateMatters, ...view } = r;
     const mine = r.candidates?.filter((c) => matterIds.has(candidateMatters?.[c] ?? ''));
     const visible = r.matterId ? matterIds.has(r.matterId) : !r.candidates?.length || !!mine?.length;
-    if (visible) seen.push((r.candidates ? { ...view, candidates: mine } : view) as T);
+    if (!visible) continue;
+    const fewer = !!r.candidates && mine!.length < r.candidates.length;
+    seen.push((r.candidates ? { ...view, candidates: mine, ...(fewer && r.why !== undefined ? { why: SOME_CANDIDATES_WHY } : {}) } : view) as T);
   }
   return seen;
 }

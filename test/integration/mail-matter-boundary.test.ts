@@ -24,7 +24,7 @@ let outsider: string;
 let demoIce: string;
 let otherIce: string;
 
-interface Proposal { id: string; matterId?: string; itemId?: string; candidates: string[]; candidateMatters?: unknown; status: string; evidence: string; mailSha256: string }
+interface Proposal { id: string; matterId?: string; itemId?: string; candidates: string[]; candidateMatters?: unknown; status: string; evidence: string; mailSha256: string; why: string }
 interface Message { id: string; matterId?: string; candidates?: string[]; proposals: string[]; subject?: string }
 
 
@@ -72,7 +72,9 @@ describe('a letter that fits requests of two matters', () => {
     const ids = all.map((p) => p.id).sort();
     const demo = await proposalsOf(demoMember);
     expect(demo.map((p) => p.id).sort()).toEqual(ids);
-    for (const p of demo) expect(p.candidates).toEqual([demoIce]);
+    // The matcher's reason counts every candidate; a member is told only to pick.
+    for (const p of all) expect(p.why).toBe('no open ICE request of this address fits: pick the request');
+    for (const p of demo) expect(p).toMatchObject({ candidates: [demoIce], why: 'no request is certain: pick the request' });
     const other = await proposalsOf(otherMember);
     expect(other.map((p) => p.id).sort()).toEqual(ids);
     for (const p of other) expect(p.candidates).toEqual([otherIce]);
@@ -106,6 +108,7 @@ describe('a letter that fits requests of two matters', () => {
     const refusal = JSON.stringify(await unpicked.json());
     expect(refusal).toContain(demoIce);
     expect(refusal).not.toContain(otherIce);
+    expect(refusal).toContain('no request is certain: pick the request');
     const done = await http.post(`/api/mail/proposals/${p.id}/confirm`, { itemId: demoIce }, auth(demoMember));
     expect(done.status).toBe(200);
     const body = await done.json();
