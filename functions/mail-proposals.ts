@@ -30,8 +30,8 @@ export function letterProposalView(p: LetterProposal) {
 }
 
 /** A decided proposal as the member who decided it may see it (their candidates only). */
-async function decidedView(p: LetterProposal, principal: Principal) {
-  const [seen] = await mailSeenBy([p], (await visibleMatters(principal)).ids);
+async function decidedView(p: LetterProposal, principal: Principal, matterIds?: ReadonlySet<string>) {
+  const [seen] = await mailSeenBy([p], matterIds ?? (await visibleMatters(principal)).ids);
   return letterProposalView(seen ?? { ...p, candidates: [] });
 }
 
@@ -41,14 +41,15 @@ export async function listProposals(event: APIGatewayProxyEventV2): Promise<Http
 }
 
 /** The stored proposal (what a decision writes back), and what the member may see of it. */
-async function loadSeen(event: APIGatewayProxyEventV2, principal: Principal): Promise<{ stored: LetterProposal; seen: LetterProposal }> {
+async function loadSeen(event: APIGatewayProxyEventV2, principal: Principal): Promise<{ stored: LetterProposal; seen: LetterProposal; matterIds: ReadonlySet<string> }> {
   const id = event.pathParameters?.id ?? '';
   const stored = ID.test(id) ? await getLetterProposal(id) : undefined;
   if (!stored) throw notFound('No proposal with that id');
   if (stored.matterId) await requireItemMatter(principal, stored.matterId, 'No proposal with that id');
-  const [seen] = await mailSeenBy([stored], (await visibleMatters(principal)).ids);
+  const matterIds = (await visibleMatters(principal)).ids;
+  const [seen] = await mailSeenBy([stored], matterIds);
   if (!seen) throw notFound('No proposal with that id');
-  return { stored, seen };
+  return { stored, seen, matterIds };
 }
 
 const load = async (event: APIGatewayProxyEventV2, principal: Principal) => (await loadSeen(event, principal)).stored;
@@ -56,7 +57,7 @@ const load = async (event: APIGatewayProxyEventV2, principal: Principal) => (awa
 export async function confirm(event: APIGatewayProxyEventV2): Promise<HttpResult> {
   const principal = requireTeam(event);
   const body = event.body ? parseJsonBody(event) : undefined;
-  const { stored, seen } = await loadSeen(event, principal);
+  const { stored, seen, matterIds } = await loadSeen(event, principal);
   let p = stored;
   if (p.status === 'confirmed' || p.status === 'dismissed') throw conflict(`The proposal is ${p.status} already`);
   const picked = body === undefined ? { ok: true as const, value: {} } : parseBody(ConfirmLetterBody, body);
@@ -77,9 +78,9 @@ export async function confirm(event: APIGatewayProxyEventV2): Promise<HttpResult
   }
   const done = await decideLetterProposal(p, 'confirmed', { at: now(), by: principal.id, itemId, matterId: item.matterId });
   logger.info('letter proposal confirmed', { proposalId: p.id, itemId, type: String(p.event.type) });
-  return json(200, { proposal: await decidedView(done, principal), item: view });
+  return json(200, { proposal: await decidedView(done, principal, matterIds), item: view });
 }
 
-export const dismiss = (event: APIGatewayProxyEventV2): Promise<HttpResult> => dismissProposal(event, load, decideLetterProposal, decidedView);
+export const dismiss = (event: APIGatewayProxyEventV2): Promise<HttpResult> => dismissProposal(event, load, decideLetterProposal, (p, principal) => decidedView(p, principal));
 
 export const handler = httpHandler((event) => (event.routeKey.startsWith('GET ') ? listProposals(event) : event.routeKey.endsWith('/dismiss') ? dismiss(event) : confirm(event)));
