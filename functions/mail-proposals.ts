@@ -9,7 +9,7 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { ConfirmLetterBody } from '../core/letters';
 import { parseBody } from '../core/schema';
-import { requireItemMatter, visibleMatters } from './lib/access';
+import { visibleMatters } from './lib/access';
 import { mailSeenBy } from './lib/mail-access';
 import { requireTeam, type Principal } from './lib/auth';
 import { now } from './lib/clock';
@@ -45,7 +45,7 @@ async function loadSeen(event: APIGatewayProxyEventV2, principal: Principal): Pr
   const id = event.pathParameters?.id ?? '';
   const stored = ID.test(id) ? await getLetterProposal(id) : undefined;
   if (!stored) throw notFound('No proposal with that id');
-  if (stored.matterId) await requireItemMatter(principal, stored.matterId, 'No proposal with that id');
+  // The member's matters decide both: a proposal of another matter, and one whose every candidate is.
   const matterIds = (await visibleMatters(principal)).ids;
   const [seen] = await mailSeenBy([stored], matterIds);
   if (!seen) throw notFound('No proposal with that id');
@@ -66,7 +66,7 @@ export async function confirm(event: APIGatewayProxyEventV2): Promise<HttpResult
   if (!itemId) throw conflict(`Which request is this letter about? ${seen.why}. Confirm with {"itemId": ...}${seen.candidates.length ? ` (candidates: ${seen.candidates.join(', ')})` : ''}, or dismiss it`);
   const item = await getItem(itemId);
   if (!item || !(RECORD_REQUESTS as readonly string[]).includes(item.kind)) throw notFound(`No record request with id ${itemId} here`);
-  await requireItemMatter(principal, item.matterId, `No record request with id ${itemId} here`);
+  if (!matterIds.has(item.matterId)) throw notFound(`No record request with id ${itemId} here`);
   if (p.status === 'pending') p = await decidedOnce(decideLetterProposal(p, 'confirming', { at: now(), by: principal.id, itemId, matterId: item.matterId }));
   let view;
   try {

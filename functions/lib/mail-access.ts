@@ -15,7 +15,7 @@ export interface MatchedMail {
 }
 
 /** Said instead of the matcher's reason when some candidates are left out: it counts them all. */
-export const SOME_CANDIDATES_WHY = 'no request is certain: pick the request';
+const SOME_CANDIDATES_WHY = 'no request is certain: pick the request';
 
 /** Records stored before each candidate's matter was kept: the matters read from the items. */
 async function withCandidateMatters<T extends MatchedMail>(records: readonly T[]): Promise<T[]> {
